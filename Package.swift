@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every target: stricter language modes that catch mistakes early.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "activitylog",
+    products: [
+        .executable(name: "activitylog", targets: ["activitylog"]),
+        .library(name: "SyslogParsing", targets: ["SyslogParsing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Stage "record" and "encode": pure values and the JSON line encoder. No NIO, no Foundation.
+        .target(name: "ActivityModel", swiftSettings: strictSettings),
+        // Stage "parse": RFC 5424 -> RFC 3164 -> raw, plus the activity mapping. No NIO.
+        .target(name: "SyslogParsing", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
+        // Stage "framing": RFC 6587 octet-counting and line framing as NIO decoders. Knows no format.
+        .target(
+            name: "SyslogFraming",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        // Realistic generated messages for benchmarks and the load generator.
+        .target(name: "SyslogCorpus", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "activitylog",
+            dependencies: [
+                "ActivityModel",
+                "SyslogParsing",
+                "SyslogFraming",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "activitylog-bench",
+            dependencies: ["ActivityModel", "SyslogParsing", "SyslogCorpus"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SyslogParsingTests",
+            dependencies: ["SyslogParsing", "ActivityModel", "SyslogCorpus"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyslogFramingTests",
+            dependencies: [
+                "SyslogFraming",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "activitylogTests", dependencies: ["activitylog"], swiftSettings: strictSettings),
+    ]
+)

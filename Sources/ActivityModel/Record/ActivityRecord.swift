@@ -1,0 +1,117 @@
+/// One received syslog message as a structured activity record: the unit written as one JSON line.
+///
+/// Text fields are ``TextSpan``s into ``bytes``, which holds the message as received (after its trailing
+/// terminator is stripped) followed by the sender's address text. A record is meant to be reused: the parser
+/// resets it for every message, keeping the capacity of its arrays, so parsing a stream allocates nothing per
+/// message once warmed up. ``string(_:)`` turns a span into a `String` for callers that want one.
+///
+/// Stored properties are in the order of the JSON keys (DESIGN.md "The activity record"); `nil` means the key is
+/// omitted.
+public struct ActivityRecord: Sendable {
+    /// Event time from the message, in UTC.
+    public var time: Timestamp?
+    /// When the collector received the message.
+    public var received: Timestamp
+    /// Facility from PRI (`user` for raw messages).
+    public var facility: Facility
+    /// Severity from PRI (`notice` for raw messages).
+    public var severity: Severity
+    /// HOSTNAME.
+    public var host: TextSpan?
+    /// APP-NAME (RFC 5424) or TAG (RFC 3164).
+    public var app: TextSpan?
+    /// PROCID, or the `[pid]` of an RFC 3164 TAG.
+    public var procid: TextSpan?
+    /// MSGID (RFC 5424).
+    public var msgid: TextSpan?
+    /// Who did it (activity mapping).
+    public var user: TextSpan?
+    /// What happened (activity mapping).
+    public var event: TextSpan?
+    /// What it was done to (activity mapping).
+    public var resource: TextSpan?
+    /// Success, failure, … (activity mapping).
+    public var outcome: TextSpan?
+    /// STRUCTURED-DATA; empty means the `sd` key is omitted.
+    public var structuredData: StructuredData
+    /// MSG without a leading UTF-8 BOM; `nil` when absent or empty.
+    public var msg: TextSpan?
+    /// The sender's IP address as text.
+    public var source: TextSpan?
+    /// How the message arrived.
+    public var transport: Transport?
+    /// Which parser made sense of the message.
+    public var format: SyslogFormat
+    /// `true` when the message was cut at the maximum message size.
+    public var truncated: Bool
+
+    /// The message text and the sender's address text that the spans point into.
+    public private(set) var bytes: [UInt8]
+
+    /// Creates an empty raw record received at `received`.
+    public init(received: Timestamp = Timestamp(microsecondsSinceEpoch: 0)) {
+        self.time = nil
+        self.received = received
+        self.facility = .user
+        self.severity = .notice
+        self.structuredData = StructuredData()
+        self.format = .raw
+        self.truncated = false
+        self.bytes = []
+    }
+
+    /// Clears every field and makes `message` the record's text, keeping allocated capacity.
+    ///
+    /// - Parameters:
+    ///   - message: The message bytes that subsequent spans refer to.
+    ///   - received: When the message was received.
+    public mutating func reset(message: UnsafeRawBufferPointer, received: Timestamp) {
+        self.time = nil
+        self.received = received
+        self.facility = .user
+        self.severity = .notice
+        self.host = nil
+        self.app = nil
+        self.procid = nil
+        self.msgid = nil
+        self.user = nil
+        self.event = nil
+        self.resource = nil
+        self.outcome = nil
+        self.structuredData.removeAll()
+        self.msg = nil
+        self.source = nil
+        self.transport = nil
+        self.format = .raw
+        self.truncated = false
+        self.bytes.removeAll(keepingCapacity: true)
+        self.bytes.append(contentsOf: message)
+    }
+
+    /// Appends the sender's address text to ``bytes`` and points ``source`` at it.
+    public mutating func setSource(_ address: String) {
+        var address = address
+        address.withUTF8 { utf8 in
+            let start = self.bytes.count
+            self.bytes.append(contentsOf: utf8)
+            self.source = TextSpan(start: start, end: self.bytes.count)
+        }
+    }
+
+    /// The text of a span as a `String`: PARAM-VALUE escapes removed, invalid UTF-8 replaced by U+FFFD.
+    public func string(_ span: TextSpan) -> String {
+        self.bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+            guard span.isEscapedParamValue else { return String(decoding: slice, as: UTF8.self) }
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(slice.count)
+            ParamValueEscapes.forEachUnescapedRun(in: slice) { unescaped.append(contentsOf: $0) }
+            return String(decoding: unescaped, as: UTF8.self)
+        }
+    }
+
+    /// The text of an optional span field, or `nil` when the field is absent.
+    public func string(_ field: KeyPath<ActivityRecord, TextSpan?>) -> String? {
+        self[keyPath: field].map { self.string($0) }
+    }
+}

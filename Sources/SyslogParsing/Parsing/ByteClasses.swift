@@ -1,0 +1,44 @@
+/// Byte tests shared by the parsers. Messages are parsed as bytes; text is only made when a record is written.
+enum ByteClass {
+    static let space = UInt8(ascii: " ")
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+
+    /// PRINTUSASCII of RFC 5424: `!` (33) to `~` (126).
+    @inline(__always)
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte &- 33 < 94 }
+
+    /// Value of `count` decimal digits at `index`, or `nil` if any of them is not a digit or the bytes run out.
+    @inline(__always)
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Int? {
+        guard index >= 0, index + count <= bytes.count else { return nil }
+        var value = 0
+        for offset in 0..<count {
+            let byte = bytes[index + offset]
+            guard isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// Index of the first space at or after `index`, or `bytes.count`.
+    @inline(__always)
+    static func endOfToken(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var position = index
+        while position < bytes.count, bytes[position] != space { position += 1 }
+        return position
+    }
+
+    /// Index after a UTF-8 byte order mark at `index`, or `index` when there is none.
+    @inline(__always)
+    static func skippingByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        if index + 3 <= bytes.count, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+            return index + 3
+        }
+        return index
+    }
+}

@@ -1,0 +1,170 @@
+import ActivityModel
+
+/// Parses a legacy (BSD, RFC 3164) message after its PRI, taking each part only when it is recognisably there.
+///
+/// ```
+/// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME)
+/// <PRI>[TIMESTAMP SP [HOSTNAME SP]][TAG[[PID]]: ]CONTENT        BSD / RFC 3164 / RFC 3339 variants
+/// ```
+///
+/// - TIMESTAMP: `Mmm dd hh:mm:ss` and the variants of ``BSDTimestampParser``, or an RFC 3339 timestamp (used as
+///   written). Without a year it is resolved by ``BSDTimeResolver``.
+/// - HOSTNAME: only after a timestamp, and only a token of hostname characters (letters, digits, `.-_:`) that is
+///   followed by a space and does not end in `:`; so `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
+/// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
+///   end (`app: `, `app[12]: `, `app[12] `). A bare `word:` followed by anything but a space is not a TAG, so
+///   `http://…` stays in the content.
+/// - CONTENT becomes `msg` (leading UTF-8 BOM removed, absent when empty).
+struct RFC3164Parser {
+    private var resolver: BSDTimeResolver
+
+    init(zone: SyslogTimeZone) {
+        self.resolver = BSDTimeResolver(zone: zone)
+    }
+
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
+        record.format = .rfc3164
+        var index = Self.skippingSequenceNumber(bytes, at: start)
+        var expectsHostname = false
+        if let (time, afterTimestamp, isCiscoStyle) = self.timestamp(bytes, at: index, received: record.received) {
+            record.time = time
+            index = afterTimestamp
+            expectsHostname = !isCiscoStyle
+        }
+        if expectsHostname, let host = Self.hostname(bytes, at: index) {
+            record.host = host
+            index = host.end + 1
+        }
+        if let tag = Self.tag(bytes, at: index) {
+            record.app = tag.name
+            record.procid = tag.pid
+            index = tag.contentStart
+        }
+        record.msg = MessageText.span(bytes, from: index)
+    }
+
+    /// Skips a Cisco sequence number (`1234: `) at `index`.
+    private static func skippingSequenceNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        var position = index
+        while position < bytes.count, ByteClass.isDigit(bytes[position]) { position += 1 }
+        guard position > index, position + 1 < bytes.count, bytes[position] == UInt8(ascii: ":"),
+            bytes[position + 1] == ByteClass.space
+        else { return index }
+        return position + 2
+    }
+
+    /// The timestamp at `index`, the index where the rest of the message starts, and whether it ended Cisco-style
+    /// with `:` (after which no HOSTNAME follows). A date that never exists (`Feb 30`) is not a timestamp.
+    private mutating func timestamp(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        received: Timestamp
+    ) -> (Timestamp, Int, Bool)? {
+        guard index < bytes.count else { return nil }
+        if ByteClass.isDigit(bytes[index]) {
+            let end = ByteClass.endOfToken(bytes, from: index)
+            guard let time = RFC3339TimestampParser.parse(bytes, in: index..<end) else { return nil }
+            return (time, end < bytes.count ? end + 1 : end, false)
+        }
+        var position = index
+        if bytes[position] == UInt8(ascii: "*") || bytes[position] == UInt8(ascii: ".") { position += 1 }
+        guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return nil }
+        guard let suffix = Self.timestampSuffix(bytes, at: fields.end),
+            let time = self.resolver.resolve(fields, received: received, isUTC: suffix.isUTC)
+        else { return nil }
+        return (time, suffix.next, suffix.isCiscoStyle)
+    }
+
+    private struct TimestampSuffix {
+        var next: Int
+        var isUTC: Bool
+        var isCiscoStyle: Bool
+    }
+
+    /// What follows a BSD timestamp: the end, a space, `: ` (Cisco), or ` ZONE: ` (Cisco with a zone name).
+    /// Anything else means the bytes were not a timestamp after all.
+    private static func timestampSuffix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TimestampSuffix? {
+        let end = bytes.count
+        guard index < end else { return TimestampSuffix(next: end, isUTC: false, isCiscoStyle: false) }
+        if bytes[index] == UInt8(ascii: ":"), index + 1 == end || bytes[index + 1] == ByteClass.space {
+            return TimestampSuffix(next: min(index + 2, end), isUTC: false, isCiscoStyle: true)
+        }
+        guard bytes[index] == ByteClass.space else { return nil }
+        var zoneEnd = index + 1
+        while zoneEnd < end, zoneEnd - index <= 6, ByteClass.isASCIILetter(bytes[zoneEnd]) { zoneEnd += 1 }
+        let zoneLength = zoneEnd - index - 1
+        if zoneLength >= 1, zoneLength <= 5, zoneEnd < end, bytes[zoneEnd] == UInt8(ascii: ":"),
+            zoneEnd + 1 == end || bytes[zoneEnd + 1] == ByteClass.space
+        {
+            let isUTC = Self.isUTCName(bytes, in: (index + 1)..<zoneEnd)
+            return TimestampSuffix(next: min(zoneEnd + 2, end), isUTC: isUTC, isCiscoStyle: true)
+        }
+        return TimestampSuffix(next: index + 1, isUTC: false, isCiscoStyle: false)
+    }
+
+    /// `true` for the zone names that certainly mean UTC: `UTC`, `GMT`, `UT`, `Z` (any case).
+    private static func isUTCName(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var name: UInt32 = 0
+        for index in range { name = name << 8 | UInt32(bytes[index] | 0x20) }
+        return name == 0x75_74_63 || name == 0x67_6D_74 || name == 0x75_74 || name == 0x7A
+    }
+
+    /// A HOSTNAME token at `index`, if there is one.
+    private static func hostname(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TextSpan? {
+        var position = index
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard ByteClass.isDigit(byte) || ByteClass.isASCIILetter(byte) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+            else { break }
+            position += 1
+        }
+        guard position > index, position < bytes.count, bytes[position] == ByteClass.space,
+            bytes[position - 1] != UInt8(ascii: ":")
+        else { return nil }
+        return TextSpan(start: index, end: position)
+    }
+
+    private struct Tag {
+        var name: TextSpan
+        var pid: TextSpan?
+        var contentStart: Int
+    }
+
+    /// A TAG (with optional `[PID]`) at `index`, and where the CONTENT after it starts.
+    private static func tag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Tag? {
+        let end = bytes.count
+        var position = index
+        while position < end {
+            let byte = bytes[position]
+            guard ByteClass.isPrintableASCII(byte), byte != UInt8(ascii: "["), byte != UInt8(ascii: "]"),
+                byte != UInt8(ascii: ":")
+            else { break }
+            position += 1
+        }
+        guard position > index, position < end else { return nil }
+        let name = TextSpan(start: index, end: position)
+        switch bytes[position] {
+        case UInt8(ascii: "["):
+            let pidStart = position + 1
+            var pidEnd = pidStart
+            while pidEnd < end, bytes[pidEnd] != UInt8(ascii: "]"), bytes[pidEnd] != ByteClass.space { pidEnd += 1 }
+            guard pidEnd < end, bytes[pidEnd] == UInt8(ascii: "]") else { return nil }
+            let pid = pidEnd > pidStart ? TextSpan(start: pidStart, end: pidEnd) : nil
+            var contentStart = pidEnd + 1
+            if contentStart < end, bytes[contentStart] == UInt8(ascii: ":") {
+                contentStart += 1
+            } else if contentStart < end, bytes[contentStart] != ByteClass.space {
+                return nil
+            }
+            if contentStart < end, bytes[contentStart] == ByteClass.space { contentStart += 1 }
+            return Tag(name: name, pid: pid, contentStart: contentStart)
+        case UInt8(ascii: ":"):
+            let afterColon = position + 1
+            guard afterColon == end || bytes[afterColon] == ByteClass.space else { return nil }
+            return Tag(name: name, pid: nil, contentStart: min(afterColon + 1, end))
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ActivityModel
+
+/// How messages are parsed: the zone for legacy timestamps and the activity-mapping candidates.
+public struct SyslogParserConfiguration: Sendable {
+    /// The zone in which RFC 3164 timestamps (which carry none) are read. Default: the server's local zone.
+    public var rfc3164TimeZone: SyslogTimeZone
+    /// SD-PARAM names for the activity fields.
+    public var activityFields: ActivityFieldCandidates
+
+    /// Creates a configuration.
+    public init(rfc3164TimeZone: SyslogTimeZone = .local, activityFields: ActivityFieldCandidates = .default) {
+        self.rfc3164TimeZone = rfc3164TimeZone
+        self.activityFields = activityFields
+    }
+}
+
+/// Turns one syslog message into an ``ActivityRecord``: RFC 5424, else RFC 3164, else raw. Never fails.
+///
+/// "Not mine" is a normal result: a message without `<PRI>1 ` goes to the RFC 3164 parser, and one without a valid
+/// PRI becomes a `raw` record (facility `user`, severity `notice`, the whole text in `msg`). Before parsing, one
+/// trailing terminator is stripped: a LF or NUL, then a CR (so `…\n`, `…\r\n`, `…\0` and `…\r` all end cleanly).
+///
+/// A parser keeps scratch space and a zone-offset cache, so it is a value each thread (event loop, CLI) owns and
+/// reuses; parsing into the same ``ActivityRecord`` again and again allocates nothing once warmed up.
+public struct SyslogParser {
+    private var legacyParser: RFC3164Parser
+    private let mapper: ActivityMapper
+    private var structuredData = RawStructuredData()
+
+    /// Creates a parser.
+    public init(configuration: SyslogParserConfiguration = SyslogParserConfiguration()) {
+        self.legacyParser = RFC3164Parser(zone: configuration.rfc3164TimeZone)
+        self.mapper = ActivityMapper(configuration.activityFields)
+    }
+
+    /// Parses `message` into `record`, replacing everything the record held.
+    ///
+    /// - Parameters:
+    ///   - message: The message bytes, without framing.
+    ///   - truncated: Whether framing cut the message at the maximum message size.
+    ///   - context: When, from whom and how the message arrived.
+    ///   - record: The record to fill; reuse one to avoid allocation.
+    public mutating func parse(
+        _ message: UnsafeRawBufferPointer,
+        truncated: Bool,
+        context: ReceptionContext,
+        into record: inout ActivityRecord
+    ) {
+        let all = message.assumingMemoryBound(to: UInt8.self)
+        let bytes = UnsafeBufferPointer(rebasing: all[0..<Self.endWithoutTerminator(all)])
+        record.reset(message: UnsafeRawBufferPointer(bytes), received: context.received)
+        record.truncated = truncated
+        record.transport = context.transport
+        if let priority = PriorityParser.parse(bytes) {
+            record.facility = priority.facility
+            record.severity = priority.severity
+            if RFC5424Parser.accepts(bytes, at: priority.end) {
+                RFC5424Parser.parse(
+                    bytes,
+                    from: priority.end + 2,
+                    into: &record,
+                    structuredData: &self.structuredData,
+                    mapper: self.mapper
+                )
+            } else {
+                self.legacyParser.parse(bytes, from: priority.end, into: &record)
+            }
+        } else {
+            record.msg = bytes.isEmpty ? nil : TextSpan(start: 0, end: bytes.count)
+        }
+        if let source = context.source { record.setSource(source) }
+    }
+
+    /// Convenience for tests and tools: parses a byte array into a new record.
+    public mutating func parse(_ message: [UInt8], truncated: Bool = false, context: ReceptionContext) -> ActivityRecord {
+        var record = ActivityRecord()
+        message.withUnsafeBytes { self.parse($0, truncated: truncated, context: context, into: &record) }
+        return record
+    }
+
+    private static func endWithoutTerminator(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == 0 { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return end
+    }
+}

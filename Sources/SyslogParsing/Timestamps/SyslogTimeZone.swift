@@ -1,0 +1,79 @@
+import ActivityModel
+import Foundation
+
+/// The zone in which timestamps without an offset (RFC 3164) are read: UTC, a fixed offset, or a tz database zone.
+///
+/// A tz zone is consulted through Foundation's `TimeZone` only when the local hour changes; ``LocalTimeConverter``
+/// caches the offset per hour, so the per-message cost is an integer lookup.
+public struct SyslogTimeZone: Sendable, CustomStringConvertible {
+    enum Rules: Sendable {
+        case fixed(offsetSeconds: Int)
+        case database(TimeZone)
+    }
+
+    let rules: Rules
+
+    /// Coordinated Universal Time.
+    public static let utc = SyslogTimeZone(rules: .fixed(offsetSeconds: 0))
+
+    /// The server's local zone (`TZ`, else `/etc/localtime`).
+    public static var local: SyslogTimeZone { SyslogTimeZone(rules: .database(TimeZone.current)) }
+
+    /// A zone from its name.
+    ///
+    /// Accepts `UTC`, `local`, a fixed offset `+hh:mm`/`-hh:mm`, or a tz database name such as `Europe/Berlin`.
+    /// - Returns: `nil` when the name is none of these.
+    public init?(name: String) {
+        switch name {
+        case "UTC", "utc", "Z", "GMT":
+            self = .utc
+        case "local":
+            self = .local
+        default:
+            if let offset = Self.fixedOffset(name) {
+                self.init(rules: .fixed(offsetSeconds: offset))
+            } else if name.contains("/") || name.allSatisfy({ $0.isLetter }), let zone = TimeZone(identifier: name) {
+                self.init(rules: .database(zone))
+            } else {
+                return nil
+            }
+        }
+    }
+
+    init(rules: Rules) {
+        self.rules = rules
+    }
+
+    public var description: String {
+        switch self.rules {
+        case .fixed(let offset) where offset == 0: "UTC"
+        case .fixed(let offset):
+            "\(offset < 0 ? "-" : "+")\(Self.twoDigits(abs(offset) / 3600)):\(Self.twoDigits(abs(offset) / 60 % 60))"
+        case .database(let zone): zone.identifier
+        }
+    }
+
+    /// Seconds east of UTC at an instant given in seconds since the epoch.
+    func offset(atUTC seconds: Int64) -> Int {
+        switch self.rules {
+        case .fixed(let offset): offset
+        case .database(let zone): zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        }
+    }
+
+    private static func fixedOffset(_ name: String) -> Int? {
+        let bytes = Array(name.utf8)
+        guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
+            bytes[3] == UInt8(ascii: ":")
+        else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let hours = ByteClass.decimal(buffer, at: 1, count: 2),
+                let minutes = ByteClass.decimal(buffer, at: 4, count: 2), hours < 24, minutes < 60
+            else { return nil }
+            let seconds = hours * 3600 + minutes * 60
+            return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
+        }
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
