@@ -26,11 +26,7 @@ struct StandardInput {
 /// Collects JSON lines and writes them to standard output in large writes.
 struct StandardOutput {
     private static let flushThreshold = 1 << 16
-    private var pending: [UInt8] = []
-
-    init() {
-        self.pending.reserveCapacity(Self.flushThreshold * 2)
-    }
+    private var pending = LineBuffer(capacity: Self.flushThreshold * 2)
 
     mutating func append(_ record: ActivityRecord) {
         JSONLineEncoder.append(record, to: &self.pending)
@@ -52,7 +48,7 @@ struct StandardOutput {
                 offset += written
             }
         }
-        self.pending.removeAll(keepingCapacity: true)
+        self.pending.removeAll()
     }
 }
 

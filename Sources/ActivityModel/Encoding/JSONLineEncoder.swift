@@ -1,4 +1,4 @@
-/// Appends an ``ActivityRecord`` as one JSON object and a line feed to a byte array.
+/// Appends an ``ActivityRecord`` as one JSON object and a line feed to a ``LineBuffer``.
 ///
 /// ```
 /// {"time":"…","received":"…","facility":"auth","severity":"notice","host":"…",…,"format":"rfc5424"}\n
@@ -7,106 +7,128 @@
 /// Keys come in the order DESIGN.md lists them; absent fields are omitted (never `null`); `truncated` appears only
 /// when `true`. Strings go through ``JSONStringEscaper``, so the line is valid UTF-8 JSON with no raw control
 /// character, whatever bytes the message held. Hand-written on purpose: no `JSONEncoder`, no intermediate
-/// `String`, one pass over each field.
+/// `String`, one pass over each field, one capacity check per record.
 public enum JSONLineEncoder {
     /// Appends `record` as one JSON line (object + `\n`) to `output`.
-    public static func append(_ record: ActivityRecord, to output: inout [UInt8]) {
-        record.bytes.withUnsafeBufferPointer { text in
-            if let time = record.time, time.isRFC3339Representable {
-                output.appendStatic("{\"time\":\"")
-                RFC3339Formatter.append(time, to: &output)
-                output.appendStatic("\",\"received\":\"")
-            } else {
-                output.appendStatic("{\"received\":\"")
+    public static func append(_ record: ActivityRecord, to output: inout LineBuffer) {
+        output.write(maximumLength: Self.maximumLength(of: record)) { writer in
+            record.bytes.withUnsafeBufferPointer { text in
+                Self.write(record, text, to: &writer)
             }
-            RFC3339Formatter.append(record.received, to: &output)
-            output.appendStatic("\",\"facility\":\"")
-            output.appendStatic(record.facility.staticName)
-            output.appendStatic("\",\"severity\":\"")
-            output.appendStatic(record.severity.staticName)
-            output.append(UInt8(ascii: "\""))
-            Self.appendField(",\"host\":", record.host, text, to: &output)
-            Self.appendField(",\"app\":", record.app, text, to: &output)
-            Self.appendField(",\"procid\":", record.procid, text, to: &output)
-            Self.appendField(",\"msgid\":", record.msgid, text, to: &output)
-            Self.appendField(",\"user\":", record.user, text, to: &output)
-            Self.appendField(",\"event\":", record.event, text, to: &output)
-            Self.appendField(",\"resource\":", record.resource, text, to: &output)
-            Self.appendField(",\"outcome\":", record.outcome, text, to: &output)
-            if !record.structuredData.isEmpty {
-                output.appendStatic(",\"sd\":")
-                Self.appendStructuredData(record.structuredData, text, to: &output)
-            }
-            Self.appendField(",\"msg\":", record.msg, text, to: &output)
-            Self.appendField(",\"source\":", record.source, text, to: &output)
-            if let transport = record.transport {
-                output.appendStatic(",\"transport\":\"")
-                output.appendStatic(transport.staticName)
-                output.append(UInt8(ascii: "\""))
-            }
-            output.appendStatic(",\"format\":\"")
-            output.appendStatic(record.format.staticName)
-            output.appendStatic(record.truncated ? "\",\"truncated\":true}\n" : "\"}\n")
         }
     }
 
     /// The record as one JSON line in a `String`, for tests and tools.
     public static func line(_ record: ActivityRecord) -> String {
-        var bytes: [UInt8] = []
-        Self.append(record, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var buffer = LineBuffer()
+        Self.append(record, to: &buffer)
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    private static func appendField(
+    private static func write(_ record: ActivityRecord, _ text: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) {
+        if let time = record.time, time.isRFC3339Representable {
+            writer.write("{\"time\":\"")
+            RFC3339Formatter.write(time, to: &writer)
+            writer.write("\",\"received\":\"")
+        } else {
+            writer.write("{\"received\":\"")
+        }
+        RFC3339Formatter.write(record.received, to: &writer)
+        writer.write("\",\"facility\":\"")
+        writer.write(record.facility.staticName)
+        writer.write("\",\"severity\":\"")
+        writer.write(record.severity.staticName)
+        writer.write(UInt8(ascii: "\""))
+        Self.writeField(",\"host\":", record.host, text, to: &writer)
+        Self.writeField(",\"app\":", record.app, text, to: &writer)
+        Self.writeField(",\"procid\":", record.procid, text, to: &writer)
+        Self.writeField(",\"msgid\":", record.msgid, text, to: &writer)
+        Self.writeField(",\"user\":", record.user, text, to: &writer)
+        Self.writeField(",\"event\":", record.event, text, to: &writer)
+        Self.writeField(",\"resource\":", record.resource, text, to: &writer)
+        Self.writeField(",\"outcome\":", record.outcome, text, to: &writer)
+        if !record.structuredData.isEmpty {
+            writer.write(",\"sd\":")
+            Self.writeStructuredData(record.structuredData, text, to: &writer)
+        }
+        Self.writeField(",\"msg\":", record.msg, text, to: &writer)
+        Self.writeField(",\"source\":", record.source, text, to: &writer)
+        if let transport = record.transport {
+            writer.write(",\"transport\":\"")
+            writer.write(transport.staticName)
+            writer.write(UInt8(ascii: "\""))
+        }
+        writer.write(",\"format\":\"")
+        writer.write(record.format.staticName)
+        writer.write(record.truncated ? "\",\"truncated\":true}\n" : "\"}\n")
+    }
+
+    /// An upper bound for the encoded size: fixed keys and values, plus every span at its worst-case expansion.
+    private static func maximumLength(of record: ActivityRecord) -> Int {
+        let expansion = JSONStringEscaper.maximumExpansion
+        @inline(__always) func size(_ span: TextSpan?) -> Int { span?.count ?? 0 }
+        let fieldBytes =
+            size(record.host) + size(record.app) + size(record.procid) + size(record.msgid) + size(record.user)
+            + size(record.event) + size(record.resource) + size(record.outcome) + size(record.msg)
+            + size(record.source)
+        var length = 512 + fieldBytes * expansion
+        let data = record.structuredData
+        for element in data.elements { length += element.id.count * expansion + 8 }
+        for param in data.params { length += param.name.count * expansion + 8 }
+        for value in data.values { length += value.count * expansion + 3 }
+        return length
+    }
+
+    private static func writeField(
         _ key: StaticString,
         _ span: TextSpan?,
         _ text: UnsafeBufferPointer<UInt8>,
-        to output: inout [UInt8]
+        to writer: inout ByteWriter
     ) {
         guard let span else { return }
-        output.appendStatic(key)
-        Self.appendString(span, text, to: &output)
+        writer.write(key)
+        Self.writeString(span, text, to: &writer)
     }
 
-    private static func appendString(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
+    private static func writeString(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) {
+        writer.write(UInt8(ascii: "\""))
         let bytes = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
         if span.isEscapedParamValue {
-            ParamValueEscapes.forEachUnescapedRun(in: bytes) { JSONStringEscaper.append($0, to: &output) }
+            ParamValueEscapes.forEachUnescapedRun(in: bytes) { JSONStringEscaper.write($0, to: &writer) }
         } else {
-            JSONStringEscaper.append(bytes, to: &output)
+            JSONStringEscaper.write(bytes, to: &writer)
         }
-        output.append(UInt8(ascii: "\""))
+        writer.write(UInt8(ascii: "\""))
     }
 
-    private static func appendStructuredData(
+    private static func writeStructuredData(
         _ data: StructuredData,
         _ text: UnsafeBufferPointer<UInt8>,
-        to output: inout [UInt8]
+        to writer: inout ByteWriter
     ) {
-        output.append(UInt8(ascii: "{"))
+        writer.write(UInt8(ascii: "{"))
         for (elementNumber, element) in data.elements.enumerated() {
-            if elementNumber > 0 { output.append(UInt8(ascii: ",")) }
-            Self.appendString(element.id, text, to: &output)
-            output.appendStatic(":{")
+            if elementNumber > 0 { writer.write(UInt8(ascii: ",")) }
+            Self.writeString(element.id, text, to: &writer)
+            writer.write(":{")
             for paramIndex in element.params {
                 let param = data.params[paramIndex]
-                if paramIndex > element.params.lowerBound { output.append(UInt8(ascii: ",")) }
-                Self.appendString(param.name, text, to: &output)
-                output.append(UInt8(ascii: ":"))
+                if paramIndex > element.params.lowerBound { writer.write(UInt8(ascii: ",")) }
+                Self.writeString(param.name, text, to: &writer)
+                writer.write(UInt8(ascii: ":"))
                 if param.values.count == 1 {
-                    Self.appendString(data.values[param.values.lowerBound], text, to: &output)
+                    Self.writeString(data.values[param.values.lowerBound], text, to: &writer)
                 } else {
-                    output.append(UInt8(ascii: "["))
+                    writer.write(UInt8(ascii: "["))
                     for valueIndex in param.values {
-                        if valueIndex > param.values.lowerBound { output.append(UInt8(ascii: ",")) }
-                        Self.appendString(data.values[valueIndex], text, to: &output)
+                        if valueIndex > param.values.lowerBound { writer.write(UInt8(ascii: ",")) }
+                        Self.writeString(data.values[valueIndex], text, to: &writer)
                     }
-                    output.append(UInt8(ascii: "]"))
+                    writer.write(UInt8(ascii: "]"))
                 }
             }
-            output.append(UInt8(ascii: "}"))
+            writer.write(UInt8(ascii: "}"))
         }
-        output.append(UInt8(ascii: "}"))
+        writer.write(UInt8(ascii: "}"))
     }
 }

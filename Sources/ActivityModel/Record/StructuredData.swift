@@ -50,6 +50,7 @@ public struct StructuredData: Sendable {
 
     /// Empties the arrays, keeping their storage for the next message.
     public mutating func removeAll() {
+        guard !self.elements.isEmpty || !self.params.isEmpty || !self.values.isEmpty else { return }
         self.elements.removeAll(keepingCapacity: true)
         self.params.removeAll(keepingCapacity: true)
         self.values.removeAll(keepingCapacity: true)

@@ -4,44 +4,53 @@ import ActivityModel
 ///
 /// For each field the first candidate name present anywhere wins: candidate order first, then element order, then
 /// the first occurrence within an element. The value is the PARAM-VALUE (its escapes are removed when written).
-/// 
+/// Candidates are bucketed by length, so each parameter name is compared only with the few candidates of its
+/// length, in one pass that serves all four fields.
 struct ActivityMapper {
-    /// Candidate names as bytes, indexed by field (user, event, resource, outcome) then preference.
-    private let candidates: [[[UInt8]]]
+    private struct Candidate {
+        var name: [UInt8]
+        var field: Int
+        var rank: Int
+    }
+
+    /// The four fields' best match so far.
+    private struct Matches {
+        var ranks = (Int.max, Int.max, Int.max, Int.max)
+        var values: (TextSpan?, TextSpan?, TextSpan?, TextSpan?) = (nil, nil, nil, nil)
+
+        mutating func offer(field: Int, rank: Int, value: TextSpan) {
+            switch field {
+            case 0 where rank < self.ranks.0: (self.ranks.0, self.values.0) = (rank, value)
+            case 1 where rank < self.ranks.1: (self.ranks.1, self.values.1) = (rank, value)
+            case 2 where rank < self.ranks.2: (self.ranks.2, self.values.2) = (rank, value)
+            case 3 where rank < self.ranks.3: (self.ranks.3, self.values.3) = (rank, value)
+            default: break
+            }
+        }
+    }
+
+    /// Candidates indexed by name length.
+    private let candidatesByLength: [[Candidate]]
 
     init(_ fields: ActivityFieldCandidates) {
-        self.candidates = [fields.user, fields.event, fields.resource, fields.outcome].map { names in
-            names.map { Array($0.utf8) }
+        let lists = [fields.user, fields.event, fields.resource, fields.outcome]
+        let all = lists.enumerated().flatMap { field, names in
+            names.enumerated().map { rank, name in Candidate(name: Array(name.utf8), field: field, rank: rank) }
         }
+        let longest = all.map(\.name.count).max() ?? 0
+        var buckets = [[Candidate]](repeating: [], count: longest + 1)
+        for candidate in all { buckets[candidate.name.count].append(candidate) }
+        self.candidatesByLength = buckets
     }
 
     func map(_ raw: RawStructuredData, _ bytes: UnsafeBufferPointer<UInt8>, into record: inout ActivityRecord) {
-        record.user = self.firstMatch(field: 0, raw, bytes)
-        record.event = self.firstMatch(field: 1, raw, bytes)
-        record.resource = self.firstMatch(field: 2, raw, bytes)
-        record.outcome = self.firstMatch(field: 3, raw, bytes)
-    }
-
-    /// The value of the parameter whose name ranks best for `field`; the earliest one among equal ranks.
-    private func firstMatch(field: Int, _ raw: RawStructuredData, _ bytes: UnsafeBufferPointer<UInt8>) -> TextSpan? {
-        var bestRank = Int.max
-        var value: TextSpan?
-        for param in raw.params {
-            guard let rank = self.rank(of: param.name, field: field, bytes), rank < bestRank else { continue }
-            bestRank = rank
-            value = param.value
-            if rank == 0 { break }
+        var matches = Matches()
+        for param in raw.params where param.name.count < self.candidatesByLength.count {
+            for candidate in self.candidatesByLength[param.name.count]
+            where SpanOrder.equals(param.name, candidate.name, in: bytes) {
+                matches.offer(field: candidate.field, rank: candidate.rank, value: param.value)
+            }
         }
-        return value
-    }
-
-    /// Position of `name` in the candidate list of `field`, or `nil` when it is not a candidate.
-    @inline(__always)
-    private func rank(of name: TextSpan, field: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let names = self.candidates[field]
-        for position in names.indices where SpanOrder.equals(name, names[position], in: bytes) {
-            return position
-        }
-        return nil
+        (record.user, record.event, record.resource, record.outcome) = matches.values
     }
 }

@@ -38,6 +38,10 @@ struct RawStructuredData {
     /// costs O(n log n), not O(n²).
     mutating func canonicalize(_ bytes: UnsafeBufferPointer<UInt8>, into data: inout StructuredData) {
         data.removeAll()
+        if self.isCanonical(bytes) {
+            self.copy(into: &data)
+            return
+        }
         self.groupElements(bytes)
         self.groupParams(bytes)
         var run = 0
@@ -53,6 +57,41 @@ struct RawStructuredData {
                 run += 1
             }
             data.elements.append(StructuredData.Element(id: self.elements[element], params: firstParam..<data.params.count))
+        }
+    }
+
+    /// The most parameters for which the pairwise duplicate check beats sorting.
+    private static let pairwiseCheckLimit = 8
+
+    /// `true` when a small SD has no repeated SD-ID and no PARAM-NAME repeated within an element (the usual case).
+    private func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard self.params.count <= Self.pairwiseCheckLimit, self.elements.count <= Self.pairwiseCheckLimit else {
+            return false
+        }
+        for later in self.elements.indices {
+            for earlier in 0..<later where SpanOrder.compare(self.elements[earlier], self.elements[later], in: bytes) == 0 {
+                return false
+            }
+        }
+        for later in self.params.indices {
+            for earlier in 0..<later where self.params[earlier].element == self.params[later].element {
+                if SpanOrder.compare(self.params[earlier].name, self.params[later].name, in: bytes) == 0 { return false }
+            }
+        }
+        return true
+    }
+
+    /// Copies an SD that ``isCanonical(_:)`` one to one.
+    private func copy(into data: inout StructuredData) {
+        var param = 0
+        for (index, id) in self.elements.enumerated() {
+            let firstParam = param
+            while param < self.params.count, self.params[param].element == index {
+                data.values.append(self.params[param].value)
+                data.params.append(StructuredData.Param(name: self.params[param].name, values: param..<(param + 1)))
+                param += 1
+            }
+            data.elements.append(StructuredData.Element(id: id, params: firstParam..<param))
         }
     }
 

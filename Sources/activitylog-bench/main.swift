@@ -1,0 +1,77 @@
+import ActivityModel
+import SyslogCorpus
+import SyslogParsing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Parse + encode benchmark: one core, a generated corpus (70 % RFC 5424 with SD, 30 % RFC 3164, 150–300 bytes),
+// each message parsed into a reused record and appended as a JSON line to a batch buffer, as the server does.
+// Usage: activitylog-bench [messages-per-round] [rounds]
+
+let arguments = CommandLine.arguments
+let messageCount = arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
+
+var corpus = SyslogCorpus(seed: 42, mix: .parserBenchmark)
+let text = corpus.lines(count: messageCount)
+var offsets: [Range<Int>] = []
+var lineStart = 0
+for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\n") {
+    offsets.append(lineStart..<index)
+    lineStart = index + 1
+}
+
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+func wallSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+var parser = SyslogParser()
+var record = ActivityRecord()
+var batch = LineBuffer(capacity: 1 << 21)
+let context = ReceptionContext(received: .now(), source: "192.0.2.10", transport: .tcp)
+var outputBytes = 0
+var results: [(wall: Double, cpu: Double)] = []
+
+for _ in 0..<rounds {
+    let wallStart = wallSeconds()
+    let cpuStart = cpuSeconds()
+    text.withUnsafeBytes { all in
+        for range in offsets {
+            parser.parse(UnsafeRawBufferPointer(rebasing: all[range]), truncated: false, context: context, into: &record)
+            JSONLineEncoder.append(record, to: &batch)
+            if batch.count >= 1 << 20 {
+                outputBytes &+= batch.count
+                batch.removeAll()
+            }
+        }
+    }
+    results.append((wallSeconds() - wallStart, cpuSeconds() - cpuStart))
+}
+
+let sortedWall = results.map(\.wall).sorted()
+let sortedCPU = results.map(\.cpu).sorted()
+let medianWall = sortedWall[sortedWall.count / 2]
+let medianCPU = sortedCPU[sortedCPU.count / 2]
+let perSecond = Double(messageCount) / medianWall
+print("parse+encode: \(messageCount) messages x \(rounds) rounds, \(text.count / messageCount) bytes/message average")
+print("messages/s (median): \(Int(perSecond))")
+print("ns/message (median): \(Int(medianWall / Double(messageCount) * 1e9))")
+print("CPU s per million messages (median): \(String(format: medianCPU / Double(messageCount) * 1e6))")
+print("best round messages/s: \(Int(Double(messageCount) / sortedWall[0]))  (output \(outputBytes + batch.count) bytes)")
+
+func String(format value: Double) -> String {
+    let scaled = Int((value * 1000).rounded())
+    let fraction = String(scaled % 1000)
+    return "\(scaled / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+}
