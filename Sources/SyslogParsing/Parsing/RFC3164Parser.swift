@@ -4,13 +4,14 @@ import ActivityModel
 ///
 /// ```
 /// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME)
-/// <PRI>[TIMESTAMP SP [HOSTNAME SP]][TAG[[PID]]: ]CONTENT        BSD / RFC 3164 / RFC 3339 variants
+/// <PRI>[TIMESTAMP SP [HOSTNAME SP [SEQ: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
 /// ```
 ///
 /// - TIMESTAMP: `Mmm dd hh:mm:ss` and the variants of ``BSDTimestampParser``, or an RFC 3339 timestamp (used as
 ///   written). Without a year it is resolved by ``BSDTimeResolver``.
 /// - HOSTNAME: only after a timestamp, and only a token of hostname characters (letters, digits, `.-_:`) that is
 ///   followed by a space and does not end in `:`; so `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
+/// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME.
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
 ///   end (`app: `, `app[12]: `, `app[12] `). A bare `word:` followed by anything but a space is not a TAG, so
 ///   `http://…` stays in the content.
@@ -33,7 +34,7 @@ struct RFC3164Parser {
         }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
-            index = host.end + 1
+            index = Self.skippingSequenceNumber(bytes, at: host.end + 1)
         }
         if let tag = Self.tag(bytes, at: index) {
             record.app = tag.name

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+struct ParseCommandTests {
+    private let fixed = ["parse", "--received", "2026-11-26T14:41:09.12Z", "--source", "10.0.0.5", "--transport", "tcp", "--rfc3164-timezone", "UTC"]
+
+    @Test func printsOneRecordPerLine() throws {
+        let input = """
+            <34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed
+            <13>Nov 26 14:41:09 host sshd[123]: Accepted publickey for alice
+
+            not syslog at all\r
+
+            """
+        let result = try CommandRunner.run(self.fixed, stdin: Array(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            {"time":"2003-10-11T22:14:15.003000Z","received":"2026-11-26T14:41:09.120000Z","facility":"auth","severity":"crit","host":"mymachine.example.com","app":"su","msgid":"ID47","msg":"'su root' failed","source":"10.0.0.5","transport":"tcp","format":"rfc5424"}
+            {"time":"2026-11-26T14:41:09.000000Z","received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","host":"host","app":"sshd","procid":"123","msg":"Accepted publickey for alice","source":"10.0.0.5","transport":"tcp","format":"rfc3164"}
+            {"received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","msg":"not syslog at all","source":"10.0.0.5","transport":"tcp","format":"raw"}
+
+            """)
+    }
+
+    @Test func octetFramingReadsRFC6587Frames() throws {
+        let first = "<13>1 - - - - - - a"
+        let second = "<13>1 - - - - - - b\nstill b"
+        let input = "\(first.utf8.count) \(first)\(second.utf8.count) \(second)<13>1 - - - - - - c\n"
+        let result = try CommandRunner.run(self.fixed + ["--framing", "octet"], stdin: Array(input.utf8))
+        #expect(result.status == 0)
+        let messages = result.stdout.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["msg"] as? String
+        }
+        #expect(messages == ["a", "b\nstill b", "c"])
+    }
+
+    @Test func longMessagesAreTruncatedAndFlagged() throws {
+        let input = "<13>1 - - - - - - " + String(repeating: "x", count: 100) + "\n<13>short\n"
+        let result = try CommandRunner.run(self.fixed + ["--max-message-size", "32"], stdin: Array(input.utf8))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasSuffix(#""msg":"xxxxxxxxxxxxxx","source":"10.0.0.5","transport":"tcp","format":"rfc5424","truncated":true}"#))
+        #expect(!lines[1].contains("truncated"))
+    }
+
+    @Test func withoutOptionsRecordsOmitSourceAndTransport() throws {
+        let result = try CommandRunner.run(["parse"], stdin: Array("<13>hi\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#""msg":"hi","format":"rfc3164"}"#))
+        #expect(result.stdout.contains(#"{"received":""#))
+    }
+
+    @Test(arguments: [
+        (["--received", "yesterday"], "yesterday"),
+        (["--source", "10.0.0.256"], "10.0.0.256"),
+        (["--transport", "sctp"], "sctp"),
+        (["--rfc3164-timezone", "Mars/Base"], "Mars/Base"),
+        (["--max-message-size", "0"], "0"),
+        (["--framing", "xml"], "xml"),
+    ])
+    func badOptionsAreRejectedNamingTheValue(arguments: [String], value: String) throws {
+        let result = try CommandRunner.run(["parse"] + arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(value))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func ipv6SourceIsCanonicalised() throws {
+        let result = try CommandRunner.run(["parse", "--source", "0:0:0:0:0:0:0:1"], stdin: Array("<13>x\n".utf8))
+        #expect(result.stdout.contains(#""source":"::1""#))
+    }
+
+    @Test func hostileInputGivesOneValidLinePerMessage() throws {
+        var random = SystemRandomNumberGenerator()
+        var input: [UInt8] = []
+        var messages = 0
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 1..<200, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                .map { $0 == 0x0A ? UInt8(ascii: "n") : $0 }
+            input += Array("<13>".utf8) + line + [0x0A]
+            messages += 1
+        }
+        let result = try CommandRunner.run(["parse"], stdin: input)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == messages)
+        for line in lines {
+            #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+        }
+    }
+
+    @Test func helpListsEveryOption() throws {
+        let result = try CommandRunner.run(["parse", "--help"])
+        #expect(result.status == 0)
+        for option in ["--framing", "--received", "--source", "--transport", "--rfc3164-timezone", "--max-message-size"] {
+            #expect(result.stdout.contains(option))
+        }
+    }
+}
