@@ -28,14 +28,18 @@ public struct SyslogCorpus {
         public static let ingestBenchmark = Mix(rfc5424WithSD: 0.5, rfc5424WithoutSD: 0.5, rfc3164: 0)
     }
 
-    private static let hosts = ["web-01.example.net", "db-02.example.net", "fw-edge-1", "10.20.30.40", "mail.example.org"]
+    private static let hosts = [
+        "web-01.example.net", "db-02.example.net", "fw-edge-1", "10.20.30.40", "mail.example.org",
+    ]
     private static let apps = ["sshd", "sudo", "nginx", "postgres", "audit", "cron", "kernel", "dockerd"]
     private static let users = ["alice", "bob", "carol", "root", "svc-backup", "deploy"]
     private static let actions = ["login", "logout", "read", "write", "delete", "exec", "config-change"]
     private static let paths = ["/etc/passwd", "/var/lib/app/data.db", "/home/alice/.ssh/authorized_keys", "/srv/www"]
     private static let outcomes = ["success", "failure", "denied"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    private static let filler = Array("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".utf8)
+    private static let filler = Array(
+        "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".utf8
+    )
 
     private var random: SplitMix64
     private let mix: Mix
@@ -47,7 +51,11 @@ public struct SyslogCorpus {
     ///   - seed: The same seed gives the same messages.
     ///   - mix: Proportions of message kinds.
     ///   - baseTime: Timestamps in the messages start here and advance a millisecond per message.
-    public init(seed: UInt64 = 1, mix: Mix = .parserBenchmark, baseTime: Timestamp = Timestamp(secondsSinceEpoch: 1_795_700_000)) {
+    public init(
+        seed: UInt64 = 1,
+        mix: Mix = .parserBenchmark,
+        baseTime: Timestamp = Timestamp(secondsSinceEpoch: 1_795_700_000)
+    ) {
         self.random = SplitMix64(seed: seed)
         self.mix = mix
         self.baseTime = baseTime
@@ -67,7 +75,11 @@ public struct SyslogCorpus {
             self.append5424Header(time: Timestamp(microsecondsSinceEpoch: time), to: &output)
             if pick < self.mix.rfc5424WithSD {
                 let outcome = self.pick(Self.outcomes)
-                output.append(contentsOf: "[audit@32473 user=\"\(user)\" action=\"\(action)\" path=\"\(path)\" outcome=\"\(outcome)\"] ".utf8)
+                output.append(
+                    contentsOf:
+                        "[audit@32473 user=\"\(user)\" action=\"\(action)\" path=\"\(path)\" outcome=\"\(outcome)\"] "
+                        .utf8
+                )
             } else {
                 output.append(contentsOf: "- ".utf8)
             }
@@ -76,10 +88,21 @@ public struct SyslogCorpus {
             let date = CivilDate(daysSinceEpoch: Int(time / 86_400_000_000))
             let second = Int(time / 1_000_000 % 86_400)
             let day = date.day < 10 ? " \(date.day)" : "\(date.day)"
-            output.append(contentsOf: "<\(8 * 4 + self.random.next(below: 8))>\(Self.months[date.month - 1]) \(day) ".utf8)
-            output.append(contentsOf: "\(Self.twoDigits(second / 3600)):\(Self.twoDigits(second / 60 % 60)):\(Self.twoDigits(second % 60)) ".utf8)
-            output.append(contentsOf: "\(self.pick(Self.hosts)) \(self.pick(Self.apps))[\(1000 + self.random.next(below: 60000))]: ".utf8)
-            output.append(contentsOf: "session \(action) for user \(user) from 192.0.2.\(self.random.next(below: 255)) ".utf8)
+            output.append(
+                contentsOf: "<\(8 * 4 + self.random.next(below: 8))>\(Self.months[date.month - 1]) \(day) ".utf8
+            )
+            output.append(
+                contentsOf:
+                    "\(Self.twoDigits(second / 3600)):\(Self.twoDigits(second / 60 % 60)):\(Self.twoDigits(second % 60)) "
+                    .utf8
+            )
+            output.append(
+                contentsOf:
+                    "\(self.pick(Self.hosts)) \(self.pick(Self.apps))[\(1000 + self.random.next(below: 60000))]: ".utf8
+            )
+            output.append(
+                contentsOf: "session \(action) for user \(user) from 192.0.2.\(self.random.next(below: 255)) ".utf8
+            )
         }
         var fillerIndex = self.random.next(below: Self.filler.count)
         while output.count - start < targetLength {
@@ -102,7 +125,11 @@ public struct SyslogCorpus {
     private mutating func append5424Header(time: Timestamp, to output: inout [UInt8]) {
         output.append(contentsOf: "<\(8 * 10 + self.random.next(below: 8))>1 ".utf8)
         output.append(contentsOf: RFC3339Formatter.string(time).utf8)
-        output.append(contentsOf: " \(self.pick(Self.hosts)) \(self.pick(Self.apps)) \(1000 + self.random.next(below: 60000)) ID\(self.random.next(below: 100)) ".utf8)
+        output.append(
+            contentsOf:
+                " \(self.pick(Self.hosts)) \(self.pick(Self.apps)) \(1000 + self.random.next(below: 60000)) ID\(self.random.next(below: 100)) "
+                .utf8
+        )
     }
 
     private mutating func pick(_ values: [String]) -> String {

@@ -40,7 +40,11 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
         public var lineTerminators: LineTerminators
 
         /// Creates a configuration.
-        public init(maxMessageSize: Int = 65_536, detectsOctetCounting: Bool = true, lineTerminators: LineTerminators = .lineFeedOrNUL) {
+        public init(
+            maxMessageSize: Int = 65_536,
+            detectsOctetCounting: Bool = true,
+            lineTerminators: LineTerminators = .lineFeedOrNUL
+        ) {
             precondition(maxMessageSize > 0, "maxMessageSize must be positive, got \(maxMessageSize)")
             self.maxMessageSize = maxMessageSize
             self.detectsOctetCounting = detectsOctetCounting
@@ -141,7 +145,8 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
         return bytes.count <= digits ? .needMoreBytes : .notOctetCounted
     }
 
-    private mutating func decodeOctetCounted(_ buffer: inout ByteBuffer, length: Int, headerLength: Int) -> SyslogFrame? {
+    private mutating func decodeOctetCounted(_ buffer: inout ByteBuffer, length: Int, headerLength: Int) -> SyslogFrame?
+    {
         let kept = min(length, self.configuration.maxMessageSize)
         guard buffer.readableBytes >= headerLength + kept else { return nil }
         buffer.moveReaderIndex(forwardBy: headerLength)

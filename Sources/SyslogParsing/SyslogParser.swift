@@ -72,7 +72,8 @@ public struct SyslogParser {
     }
 
     /// Convenience for tests and tools: parses a byte array into a new record.
-    public mutating func parse(_ message: [UInt8], truncated: Bool = false, context: ReceptionContext) -> ActivityRecord {
+    public mutating func parse(_ message: [UInt8], truncated: Bool = false, context: ReceptionContext) -> ActivityRecord
+    {
         var record = ActivityRecord()
         message.withUnsafeBytes { self.parse($0, truncated: truncated, context: context, into: &record) }
         return record

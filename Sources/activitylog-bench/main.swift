@@ -48,7 +48,12 @@ for _ in 0..<rounds {
     let cpuStart = cpuSeconds()
     text.withUnsafeBytes { all in
         for range in offsets {
-            parser.parse(UnsafeRawBufferPointer(rebasing: all[range]), truncated: false, context: context, into: &record)
+            parser.parse(
+                UnsafeRawBufferPointer(rebasing: all[range]),
+                truncated: false,
+                context: context,
+                into: &record
+            )
             JSONLineEncoder.append(record, to: &batch)
             if batch.count >= 1 << 20 {
                 outputBytes &+= batch.count
@@ -68,7 +73,9 @@ print("parse+encode: \(messageCount) messages x \(rounds) rounds, \(text.count /
 print("messages/s (median): \(Int(perSecond))")
 print("ns/message (median): \(Int(medianWall / Double(messageCount) * 1e9))")
 print("CPU s per million messages (median): \(String(format: medianCPU / Double(messageCount) * 1e6))")
-print("best round messages/s: \(Int(Double(messageCount) / sortedWall[0]))  (output \(outputBytes + batch.count) bytes)")
+print(
+    "best round messages/s: \(Int(Double(messageCount) / sortedWall[0]))  (output \(outputBytes + batch.count) bytes)"
+)
 
 func String(format value: Double) -> String {
     let scaled = Int((value * 1000).rounded())

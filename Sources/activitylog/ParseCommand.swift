@@ -19,7 +19,9 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "How messages are separated: lf (one per line) or octet (RFC 6587, as on TCP).")
     var framing: InputFraming = .lf
 
-    @Option(help: ArgumentHelp("Reception time for every record (RFC 3339); default: when it is read.", valueName: "time"))
+    @Option(
+        help: ArgumentHelp("Reception time for every record (RFC 3339); default: when it is read.", valueName: "time")
+    )
     var received: ReceivedTime?
 
     @Option(help: ArgumentHelp("Sender address for every record (an IPv4 or IPv6 address).", valueName: "ip"))
@@ -34,7 +36,9 @@ struct ParseCommand: ParsableCommand {
     )
     var rfc3164TimeZone: SyslogTimeZone = .local
 
-    @Option(help: ArgumentHelp("Longest message kept; longer ones are truncated (bytes, or with k/m).", valueName: "size"))
+    @Option(
+        help: ArgumentHelp("Longest message kept; longer ones are truncated (bytes, or with k/m).", valueName: "size")
+    )
     var maxMessageSize: ByteCountArgument = ByteCountArgument(bytes: 65_536)
 
     func run() throws {

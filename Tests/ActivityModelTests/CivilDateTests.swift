@@ -17,7 +17,9 @@ struct CivilDateTests {
 
     @Test func roundTripsEveryDayOfFourHundredYears() {
         var expected = CivilDate(year: 1900, month: 1, day: 1)
-        for days in CivilDate(year: 1900, month: 1, day: 1).daysSinceEpoch..<CivilDate(year: 2300, month: 1, day: 1).daysSinceEpoch {
+        for days in CivilDate(year: 1900, month: 1, day: 1)
+            .daysSinceEpoch..<CivilDate(year: 2300, month: 1, day: 1).daysSinceEpoch
+        {
             let date = CivilDate(daysSinceEpoch: days)
             #expect(date == expected)
             #expect(date.daysSinceEpoch == days)

@@ -6,7 +6,10 @@ struct JSONLineEncoderTests {
     private let received = Timestamp(microsecondsSinceEpoch: 1_795_704_069_120_000)
 
     /// A record whose text is `text`, with spans located by the substrings given.
-    private func record(_ text: String, _ configure: (inout ActivityRecord, (String) -> TextSpan) -> Void) -> ActivityRecord {
+    private func record(
+        _ text: String,
+        _ configure: (inout ActivityRecord, (String) -> TextSpan) -> Void
+    ) -> ActivityRecord {
         var record = ActivityRecord()
         let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { record.reset(message: $0, received: self.received) }
@@ -21,7 +24,10 @@ struct JSONLineEncoderTests {
 
     @Test func minimalRecordHasOnlyTheAlwaysPresentKeys() {
         let line = JSONLineEncoder.line(ActivityRecord(received: self.received))
-        #expect(line == "{\"received\":\"2026-11-26T14:41:09.120000Z\",\"facility\":\"user\",\"severity\":\"notice\",\"format\":\"raw\"}\n")
+        #expect(
+            line
+                == "{\"received\":\"2026-11-26T14:41:09.120000Z\",\"facility\":\"user\",\"severity\":\"notice\",\"format\":\"raw\"}\n"
+        )
     }
 
     @Test func writesEveryKeyInDesignOrder() {

@@ -24,7 +24,8 @@ struct SyslogFrameDecoderTests {
     }
 
     /// Decodes `input` fed in chunks of `chunkSize` bytes, then signals end of stream.
-    private static func decodeAll(_ input: [UInt8], chunkSize: Int, decoder: SyslogFrameDecoder) throws -> [SyslogFrame] {
+    private static func decodeAll(_ input: [UInt8], chunkSize: Int, decoder: SyslogFrameDecoder) throws -> [SyslogFrame]
+    {
         let processor = NIOSingleStepByteToMessageProcessor(decoder)
         var frames: [SyslogFrame] = []
         var offset = 0
@@ -162,8 +163,11 @@ struct SyslogFrameDecoderTests {
             let processor = NIOSingleStepByteToMessageProcessor(Self.decoder(max: 256))
             for _ in 0..<20 {
                 let bytes = (0..<Int.random(in: 1..<512, using: &random)).map { _ in
-                    [UInt8(ascii: "1"), UInt8(ascii: " "), UInt8(ascii: "<"), 0x0A, 0x00, UInt8.random(in: 0...255, using: &random)]
-                        .randomElement(using: &random)!
+                    [
+                        UInt8(ascii: "1"), UInt8(ascii: " "), UInt8(ascii: "<"), 0x0A, 0x00,
+                        UInt8.random(in: 0...255, using: &random),
+                    ]
+                    .randomElement(using: &random)!
                 }
                 try processor.process(buffer: ByteBuffer(bytes: bytes)) { frame in
                     #expect(frame.message.readableBytes <= 256)

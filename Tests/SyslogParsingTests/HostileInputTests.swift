@@ -17,13 +17,19 @@ struct HostileInputTests {
     }()
 
     private static let insertions: [[UInt8]] = [
-        [0x0A], [0x0D, 0x0A], [0x22], [0x5C], [0x00], [0x5D], [0x5B], [0x3D], [0x20], [0xFF], [0xC3], [0xED, 0xA0, 0x80],
+        [0x0A], [0x0D, 0x0A], [0x22], [0x5C], [0x00], [0x5D], [0x5B], [0x3D], [0x20], [0xFF], [0xC3],
+        [0xED, 0xA0, 0x80],
         [0xE2, 0x80, 0xA8], [0xEF, 0xBB, 0xBF], [0x7F], [0x1B, 0x5B, 0x33, 0x31, 0x6D],
     ]
 
     private func check(_ message: [UInt8], using parser: inout SyslogParser, record: inout ActivityRecord) throws {
         message.withUnsafeBytes {
-            parser.parse($0, truncated: false, context: ReceptionContext(received: timestamp(defaultReceived)), into: &record)
+            parser.parse(
+                $0,
+                truncated: false,
+                context: ReceptionContext(received: timestamp(defaultReceived)),
+                into: &record
+            )
         }
         var buffer = LineBuffer()
         JSONLineEncoder.append(record, to: &buffer)
@@ -38,7 +44,9 @@ struct HostileInputTests {
         for _ in 0..<3000 {
             let length = Int.random(in: 0..<300, using: &random)
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
-            if Bool.random(using: &random), !bytes.isEmpty { bytes.replaceSubrange(0..<min(4, bytes.count), with: Array("<13>".utf8)) }
+            if Bool.random(using: &random), !bytes.isEmpty {
+                bytes.replaceSubrange(0..<min(4, bytes.count), with: Array("<13>".utf8))
+            }
             try self.check(bytes, using: &parser, record: &record)
         }
     }
@@ -54,7 +62,8 @@ struct HostileInputTests {
                     let position = Int.random(in: 0...bytes.count, using: &random)
                     switch Int.random(in: 0..<4, using: &random) {
                     case 0: bytes = Array(bytes.prefix(position))
-                    case 1 where position < bytes.count: bytes[position] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &random)
+                    case 1 where position < bytes.count:
+                        bytes[position] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &random)
                     case 2: bytes.insert(contentsOf: Self.insertions.randomElement(using: &random)!, at: position)
                     default: if position < bytes.count { bytes.remove(at: position) }
                     }

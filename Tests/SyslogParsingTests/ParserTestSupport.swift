@@ -114,7 +114,11 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
 /// Asserts the DESIGN.md output invariants: one line, no raw control characters, valid UTF-8 JSON object.
 func expectOneValidJSONLine(_ line: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
     #expect(line.last == 0x0A, "ends with LF", sourceLocation: sourceLocation)
-    #expect(line.dropLast().allSatisfy { $0 >= 0x20 && $0 != 0x7F }, "no raw control byte", sourceLocation: sourceLocation)
+    #expect(
+        line.dropLast().allSatisfy { $0 >= 0x20 && $0 != 0x7F },
+        "no raw control byte",
+        sourceLocation: sourceLocation
+    )
     #expect(String(validating: line, as: UTF8.self) != nil, "valid UTF-8", sourceLocation: sourceLocation)
     let object = try JSONSerialization.jsonObject(with: Data(line.dropLast()))
     let dictionary = try #require(object as? [String: Any], sourceLocation: sourceLocation)

@@ -5,18 +5,96 @@ import Testing
 struct RFC3164ParserTests {
     static let cases: [ParserCase] = [
         // RFC 3164 §5.4 examples
-        ParserCase("<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8", .rfc3164, .auth, .crit, time: "2026-10-11T22:14:15.000000Z", host: "mymachine", app: "su", msg: "'su root' failed for lonvick on /dev/pts/8"),
-        ParserCase("<13>Feb  5 17:32:18 10.0.0.99 Use the BFG!", .rfc3164, time: "2026-02-05T17:32:18.000000Z", host: "10.0.0.99", msg: "Use the BFG!"),
-        ParserCase("<0>1990 Oct 22 10:52:01 TZ-6 scapegoat.dmz.example.org 10.1.2.3 sched[0]: That's All Folks!", .rfc3164, .kern, .emerg, msg: "1990 Oct 22 10:52:01 TZ-6 scapegoat.dmz.example.org 10.1.2.3 sched[0]: That's All Folks!"),
+        ParserCase(
+            "<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8",
+            .rfc3164,
+            .auth,
+            .crit,
+            time: "2026-10-11T22:14:15.000000Z",
+            host: "mymachine",
+            app: "su",
+            msg: "'su root' failed for lonvick on /dev/pts/8"
+        ),
+        ParserCase(
+            "<13>Feb  5 17:32:18 10.0.0.99 Use the BFG!",
+            .rfc3164,
+            time: "2026-02-05T17:32:18.000000Z",
+            host: "10.0.0.99",
+            msg: "Use the BFG!"
+        ),
+        ParserCase(
+            "<0>1990 Oct 22 10:52:01 TZ-6 scapegoat.dmz.example.org 10.1.2.3 sched[0]: That's All Folks!",
+            .rfc3164,
+            .kern,
+            .emerg,
+            msg: "1990 Oct 22 10:52:01 TZ-6 scapegoat.dmz.example.org 10.1.2.3 sched[0]: That's All Folks!"
+        ),
         // Timestamp variants
-        ParserCase("<13>Nov  6 01:02:03 host app: m", .rfc3164, time: "2026-11-06T01:02:03.000000Z", host: "host", app: "app", msg: "m"),
-        ParserCase("<13>Nov 6 01:02:03 host app: m", .rfc3164, time: "2026-11-06T01:02:03.000000Z", host: "host", app: "app", msg: "m"),
-        ParserCase("<13>Nov 06 01:02:03 host app: m", .rfc3164, time: "2026-11-06T01:02:03.000000Z", host: "host", app: "app", msg: "m"),
-        ParserCase("<13>nov 26 14:41:09 host app: m", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "app", msg: "m"),
-        ParserCase("<13>Nov 26 2025 14:41:09 host app: m", .rfc3164, time: "2025-11-26T14:41:09.000000Z", host: "host", app: "app", msg: "m"),
-        ParserCase("<13>Nov 26 14:41:09.123 host app: m", .rfc3164, time: "2026-11-26T14:41:09.123000Z", host: "host", app: "app", msg: "m"),
-        ParserCase("<13>2026-11-26T14:41:09.5+01:00 host app[1]: m", .rfc3164, time: "2026-11-26T13:41:09.500000Z", host: "host", app: "app", procid: "1", msg: "m"),
-        ParserCase("<13>2026-11-26T14:41:09Z host app: m", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "app", msg: "m"),
+        ParserCase(
+            "<13>Nov  6 01:02:03 host app: m",
+            .rfc3164,
+            time: "2026-11-06T01:02:03.000000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Nov 6 01:02:03 host app: m",
+            .rfc3164,
+            time: "2026-11-06T01:02:03.000000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Nov 06 01:02:03 host app: m",
+            .rfc3164,
+            time: "2026-11-06T01:02:03.000000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>nov 26 14:41:09 host app: m",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Nov 26 2025 14:41:09 host app: m",
+            .rfc3164,
+            time: "2025-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09.123 host app: m",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.123000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>2026-11-26T14:41:09.5+01:00 host app[1]: m",
+            .rfc3164,
+            time: "2026-11-26T13:41:09.500000Z",
+            host: "host",
+            app: "app",
+            procid: "1",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>2026-11-26T14:41:09Z host app: m",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app",
+            msg: "m"
+        ),
         ParserCase("<13>Nov 26 14:41:09", .rfc3164, time: "2026-11-26T14:41:09.000000Z"),
         ParserCase("<13>Nov 26 14:41:09 ", .rfc3164, time: "2026-11-26T14:41:09.000000Z"),
         ParserCase("<13>Feb 30 10:00:00 host app: m", .rfc3164, msg: "Feb 30 10:00:00 host app: m"),
@@ -24,39 +102,216 @@ struct RFC3164ParserTests {
         ParserCase("<13>Foo 26 14:41:09 host app: m", .rfc3164, msg: "Foo 26 14:41:09 host app: m"),
         ParserCase("<13>Nov 26 14:41:09x host", .rfc3164, msg: "Nov 26 14:41:09x host"),
         // Year inference (DESIGN.md)
-        ParserCase("<13>Dec 31 23:59:58 h a: m", received: "2027-01-01T00:00:05Z", .rfc3164, time: "2026-12-31T23:59:58.000000Z", host: "h", app: "a", msg: "m"),
-        ParserCase("<13>Jan  1 00:00:03 h a: m", received: "2026-12-31T23:59:58Z", .rfc3164, time: "2027-01-01T00:00:03.000000Z", host: "h", app: "a", msg: "m"),
-        ParserCase("<13>Feb 29 12:00:00 h a: m", .rfc3164, time: "2024-02-29T12:00:00.000000Z", host: "h", app: "a", msg: "m"),
-        ParserCase("<13>Dec 20 12:00:00 h a: m", .rfc3164, time: "2026-12-20T12:00:00.000000Z", host: "h", app: "a", msg: "m"),
-        ParserCase("<13>Dec 28 12:00:00 h a: m", .rfc3164, time: "2025-12-28T12:00:00.000000Z", host: "h", app: "a", msg: "m"),
+        ParserCase(
+            "<13>Dec 31 23:59:58 h a: m",
+            received: "2027-01-01T00:00:05Z",
+            .rfc3164,
+            time: "2026-12-31T23:59:58.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Jan  1 00:00:03 h a: m",
+            received: "2026-12-31T23:59:58Z",
+            .rfc3164,
+            time: "2027-01-01T00:00:03.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Feb 29 12:00:00 h a: m",
+            .rfc3164,
+            time: "2024-02-29T12:00:00.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Dec 20 12:00:00 h a: m",
+            .rfc3164,
+            time: "2026-12-20T12:00:00.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Dec 28 12:00:00 h a: m",
+            .rfc3164,
+            time: "2025-12-28T12:00:00.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
         // Zones
-        ParserCase("<13>Jul  1 12:00:00 h a: m", zone: SyslogTimeZone(name: "Europe/Berlin")!, .rfc3164, time: "2026-07-01T10:00:00.000000Z", host: "h", app: "a", msg: "m"),
-        ParserCase("<13>Jan  1 12:00:00 h a: m", zone: SyslogTimeZone(name: "Europe/Berlin")!, .rfc3164, time: "2026-01-01T11:00:00.000000Z", host: "h", app: "a", msg: "m"),
-        ParserCase("<13>Nov 26 12:00:00 h a: m", zone: SyslogTimeZone(name: "-05:00")!, .rfc3164, time: "2026-11-26T17:00:00.000000Z", host: "h", app: "a", msg: "m"),
+        ParserCase(
+            "<13>Jul  1 12:00:00 h a: m",
+            zone: SyslogTimeZone(name: "Europe/Berlin")!,
+            .rfc3164,
+            time: "2026-07-01T10:00:00.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Jan  1 12:00:00 h a: m",
+            zone: SyslogTimeZone(name: "Europe/Berlin")!,
+            .rfc3164,
+            time: "2026-01-01T11:00:00.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Nov 26 12:00:00 h a: m",
+            zone: SyslogTimeZone(name: "-05:00")!,
+            .rfc3164,
+            time: "2026-11-26T17:00:00.000000Z",
+            host: "h",
+            app: "a",
+            msg: "m"
+        ),
         // HOSTNAME
-        ParserCase("<13>Nov 26 14:41:09 sshd[7]: Accepted key", .rfc3164, time: "2026-11-26T14:41:09.000000Z", app: "sshd", procid: "7", msg: "Accepted key"),
-        ParserCase("<13>Nov 26 14:41:09 kernel: boot", .rfc3164, time: "2026-11-26T14:41:09.000000Z", app: "kernel", msg: "boot"),
-        ParserCase("<13>Nov 26 14:41:09 fe80::1 app: m", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "fe80::1", app: "app", msg: "m"),
-        ParserCase("<13>Nov 26 14:41:09 web_01.example.net app: m", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "web_01.example.net", app: "app", msg: "m"),
+        ParserCase(
+            "<13>Nov 26 14:41:09 sshd[7]: Accepted key",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            app: "sshd",
+            procid: "7",
+            msg: "Accepted key"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 kernel: boot",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            app: "kernel",
+            msg: "boot"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 fe80::1 app: m",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "fe80::1",
+            app: "app",
+            msg: "m"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 web_01.example.net app: m",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "web_01.example.net",
+            app: "app",
+            msg: "m"
+        ),
         ParserCase("<13>Nov 26 14:41:09 host", .rfc3164, time: "2026-11-26T14:41:09.000000Z", msg: "host"),
         // TAG
-        ParserCase("<13>Nov 26 14:41:09 host postfix/smtpd[123]: connect", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "postfix/smtpd", procid: "123", msg: "connect"),
-        ParserCase("<13>Nov 26 14:41:09 host app[5] text", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "app", procid: "5", msg: "text"),
-        ParserCase("<13>Nov 26 14:41:09 host app[]: text", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "app", msg: "text"),
-        ParserCase("<13>Nov 26 14:41:09 host app:", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "app"),
-        ParserCase("<13>Nov 26 14:41:09 host http://example.com/ down", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", msg: "http://example.com/ down"),
-        ParserCase("<13>Nov 26 14:41:09 host app[12 x]: m", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", msg: "app[12 x]: m"),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host postfix/smtpd[123]: connect",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "postfix/smtpd",
+            procid: "123",
+            msg: "connect"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host app[5] text",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app",
+            procid: "5",
+            msg: "text"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host app[]: text",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app",
+            msg: "text"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host app:",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host http://example.com/ down",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            msg: "http://example.com/ down"
+        ),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host app[12 x]: m",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            msg: "app[12 x]: m"
+        ),
         ParserCase("<13>sshd[12]: hello", .rfc3164, app: "sshd", procid: "12", msg: "hello"),
         ParserCase("<13>hello world", .rfc3164, msg: "hello world"),
         ParserCase("<13>myhost sshd: x", .rfc3164, msg: "myhost sshd: x"),
         ParserCase("<13>", .rfc3164),
-        ParserCase("<13>Nov 26 14:41:09 host app: \u{FEFF}bom", .rfc3164, time: "2026-11-26T14:41:09.000000Z", host: "host", app: "app", msg: "bom"),
+        ParserCase(
+            "<13>Nov 26 14:41:09 host app: \u{FEFF}bom",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "host",
+            app: "app",
+            msg: "bom"
+        ),
         // Cisco IOS
-        ParserCase("<189>1234: *Nov 26 14:41:09.123 UTC: %SYS-5-CONFIG_I: Configured from console", .rfc3164, .local7, .notice, time: "2026-11-26T14:41:09.123000Z", app: "%SYS-5-CONFIG_I", msg: "Configured from console"),
-        ParserCase("<187>12: .Nov 26 14:41:09.5: %LINK-3-UPDOWN: Interface up", .rfc3164, .local7, .err, time: "2026-11-26T14:41:09.500000Z", app: "%LINK-3-UPDOWN", msg: "Interface up"),
-        ParserCase("<189>77: Nov 26 14:41:09 CET: %SYS-5-RESTART: up", zone: SyslogTimeZone(name: "+01:00")!, .rfc3164, .local7, .notice, time: "2026-11-26T13:41:09.000000Z", app: "%SYS-5-RESTART", msg: "up"),
-        ParserCase("<189>45: %SYS-5-CONFIG_I: Configured", .rfc3164, .local7, .notice, app: "%SYS-5-CONFIG_I", msg: "Configured"),
-        ParserCase("<189>Nov 26 14:41:09 router 1234: %SYS-5-CONFIG_I: x", .rfc3164, .local7, .notice, time: "2026-11-26T14:41:09.000000Z", host: "router", app: "%SYS-5-CONFIG_I", msg: "x"),
+        ParserCase(
+            "<189>1234: *Nov 26 14:41:09.123 UTC: %SYS-5-CONFIG_I: Configured from console",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-11-26T14:41:09.123000Z",
+            app: "%SYS-5-CONFIG_I",
+            msg: "Configured from console"
+        ),
+        ParserCase(
+            "<187>12: .Nov 26 14:41:09.5: %LINK-3-UPDOWN: Interface up",
+            .rfc3164,
+            .local7,
+            .err,
+            time: "2026-11-26T14:41:09.500000Z",
+            app: "%LINK-3-UPDOWN",
+            msg: "Interface up"
+        ),
+        ParserCase(
+            "<189>77: Nov 26 14:41:09 CET: %SYS-5-RESTART: up",
+            zone: SyslogTimeZone(name: "+01:00")!,
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-11-26T13:41:09.000000Z",
+            app: "%SYS-5-RESTART",
+            msg: "up"
+        ),
+        ParserCase(
+            "<189>45: %SYS-5-CONFIG_I: Configured",
+            .rfc3164,
+            .local7,
+            .notice,
+            app: "%SYS-5-CONFIG_I",
+            msg: "Configured"
+        ),
+        ParserCase(
+            "<189>Nov 26 14:41:09 router 1234: %SYS-5-CONFIG_I: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-11-26T14:41:09.000000Z",
+            host: "router",
+            app: "%SYS-5-CONFIG_I",
+            msg: "x"
+        ),
     ]
 
     @Test(arguments: Self.cases)
@@ -86,7 +341,11 @@ struct RawAndPriorityTests {
         ParserCase("<13>x\0", .rfc3164, msg: "x"),
         ParserCase("<13>x\r", .rfc3164, msg: "x"),
         ParserCase("<13>x\n\n", .rfc3164, msg: "x\n"),
-        ParserCase("CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob", .raw, msg: "CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob"),
+        ParserCase(
+            "CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob",
+            .raw,
+            msg: "CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob"
+        ),
     ]
 
     @Test(arguments: Self.cases)
@@ -101,11 +360,17 @@ struct RawAndPriorityTests {
             #expect(Int(record.facility.rawValue) == value / 8)
             #expect(Int(record.severity.rawValue) == value % 8)
         }
-        #expect(Facility.allCases.map(\.name) == [
-            "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp", "ntp",
-            "security", "console", "solaris-cron", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
-            "local7",
-        ])
-        #expect(Severity.allCases.map(\.name) == ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"])
+        #expect(
+            Facility.allCases.map(\.name) == [
+                "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
+                "ntp",
+                "security", "console", "solaris-cron", "local0", "local1", "local2", "local3", "local4", "local5",
+                "local6",
+                "local7",
+            ]
+        )
+        #expect(
+            Severity.allCases.map(\.name) == ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"]
+        )
     }
 }

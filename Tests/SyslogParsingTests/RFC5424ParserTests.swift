@@ -42,13 +42,44 @@ struct RFC5424ParserTests {
         ParserCase("<13>1 - - - - - - ", .rfc5424),
         ParserCase("<13>2 - - - - - - v2", .rfc3164, msg: "2 - - - - - - v2"),
         ParserCase("<13>10 - - - - - - x", .rfc3164, msg: "10 - - - - - - x"),
-        ParserCase("<86>1 - host app 42 ID7 - text\r\n", .rfc5424, .authpriv, .info, host: "host", app: "app", procid: "42", msgid: "ID7", msg: "text"),
+        ParserCase(
+            "<86>1 - host app 42 ID7 - text\r\n",
+            .rfc5424,
+            .authpriv,
+            .info,
+            host: "host",
+            app: "app",
+            procid: "42",
+            msgid: "ID7",
+            msg: "text"
+        ),
         // TIMESTAMP
-        ParserCase("<13>1 2026-01-02T03:04:05Z h a - - -", .rfc5424, time: "2026-01-02T03:04:05.000000Z", host: "h", app: "a"),
+        ParserCase(
+            "<13>1 2026-01-02T03:04:05Z h a - - -",
+            .rfc5424,
+            time: "2026-01-02T03:04:05.000000Z",
+            host: "h",
+            app: "a"
+        ),
         ParserCase("<13>1 2026-01-02T03:04:05.1Z h - - - -", .rfc5424, time: "2026-01-02T03:04:05.100000Z", host: "h"),
-        ParserCase("<13>1 2026-01-02T03:04:05.123456789Z h - - - -", .rfc5424, time: "2026-01-02T03:04:05.123456Z", host: "h"),
-        ParserCase("<13>1 2026-01-02T03:04:05.5+05:30 h - - - -", .rfc5424, time: "2026-01-01T21:34:05.500000Z", host: "h"),
-        ParserCase("<13>1 2026-12-31T23:30:00-01:00 h - - - -", .rfc5424, time: "2027-01-01T00:30:00.000000Z", host: "h"),
+        ParserCase(
+            "<13>1 2026-01-02T03:04:05.123456789Z h - - - -",
+            .rfc5424,
+            time: "2026-01-02T03:04:05.123456Z",
+            host: "h"
+        ),
+        ParserCase(
+            "<13>1 2026-01-02T03:04:05.5+05:30 h - - - -",
+            .rfc5424,
+            time: "2026-01-01T21:34:05.500000Z",
+            host: "h"
+        ),
+        ParserCase(
+            "<13>1 2026-12-31T23:30:00-01:00 h - - - -",
+            .rfc5424,
+            time: "2027-01-01T00:30:00.000000Z",
+            host: "h"
+        ),
         ParserCase("<13>1 2026-01-02t03:04:05z h - - - -", .rfc5424, time: "2026-01-02T03:04:05.000000Z", host: "h"),
         ParserCase("<13>1 2016-12-31T23:59:60Z h - - - -", .rfc5424, time: "2017-01-01T00:00:00.000000Z", host: "h"),
         ParserCase("<13>1 2026-13-01T00:00:00Z h a - - - m", .rfc5424, host: "h", app: "a", msg: "m"),
@@ -58,19 +89,59 @@ struct RFC5424ParserTests {
         ParserCase("<13>1 2026-01-02 03:04:05Z h - - - -", .rfc5424, host: "03:04:05Z", app: "h", msg: "-"),
         ParserCase("<13>1 0000-01-01T00:00:00+00:01 h - - - -", .rfc5424, host: "h"),
         // Header fields
-        ParserCase("<13>1 - " + String(repeating: "h", count: 300) + " a - - -", .rfc5424, host: String(repeating: "h", count: 300), app: "a"),
-        ParserCase("<13>1 - h " + String(repeating: "a", count: 60) + " - - -", .rfc5424, host: "h", app: String(repeating: "a", count: 60)),
-        ParserCase("<13>1 - h a " + String(repeating: "9", count: 200) + " " + String(repeating: "M", count: 40) + " -", .rfc5424, host: "h", app: "a", procid: String(repeating: "9", count: 200), msgid: String(repeating: "M", count: 40)),
-        ParserCase("<13>1 2026-01-02T03:04:05Z host app", .rfc5424, time: "2026-01-02T03:04:05.000000Z", host: "host", app: "app"),
+        ParserCase(
+            "<13>1 - " + String(repeating: "h", count: 300) + " a - - -",
+            .rfc5424,
+            host: String(repeating: "h", count: 300),
+            app: "a"
+        ),
+        ParserCase(
+            "<13>1 - h " + String(repeating: "a", count: 60) + " - - -",
+            .rfc5424,
+            host: "h",
+            app: String(repeating: "a", count: 60)
+        ),
+        ParserCase(
+            "<13>1 - h a " + String(repeating: "9", count: 200) + " " + String(repeating: "M", count: 40) + " -",
+            .rfc5424,
+            host: "h",
+            app: "a",
+            procid: String(repeating: "9", count: 200),
+            msgid: String(repeating: "M", count: 40)
+        ),
+        ParserCase(
+            "<13>1 2026-01-02T03:04:05Z host app",
+            .rfc5424,
+            time: "2026-01-02T03:04:05.000000Z",
+            host: "host",
+            app: "app"
+        ),
         ParserCase("<13>1 - - app - ID1 - m", .rfc5424, app: "app", msgid: "ID1", msg: "m"),
         ParserCase("<13>1 -  app - - - m", .rfc5424, app: "app", msg: "m"),
         // STRUCTURED-DATA
         ParserCase(#"<13>1 - - - - - [id p="a\"b\\c\]d"] m"#, .rfc5424, msg: "m", sd: #"{"id":{"p":"a\"b\\c]d"}}"#),
         ParserCase(#"<13>1 - - - - - [id p="a\nb"]"#, .rfc5424, sd: #"{"id":{"p":"a\\nb"}}"#),
-        ParserCase(#"<13>1 - - - - - [id p="1" p="2" q="x" p="3"]"#, .rfc5424, sd: #"{"id":{"p":["1","2","3"],"q":"x"}}"#),
-        ParserCase(#"<13>1 - - - - - [a x="1"][b y="2"][c] tail"#, .rfc5424, msg: "tail", sd: #"{"a":{"x":"1"},"b":{"y":"2"},"c":{}}"#),
-        ParserCase(#"<13>1 - - - - - [a x="1"][b y="2"][a x="3" z="4"]"#, .rfc5424, sd: #"{"a":{"x":["1","3"],"z":"4"},"b":{"y":"2"}}"#),
-        ParserCase(#"<13>1 - - - - - [id p="has ] bracket and space"]"#, .rfc5424, sd: #"{"id":{"p":"has ] bracket and space"}}"#),
+        ParserCase(
+            #"<13>1 - - - - - [id p="1" p="2" q="x" p="3"]"#,
+            .rfc5424,
+            sd: #"{"id":{"p":["1","2","3"],"q":"x"}}"#
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [a x="1"][b y="2"][c] tail"#,
+            .rfc5424,
+            msg: "tail",
+            sd: #"{"a":{"x":"1"},"b":{"y":"2"},"c":{}}"#
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [a x="1"][b y="2"][a x="3" z="4"]"#,
+            .rfc5424,
+            sd: #"{"a":{"x":["1","3"],"z":"4"},"b":{"y":"2"}}"#
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [id p="has ] bracket and space"]"#,
+            .rfc5424,
+            sd: #"{"id":{"p":"has ] bracket and space"}}"#
+        ),
         ParserCase(#"<13>1 - - - - - [id p=""]"#, .rfc5424, sd: #"{"id":{"p":""}}"#),
         ParserCase(#"<13>1 - - - - - [id  p="1"  q="2" ] m"#, .rfc5424, msg: "m", sd: #"{"id":{"p":"1","q":"2"}}"#),
         ParserCase(#"<13>1 - - - - - [id p="v""#, .rfc5424, msg: #"[id p="v""#),
@@ -89,11 +160,39 @@ struct RFC5424ParserTests {
         ParserCase("<13>1 - - - - - - two  spaces  kept ", .rfc5424, msg: "two  spaces  kept "),
         ParserCase("<13>1 - - - - - - line1\nline2", .rfc5424, msg: "line1\nline2"),
         // Activity mapping
-        ParserCase(#"<13>1 - - - - - [audit user="alice" action="login" path="/etc" result="ok"]"#, .rfc5424, sd: #"{"audit":{"user":"alice","action":"login","path":"/etc","result":"ok"}}"#, user: "alice", event: "login", resource: "/etc", outcome: "ok"),
-        ParserCase(#"<13>1 - - - - - [a uid="7"][b user="bob"]"#, .rfc5424, sd: #"{"a":{"uid":"7"},"b":{"user":"bob"}}"#, user: "bob"),
-        ParserCase(#"<13>1 - - - - - [a act="x" op="y"][b event="z"]"#, .rfc5424, sd: #"{"a":{"act":"x","op":"y"},"b":{"event":"z"}}"#, event: "z"),
-        ParserCase(#"<13>1 - - - - - [a User="no" status="s1" status="s2"]"#, .rfc5424, sd: #"{"a":{"User":"no","status":["s1","s2"]}}"#, outcome: "s1"),
-        ParserCase(#"<13>1 - - - - - [a file="f"][b target="t"]"#, .rfc5424, sd: #"{"a":{"file":"f"},"b":{"target":"t"}}"#, resource: "t"),
+        ParserCase(
+            #"<13>1 - - - - - [audit user="alice" action="login" path="/etc" result="ok"]"#,
+            .rfc5424,
+            sd: #"{"audit":{"user":"alice","action":"login","path":"/etc","result":"ok"}}"#,
+            user: "alice",
+            event: "login",
+            resource: "/etc",
+            outcome: "ok"
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [a uid="7"][b user="bob"]"#,
+            .rfc5424,
+            sd: #"{"a":{"uid":"7"},"b":{"user":"bob"}}"#,
+            user: "bob"
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [a act="x" op="y"][b event="z"]"#,
+            .rfc5424,
+            sd: #"{"a":{"act":"x","op":"y"},"b":{"event":"z"}}"#,
+            event: "z"
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [a User="no" status="s1" status="s2"]"#,
+            .rfc5424,
+            sd: #"{"a":{"User":"no","status":["s1","s2"]}}"#,
+            outcome: "s1"
+        ),
+        ParserCase(
+            #"<13>1 - - - - - [a file="f"][b target="t"]"#,
+            .rfc5424,
+            sd: #"{"a":{"file":"f"},"b":{"target":"t"}}"#,
+            resource: "t"
+        ),
         ParserCase(#"<13>1 - - - - - [a user="x\"y"]"#, .rfc5424, sd: #"{"a":{"user":"x\"y"}}"#, user: "x\"y"),
     ]
 

@@ -85,7 +85,9 @@ struct StructuredDataTests {
         let context = ReceptionContext(received: timestamp(defaultReceived), source: "::1", transport: .tcp)
         for round in 0..<3 {
             for message in messages.shuffled() {
-                Array(message.utf8).withUnsafeBytes { parser.parse($0, truncated: round == 1, context: context, into: &record) }
+                Array(message.utf8).withUnsafeBytes {
+                    parser.parse($0, truncated: round == 1, context: context, into: &record)
+                }
                 var fresh = SyslogParser(configuration: SyslogParserConfiguration(rfc3164TimeZone: .utc))
                 let expected = fresh.parse(Array(message.utf8), truncated: round == 1, context: context)
                 #expect(JSONLineEncoder.line(record) == JSONLineEncoder.line(expected))

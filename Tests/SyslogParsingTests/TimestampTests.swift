@@ -29,10 +29,22 @@ struct TimestampTests {
 
     @Test func namedZoneFollowsDaylightSavingTime() throws {
         let berlin = try #require(SyslogTimeZone(name: "Europe/Berlin"))
-        #expect(self.resolve("Mar 29 01:30:00", received: "2026-04-01T00:00:00Z", zone: berlin) == "2026-03-29T00:30:00.000000Z")
-        #expect(self.resolve("Mar 29 03:30:00", received: "2026-04-01T00:00:00Z", zone: berlin) == "2026-03-29T01:30:00.000000Z")
-        #expect(self.resolve("Oct 25 12:00:00", received: "2026-11-01T00:00:00Z", zone: berlin) == "2026-10-25T11:00:00.000000Z")
-        #expect(self.resolve("Oct 24 12:00:00", received: "2026-11-01T00:00:00Z", zone: berlin) == "2026-10-24T10:00:00.000000Z")
+        #expect(
+            self.resolve("Mar 29 01:30:00", received: "2026-04-01T00:00:00Z", zone: berlin)
+                == "2026-03-29T00:30:00.000000Z"
+        )
+        #expect(
+            self.resolve("Mar 29 03:30:00", received: "2026-04-01T00:00:00Z", zone: berlin)
+                == "2026-03-29T01:30:00.000000Z"
+        )
+        #expect(
+            self.resolve("Oct 25 12:00:00", received: "2026-11-01T00:00:00Z", zone: berlin)
+                == "2026-10-25T11:00:00.000000Z"
+        )
+        #expect(
+            self.resolve("Oct 24 12:00:00", received: "2026-11-01T00:00:00Z", zone: berlin)
+                == "2026-10-24T10:00:00.000000Z"
+        )
     }
 
     @Test func zoneNames() {

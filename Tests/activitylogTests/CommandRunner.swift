@@ -14,7 +14,9 @@ enum CommandRunner {
 
     static func run(_ arguments: [String], stdin: [UInt8] = []) throws -> CommandResult {
         let executable = Self.productsDirectory.appendingPathComponent("activitylog")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("activitylog-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "activitylog-cli-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("stdin")

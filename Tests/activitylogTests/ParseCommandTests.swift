@@ -2,7 +2,10 @@ import Foundation
 import Testing
 
 struct ParseCommandTests {
-    private let fixed = ["parse", "--received", "2026-11-26T14:41:09.12Z", "--source", "10.0.0.5", "--transport", "tcp", "--rfc3164-timezone", "UTC"]
+    private let fixed = [
+        "parse", "--received", "2026-11-26T14:41:09.12Z", "--source", "10.0.0.5", "--transport", "tcp",
+        "--rfc3164-timezone", "UTC",
+    ]
 
     @Test func printsOneRecordPerLine() throws {
         let input = """
@@ -14,12 +17,14 @@ struct ParseCommandTests {
             """
         let result = try CommandRunner.run(self.fixed, stdin: Array(input.utf8))
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            {"time":"2003-10-11T22:14:15.003000Z","received":"2026-11-26T14:41:09.120000Z","facility":"auth","severity":"crit","host":"mymachine.example.com","app":"su","msgid":"ID47","msg":"'su root' failed","source":"10.0.0.5","transport":"tcp","format":"rfc5424"}
-            {"time":"2026-11-26T14:41:09.000000Z","received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","host":"host","app":"sshd","procid":"123","msg":"Accepted publickey for alice","source":"10.0.0.5","transport":"tcp","format":"rfc3164"}
-            {"received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","msg":"not syslog at all","source":"10.0.0.5","transport":"tcp","format":"raw"}
+        #expect(
+            result.stdout == """
+                {"time":"2003-10-11T22:14:15.003000Z","received":"2026-11-26T14:41:09.120000Z","facility":"auth","severity":"crit","host":"mymachine.example.com","app":"su","msgid":"ID47","msg":"'su root' failed","source":"10.0.0.5","transport":"tcp","format":"rfc5424"}
+                {"time":"2026-11-26T14:41:09.000000Z","received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","host":"host","app":"sshd","procid":"123","msg":"Accepted publickey for alice","source":"10.0.0.5","transport":"tcp","format":"rfc3164"}
+                {"received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","msg":"not syslog at all","source":"10.0.0.5","transport":"tcp","format":"raw"}
 
-            """)
+                """
+        )
     }
 
     @Test func octetFramingReadsRFC6587Frames() throws {
@@ -39,7 +44,11 @@ struct ParseCommandTests {
         let result = try CommandRunner.run(self.fixed + ["--max-message-size", "32"], stdin: Array(input.utf8))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0].hasSuffix(#""msg":"xxxxxxxxxxxxxx","source":"10.0.0.5","transport":"tcp","format":"rfc5424","truncated":true}"#))
+        #expect(
+            lines[0].hasSuffix(
+                #""msg":"xxxxxxxxxxxxxx","source":"10.0.0.5","transport":"tcp","format":"rfc5424","truncated":true}"#
+            )
+        )
         #expect(!lines[1].contains("truncated"))
     }
 
@@ -75,8 +84,10 @@ struct ParseCommandTests {
         var input: [UInt8] = []
         var messages = 0
         for _ in 0..<2000 {
-            let line = (0..<Int.random(in: 1..<200, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-                .map { $0 == 0x0A ? UInt8(ascii: "n") : $0 }
+            let line = (0..<Int.random(in: 1..<200, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
+            .map { $0 == 0x0A ? UInt8(ascii: "n") : $0 }
             input += Array("<13>".utf8) + line + [0x0A]
             messages += 1
         }
@@ -92,7 +103,9 @@ struct ParseCommandTests {
     @Test func helpListsEveryOption() throws {
         let result = try CommandRunner.run(["parse", "--help"])
         #expect(result.status == 0)
-        for option in ["--framing", "--received", "--source", "--transport", "--rfc3164-timezone", "--max-message-size"] {
+        for option in [
+            "--framing", "--received", "--source", "--transport", "--rfc3164-timezone", "--max-message-size",
+        ] {
             #expect(result.stdout.contains(option))
         }
     }

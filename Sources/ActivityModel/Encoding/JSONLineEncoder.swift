@@ -25,7 +25,8 @@ public enum JSONLineEncoder {
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    private static func write(_ record: ActivityRecord, _ text: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) {
+    private static func write(_ record: ActivityRecord, _ text: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter)
+    {
         if let time = record.time, time.isRFC3339Representable {
             writer.write("{\"time\":\"")
             RFC3339Formatter.write(time, to: &writer)

@@ -51,7 +51,12 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     }
 
     /// The earliest instant an RFC 3339 timestamp can spell: `0000-01-01T00:00:00.000000Z`.
-    public static let rfc3339Minimum = Timestamp(utc: CivilDate(year: 0, month: 1, day: 1), hour: 0, minute: 0, second: 0)
+    public static let rfc3339Minimum = Timestamp(
+        utc: CivilDate(year: 0, month: 1, day: 1),
+        hour: 0,
+        minute: 0,
+        second: 0
+    )
     /// The latest instant an RFC 3339 timestamp can spell: `9999-12-31T23:59:59.999999Z`.
     public static let rfc3339Maximum = Timestamp(
         utc: CivilDate(year: 9999, month: 12, day: 31),

@@ -56,7 +56,9 @@ struct RawStructuredData {
                 data.params.append(StructuredData.Param(name: name, values: firstValue..<data.values.count))
                 run += 1
             }
-            data.elements.append(StructuredData.Element(id: self.elements[element], params: firstParam..<data.params.count))
+            data.elements.append(
+                StructuredData.Element(id: self.elements[element], params: firstParam..<data.params.count)
+            )
         }
     }
 
@@ -69,13 +71,16 @@ struct RawStructuredData {
             return false
         }
         for later in self.elements.indices {
-            for earlier in 0..<later where SpanOrder.compare(self.elements[earlier], self.elements[later], in: bytes) == 0 {
+            for earlier in 0..<later
+            where SpanOrder.compare(self.elements[earlier], self.elements[later], in: bytes) == 0 {
                 return false
             }
         }
         for later in self.params.indices {
             for earlier in 0..<later where self.params[earlier].element == self.params[later].element {
-                if SpanOrder.compare(self.params[earlier].name, self.params[later].name, in: bytes) == 0 { return false }
+                if SpanOrder.compare(self.params[earlier].name, self.params[later].name, in: bytes) == 0 {
+                    return false
+                }
             }
         }
         return true

@@ -37,7 +37,8 @@ struct BSDTimeResolver {
     private mutating func instant(_ fields: BSDTimestampParser.Fields, year: Int, isUTC: Bool) -> Timestamp? {
         let date = CivilDate(year: year, month: fields.month, day: fields.day)
         guard date.isValid else { return nil }
-        let local = Int64(date.daysSinceEpoch) * 86_400
+        let local =
+            Int64(date.daysSinceEpoch) * 86_400
             + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
         let utc = isUTC ? local : self.converter.utcSeconds(fromLocal: local)
         let instant = Timestamp(secondsSinceEpoch: utc, microseconds: Int64(fields.microsecond))
