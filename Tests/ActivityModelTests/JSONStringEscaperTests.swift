@@ -32,6 +32,15 @@ struct JSONStringEscaperTests {
         #expect(self.escape([0x7F]) == "\\u007f")
     }
 
+    @Test func everySingleByteValue() throws {
+        for byte in UInt8.min...UInt8.max {
+            let escaped = self.escape([byte])
+            #expect(try self.decodeJSONString(escaped) == String(decoding: [byte], as: UTF8.self), "byte \(byte)")
+            let isPlain = byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
+            #expect((escaped == String(UnicodeScalar(byte))) == isPlain, "byte \(byte) -> \(escaped)")
+        }
+    }
+
     @Test func escapesQuoteAndBackslash() {
         #expect(self.escape(Array("say \"hi\" \\o/".utf8)) == "say \\\"hi\\\" \\\\o/")
     }

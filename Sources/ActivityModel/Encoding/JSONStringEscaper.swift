@@ -63,9 +63,15 @@ public enum JSONStringEscaper {
         writer.position += written
     }
 
-    /// `true` for ASCII bytes that appear in a JSON string as themselves.
+    /// `true` for ASCII bytes that appear in a JSON string as themselves: 0x20–0x7E except `"` and `\`.
+    ///
+    /// A bit per byte value in two 64-bit masks, so the test is a shift and a mask, not four comparisons.
+    @inline(__always)
     static func isPlainASCII(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        let plainBelow64: UInt64 = 0xFFFF_FFFB_0000_0000  // 0x20–0x3F without 0x22 (")
+        let plainFrom64: UInt64 = 0x7FFF_FFFF_EFFF_FFFF  // 0x40–0x7E without 0x5C (\)
+        let mask = byte < 64 ? plainBelow64 : plainFrom64
+        return byte < 0x80 && (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// `true` when all eight bytes of `word` are plain ASCII (SWAR: no high bit, none below 0x20, no `"`, `\`, DEL).

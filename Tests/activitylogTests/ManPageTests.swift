@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The man pages render cleanly and document every option the CLI accepts.
+struct ManPageTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private static func manPage(_ name: String) throws -> String {
+        try String(contentsOf: Self.repository.appendingPathComponent("man/\(name)"), encoding: .utf8)
+    }
+
+    @Test func rendersWithoutGroffWarnings() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "groff", "-man", "-ww", "-z", Self.repository.appendingPathComponent("man/activitylog.1").path,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.isEmpty, "groff warnings: \(output)")
+    }
+
+    @Test func documentsEveryParseOption() throws {
+        let help = try CommandRunner.run(["parse", "--help"]).stdout
+        let page = try Self.manPage("activitylog.1").replacingOccurrences(of: "\\-", with: "-")
+        let options = help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," })
+            .filter { $0.hasPrefix("--") }
+            .map { String($0.prefix { $0 != "=" && $0 != "<" }) }
+        #expect(!options.isEmpty)
+        for option in Set(options) {
+            #expect(page.contains(option), "\(option) is not in activitylog.1")
+        }
+    }
+}
