@@ -3,12 +3,12 @@ import ActivityModel
 /// How messages are parsed: the zone for legacy timestamps and the activity-mapping candidates.
 public struct SyslogParserConfiguration: Sendable {
     /// The zone in which RFC 3164 timestamps (which carry none) are read. Default: the server's local zone.
-    public var rfc3164TimeZone: SyslogTimeZone
+    public var rfc3164TimeZone: CivilTimeZone
     /// SD-PARAM names for the activity fields.
     public var activityFields: ActivityFieldCandidates
 
     /// Creates a configuration.
-    public init(rfc3164TimeZone: SyslogTimeZone = .local, activityFields: ActivityFieldCandidates = .default) {
+    public init(rfc3164TimeZone: CivilTimeZone = .local, activityFields: ActivityFieldCandidates = .default) {
         self.rfc3164TimeZone = rfc3164TimeZone
         self.activityFields = activityFields
     }

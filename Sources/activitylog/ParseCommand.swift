@@ -34,7 +34,7 @@ struct ParseCommand: ParsableCommand {
         name: .customLong("rfc3164-timezone"),
         help: ArgumentHelp("Zone for RFC 3164 timestamps: UTC, local, +hh:mm, or a tz name.", valueName: "zone")
     )
-    var rfc3164TimeZone: SyslogTimeZone = .local
+    var rfc3164TimeZone: CivilTimeZone = .local
 
     @Option(
         help: ArgumentHelp("Longest message kept; longer ones are truncated (bytes, or with k/m).", valueName: "size")
@@ -84,7 +84,7 @@ enum InputFraming: String, ExpressibleByArgument, CaseIterable {
 
 extension Transport: ExpressibleByArgument {}
 
-extension SyslogTimeZone: ExpressibleByArgument {
+extension CivilTimeZone: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(name: argument)
     }

@@ -15,7 +15,7 @@ func timestamp(_ text: String) -> Timestamp {
 func parseRecord(
     _ message: [UInt8],
     received: String = defaultReceived,
-    zone: SyslogTimeZone = .utc,
+    zone: CivilTimeZone = .utc,
     fields: ActivityFieldCandidates = .default
 ) -> ActivityRecord {
     var parser = SyslogParser(configuration: SyslogParserConfiguration(rfc3164TimeZone: zone, activityFields: fields))
@@ -26,7 +26,7 @@ func parseRecord(
 struct ParserCase: CustomTestStringConvertible, Sendable {
     var input: [UInt8]
     var received = defaultReceived
-    var zone = SyslogTimeZone.utc
+    var zone = CivilTimeZone.utc
     var format: SyslogFormat
     var facility = Facility.user
     var severity = Severity.notice
@@ -46,7 +46,7 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
     init(
         _ input: String,
         received: String = defaultReceived,
-        zone: SyslogTimeZone = .utc,
+        zone: CivilTimeZone = .utc,
         _ format: SyslogFormat,
         _ facility: Facility = .user,
         _ severity: Severity = .notice,
@@ -70,7 +70,7 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
     init(
         bytes: [UInt8],
         received: String = defaultReceived,
-        zone: SyslogTimeZone = .utc,
+        zone: CivilTimeZone = .utc,
         _ format: SyslogFormat,
         _ facility: Facility = .user,
         _ severity: Severity = .notice

@@ -147,7 +147,7 @@ struct RFC3164ParserTests {
         // Zones
         ParserCase(
             "<13>Jul  1 12:00:00 h a: m",
-            zone: SyslogTimeZone(name: "Europe/Berlin")!,
+            zone: CivilTimeZone(name: "Europe/Berlin")!,
             .rfc3164,
             time: "2026-07-01T10:00:00.000000Z",
             host: "h",
@@ -156,7 +156,7 @@ struct RFC3164ParserTests {
         ),
         ParserCase(
             "<13>Jan  1 12:00:00 h a: m",
-            zone: SyslogTimeZone(name: "Europe/Berlin")!,
+            zone: CivilTimeZone(name: "Europe/Berlin")!,
             .rfc3164,
             time: "2026-01-01T11:00:00.000000Z",
             host: "h",
@@ -165,7 +165,7 @@ struct RFC3164ParserTests {
         ),
         ParserCase(
             "<13>Nov 26 12:00:00 h a: m",
-            zone: SyslogTimeZone(name: "-05:00")!,
+            zone: CivilTimeZone(name: "-05:00")!,
             .rfc3164,
             time: "2026-11-26T17:00:00.000000Z",
             host: "h",
@@ -286,7 +286,7 @@ struct RFC3164ParserTests {
         ),
         ParserCase(
             "<189>77: Nov 26 14:41:09 CET: %SYS-5-RESTART: up",
-            zone: SyslogTimeZone(name: "+01:00")!,
+            zone: CivilTimeZone(name: "+01:00")!,
             .rfc3164,
             .local7,
             .notice,

@@ -4,7 +4,7 @@ import Testing
 @testable import SyslogParsing
 
 struct TimestampTests {
-    private func resolve(_ text: String, received: String, zone: SyslogTimeZone = .utc) -> String? {
+    private func resolve(_ text: String, received: String, zone: CivilTimeZone = .utc) -> String? {
         var resolver = BSDTimeResolver(zone: zone)
         let bytes = Array(text.utf8)
         let fields = bytes.withUnsafeBufferPointer { BSDTimestampParser.parse($0, at: 0) }
@@ -28,7 +28,7 @@ struct TimestampTests {
     }
 
     @Test func namedZoneFollowsDaylightSavingTime() throws {
-        let berlin = try #require(SyslogTimeZone(name: "Europe/Berlin"))
+        let berlin = try #require(CivilTimeZone(name: "Europe/Berlin"))
         #expect(
             self.resolve("Mar 29 01:30:00", received: "2026-04-01T00:00:00Z", zone: berlin)
                 == "2026-03-29T00:30:00.000000Z"
@@ -48,14 +48,14 @@ struct TimestampTests {
     }
 
     @Test func zoneNames() {
-        #expect(SyslogTimeZone(name: "UTC")?.description == "UTC")
-        #expect(SyslogTimeZone(name: "+05:30")?.description == "+05:30")
-        #expect(SyslogTimeZone(name: "-08:00")?.description == "-08:00")
-        #expect(SyslogTimeZone(name: "America/New_York")?.description == "America/New_York")
-        #expect(SyslogTimeZone(name: "local") != nil)
-        #expect(SyslogTimeZone(name: "Mars/Olympus") == nil)
-        #expect(SyslogTimeZone(name: "+25:00") == nil)
-        #expect(SyslogTimeZone(name: "") == nil)
+        #expect(CivilTimeZone(name: "UTC")?.description == "UTC")
+        #expect(CivilTimeZone(name: "+05:30")?.description == "+05:30")
+        #expect(CivilTimeZone(name: "-08:00")?.description == "-08:00")
+        #expect(CivilTimeZone(name: "America/New_York")?.description == "America/New_York")
+        #expect(CivilTimeZone(name: "local") != nil)
+        #expect(CivilTimeZone(name: "Mars/Olympus") == nil)
+        #expect(CivilTimeZone(name: "+25:00") == nil)
+        #expect(CivilTimeZone(name: "") == nil)
     }
 
     @Test(arguments: [

@@ -19,7 +19,7 @@ import ActivityModel
 struct RFC3164Parser {
     private var resolver: BSDTimeResolver
 
-    init(zone: SyslogTimeZone) {
+    init(zone: CivilTimeZone) {
         self.resolver = BSDTimeResolver(zone: zone)
     }
 

@@ -14,7 +14,7 @@ struct BSDTimeResolver {
 
     private var converter: LocalTimeConverter
 
-    init(zone: SyslogTimeZone) {
+    init(zone: CivilTimeZone) {
         self.converter = LocalTimeConverter(zone: zone)
     }
 

@@ -1,23 +1,25 @@
-import ActivityModel
 import Foundation
 
-/// The zone in which timestamps without an offset (RFC 3164) are read: UTC, a fixed offset, or a tz database zone.
+/// A zone for converting between wall-clock (civil) time and UTC: UTC, a fixed offset, or a tz database zone.
 ///
-/// A tz zone is consulted through Foundation's `TimeZone` only when the local hour changes; ``LocalTimeConverter``
-/// caches the offset per hour, so the per-message cost is an integer lookup.
-public struct SyslogTimeZone: Sendable, CustomStringConvertible {
-    enum Rules: Sendable {
+/// Used to read RFC 3164 timestamps (`rfc3164-timezone`) and to cut archives into days (`rotation-timezone`).
+/// A tz zone is consulted through Foundation's `TimeZone` only when the hour changes; ``LocalTimeConverter`` caches
+/// the offset per hour, so the per-message cost is an integer lookup.
+public struct CivilTimeZone: Sendable, CustomStringConvertible {
+    /// How the offset is found.
+    public enum Rules: Sendable {
         case fixed(offsetSeconds: Int)
         case database(TimeZone)
     }
 
-    let rules: Rules
+    /// How the offset is found.
+    public let rules: Rules
 
     /// Coordinated Universal Time.
-    public static let utc = SyslogTimeZone(rules: .fixed(offsetSeconds: 0))
+    public static let utc = CivilTimeZone(rules: .fixed(offsetSeconds: 0))
 
     /// The server's local zone (`TZ`, else `/etc/localtime`).
-    public static var local: SyslogTimeZone { SyslogTimeZone(rules: .database(TimeZone.current)) }
+    public static var local: CivilTimeZone { CivilTimeZone(rules: .database(TimeZone.current)) }
 
     /// A zone from its name.
     ///
@@ -40,7 +42,8 @@ public struct SyslogTimeZone: Sendable, CustomStringConvertible {
         }
     }
 
-    init(rules: Rules) {
+    /// Creates a zone from its rules.
+    public init(rules: Rules) {
         self.rules = rules
     }
 
@@ -54,7 +57,7 @@ public struct SyslogTimeZone: Sendable, CustomStringConvertible {
     }
 
     /// Seconds east of UTC at an instant given in seconds since the epoch.
-    func offset(atUTC seconds: Int64) -> Int {
+    public func offset(atUTC seconds: Int64) -> Int {
         switch self.rules {
         case .fixed(let offset): offset
         case .database(let zone): zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
@@ -64,16 +67,16 @@ public struct SyslogTimeZone: Sendable, CustomStringConvertible {
     private static func fixedOffset(_ name: String) -> Int? {
         let bytes = Array(name.utf8)
         guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
-            bytes[3] == UInt8(ascii: ":")
+            bytes[3] == UInt8(ascii: ":"), bytes[1...2].allSatisfy(Self.isDigit), bytes[4...5].allSatisfy(Self.isDigit)
         else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let hours = ByteClass.decimal(buffer, at: 1, count: 2),
-                let minutes = ByteClass.decimal(buffer, at: 4, count: 2), hours < 24, minutes < 60
-            else { return nil }
-            let seconds = hours * 3600 + minutes * 60
-            return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
-        }
+        let hours = Int(bytes[1] - 48) * 10 + Int(bytes[2] - 48)
+        let minutes = Int(bytes[4] - 48) * 10 + Int(bytes[5] - 48)
+        guard hours < 24, minutes < 60 else { return nil }
+        let seconds = hours * 3600 + minutes * 60
+        return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
