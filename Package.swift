@@ -28,6 +28,10 @@ let package = Package(
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
+        // The system zlib (zlib1g-dev), with the init macros wrapped in shim.h.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Stages "batch", "gzip member", "daily file", "retention": archives and their readers.
+        .target(name: "ActivityArchive", dependencies: ["ActivityModel", "CZlib"], swiftSettings: strictSettings),
         // Realistic generated messages for benchmarks and the load generator.
         .target(name: "SyslogCorpus", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .executableTarget(
@@ -44,6 +48,11 @@ let package = Package(
         .executableTarget(
             name: "activitylog-bench",
             dependencies: ["ActivityModel", "SyslogParsing", "SyslogCorpus"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ActivityArchiveTests",
+            dependencies: ["ActivityArchive", "ActivityModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),

@@ -3,8 +3,8 @@
 /// Messages arrive in bursts from the same hour, so nearly every conversion is a cache hit. Local to UTC asks the
 /// zone twice on a miss (guess the offset, then confirm it at the resulting instant), which settles every time
 /// outside a DST gap. A converter is a value that one thread owns.
-public struct LocalTimeConverter {
-    private struct Entry {
+public struct LocalTimeConverter: Sendable {
+    private struct Entry: Sendable {
         var hour: Int64
         var offset: Int
     }

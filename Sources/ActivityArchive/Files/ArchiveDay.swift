@@ -1,0 +1,79 @@
+import ActivityModel
+
+/// A calendar day of the archive, in the `rotation-timezone`, and the name of its file.
+///
+/// ```
+/// activity-2026-11-26.jsonl.gz
+/// ```
+///
+/// The name is the only link between a file and a day; ``init(fileName:)`` accepts exactly this pattern, so
+/// retention never touches a file that is not its own.
+public struct ArchiveDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The date.
+    public var date: CivilDate
+
+    /// Creates the day of a date.
+    public init(_ date: CivilDate) {
+        self.date = date
+    }
+
+    /// The day named by an archive file name, or `nil` for any other name.
+    public init?(fileName: String) {
+        let bytes = Array(fileName.utf8)
+        let prefix = Array("activity-".utf8)
+        let suffix = Array(".jsonl.gz".utf8)
+        guard bytes.count == prefix.count + 10 + suffix.count, bytes.starts(with: prefix),
+            bytes.suffix(suffix.count).elementsEqual(suffix)
+        else { return nil }
+        let dateBytes = bytes[prefix.count..<(prefix.count + 10)]
+        func number(_ range: Range<Int>) -> Int? {
+            let digits = dateBytes.dropFirst(range.lowerBound).prefix(range.count)
+            guard digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+        }
+        guard let year = number(0..<4), dateBytes[dateBytes.startIndex + 4] == UInt8(ascii: "-"),
+            let month = number(5..<7), dateBytes[dateBytes.startIndex + 7] == UInt8(ascii: "-"),
+            let day = number(8..<10)
+        else { return nil }
+        let date = CivilDate(year: year, month: month, day: day)
+        guard date.isValid else { return nil }
+        self.date = date
+    }
+
+    /// `activity-YYYY-MM-DD.jsonl.gz`.
+    public var fileName: String { "activity-\(self.description).jsonl.gz" }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(self.date.year, 4))-\(pad(self.date.month, 2))-\(pad(self.date.day, 2))"
+    }
+
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> ArchiveDay {
+        ArchiveDay(CivilDate(daysSinceEpoch: self.date.daysSinceEpoch + count))
+    }
+
+    public static func < (lhs: ArchiveDay, rhs: ArchiveDay) -> Bool {
+        lhs.date.daysSinceEpoch < rhs.date.daysSinceEpoch
+    }
+}
+
+/// Finds the archive day of an instant in the rotation zone, caching the zone offset per hour.
+public struct ArchiveCalendar: Sendable {
+    private var converter: LocalTimeConverter
+
+    /// Creates a calendar for `zone` (`rotation-timezone`).
+    public init(zone: CivilTimeZone) {
+        self.converter = LocalTimeConverter(zone: zone)
+    }
+
+    /// The day that `instant` falls on in the zone.
+    public mutating func day(of instant: Timestamp) -> ArchiveDay {
+        let local = self.converter.localSeconds(fromUTC: instant.secondsSinceEpoch)
+        return ArchiveDay(CivilDate(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)))
+    }
+}

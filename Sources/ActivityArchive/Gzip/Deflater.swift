@@ -1,0 +1,59 @@
+import CZlib
+
+/// Raw deflate (RFC 1951) of whole buffers with the system zlib: the body of each gzip member.
+///
+/// Owns one `z_stream` at a never-moving address for its lifetime and resets it between buffers, so compressing a
+/// batch allocates nothing once warmed up. Not thread-safe: one deflater per compressing thread.
+public final class Deflater {
+    private let stream: UnsafeMutablePointer<z_stream>
+    /// The zlib compression level, 1 (fastest) to 9 (smallest).
+    public let level: Int32
+
+    /// Creates a deflater.
+    ///
+    /// - Parameter level: 1–9, as `compression-level`.
+    /// - Throws: ``ZlibError`` if zlib cannot be initialised.
+    public init(level: Int) throws {
+        precondition((1...9).contains(level), "compression level \(level) is not 1–9")
+        self.level = Int32(level)
+        self.stream = .allocate(capacity: 1)
+        self.stream.initialize(to: z_stream())
+        let code = czlib_deflate_init_raw(self.stream, self.level)
+        guard code == Z_OK else {
+            let error = ZlibError("deflateInit2", code: code, stream: self.stream)
+            self.stream.deallocate()
+            throw error
+        }
+    }
+
+    deinit {
+        deflateEnd(self.stream)
+        self.stream.deallocate()
+    }
+
+    /// The most bytes ``compress(_:into:)`` can produce for `length` input bytes.
+    public func bound(for length: Int) -> Int {
+        Int(deflateBound(self.stream, uLong(length)))
+    }
+
+    /// Compresses all of `input` into `output`, which must hold at least ``bound(for:)`` bytes.
+    ///
+    /// - Returns: The number of compressed bytes written.
+    public func compress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
+        precondition(output.count >= self.bound(for: input.count), "deflate output smaller than deflateBound")
+        defer { deflateReset(self.stream) }
+        self.stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+        self.stream.pointee.avail_in = uInt(input.count)
+        self.stream.pointee.next_out = output.bindMemory(to: Bytef.self).baseAddress
+        self.stream.pointee.avail_out = uInt(output.count)
+        let code = deflate(self.stream, Z_FINISH)
+        guard code == Z_STREAM_END else { throw ZlibError("deflate", code: code, stream: self.stream) }
+        return output.count - Int(self.stream.pointee.avail_out)
+    }
+}
+
+/// CRC-32 (ISO 3309, as gzip uses) of a buffer, continuing from `crc`.
+public func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+    guard let base = bytes.bindMemory(to: Bytef.self).baseAddress else { return crc }
+    return UInt32(CZlib.crc32(uLong(crc), base, uInt(bytes.count)))
+}

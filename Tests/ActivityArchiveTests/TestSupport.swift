@@ -1,0 +1,56 @@
+import ActivityArchive
+import ActivityModel
+import Foundation
+import Testing
+
+/// A fresh directory under the system temporary directory, removed by ``remove()``.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        self.path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("activitylog-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: self.path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { "\(self.path)/\(name)" }
+
+    func remove() { try? FileManager.default.removeItem(atPath: self.path) }
+}
+
+/// Runs a command and returns its exit status and standard output.
+@discardableResult
+func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+}
+
+/// `count` JSON lines like the encoder writes, numbered from `start`.
+func jsonLines(_ count: Int, start: Int = 0) -> [UInt8] {
+    (start..<(start + count)).flatMap {
+        Array("{\"received\":\"2026-11-26T14:41:09.120000Z\",\"msg\":\"record \($0)\"}\n".utf8)
+    }
+}
+
+/// One member of `count` lines as bytes.
+func member(_ count: Int, start: Int = 0, level: Int = 6) throws -> [UInt8] {
+    let lines = jsonLines(count, start: start)
+    let deflater = try Deflater(level: level)
+    return try lines.withUnsafeBytes {
+        try GzipMember.encode(
+            lines: $0,
+            recordCount: count,
+            firstReceived: Timestamp(microsecondsSinceEpoch: Int64(start)),
+            lastReceived: Timestamp(microsecondsSinceEpoch: Int64(start + count - 1)),
+            deflater: deflater
+        ).bytes
+    }
+}
