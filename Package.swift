@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // Stage "record" and "encode": pure values and the JSON line encoder. No NIO, no Foundation.
@@ -31,7 +32,11 @@ let package = Package(
         // The system zlib (zlib1g-dev), with the init macros wrapped in shim.h.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Stages "batch", "gzip member", "daily file", "retention": archives and their readers.
-        .target(name: "ActivityArchive", dependencies: ["ActivityModel", "CZlib"], swiftSettings: strictSettings),
+        .target(
+            name: "ActivityArchive",
+            dependencies: ["ActivityModel", "CZlib", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // Realistic generated messages for benchmarks and the load generator.
         .target(name: "SyslogCorpus", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .executableTarget(
@@ -52,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActivityArchiveTests",
-            dependencies: ["ActivityArchive", "ActivityModel"],
+            dependencies: ["ActivityArchive", "ActivityModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),

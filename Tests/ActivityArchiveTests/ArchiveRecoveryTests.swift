@@ -10,6 +10,7 @@ struct ArchiveRecoveryTests {
         let path = directory.file("activity-2026-11-26.jsonl.gz")
         try Data(members.joined() + tail).write(to: URL(fileURLWithPath: path))
         let report = try ArchiveRecovery.recover(path: path, inflater: Inflater())
+        guard FileManager.default.fileExists(atPath: path) else { return (report, Data(), 0) }
         let test = try run(["gzip", "-t", path]).status
         return (report, try run(["zcat", path]).output, test)
     }
@@ -47,6 +48,16 @@ struct ArchiveRecoveryTests {
         #expect(report.bytesCut == zeroed.count)
         #expect(test == 0)
         #expect(text == Data(jsonLines(40)))
+    }
+
+    @Test func removesAFileWithNoWholeMember() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("activity-2026-11-26.jsonl.gz")
+        try Data(try member(5).prefix(30)).write(to: URL(fileURLWithPath: path))
+        let report = try ArchiveRecovery.recover(path: path, inflater: Inflater())
+        #expect(report.recoveredSize == 0)
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func leavesAnIntactFileAlone() throws {

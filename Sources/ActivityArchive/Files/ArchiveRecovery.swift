@@ -7,7 +7,7 @@ import Glibc
 /// Walks the members by header (``ArchiveScanner``); whatever follows the last member that lies wholly in the file
 /// (a torn write, garbage) is cut off. Then the last member is inflated and its CRC32 checked, since a crash can also
 /// leave a member of the right length whose blocks never reached the disk; a bad one is cut too, and the one before
-/// it checked, until a good member or an empty file remains. Afterwards `gzip -t` passes on the file.
+/// it checked, until a good member remains; a file with none is removed. Afterwards `gzip -t` passes on the file.
 public enum ArchiveRecovery {
     /// What recovery did to one file.
     public struct Report: Equatable, Sendable {
@@ -35,7 +35,10 @@ public enum ArchiveRecovery {
             members.removeLast()
         }
         let validLength = members.last.map { $0.offset + $0.extra.memberLength } ?? 0
-        if validLength < walk.fileSize {
+        if validLength == 0 {
+            // Nothing whole is left: an empty file would fail `gzip -t`, so it goes.
+            guard unlink(path) == 0 else { throw ArchiveError(.remove, path: path) }
+        } else if validLength < walk.fileSize {
             guard truncate(path, off_t(validLength)) == 0 else { throw ArchiveError(.truncate, path: path) }
         }
         return Report(path: path, originalSize: walk.fileSize, recoveredSize: validLength, membersKept: members.count)

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `archive-dir`: created 0750 if missing, refused if it is unsafe, and listed by archive day.
+public struct ArchiveDirectory: Sendable {
+    /// One archive file in the directory.
+    public struct Entry: Equatable, Sendable {
+        /// The day its name states.
+        public var day: ArchiveDay
+        /// Its full path.
+        public var path: String
+        /// Its size in bytes.
+        public var size: Int
+
+        /// Creates an entry.
+        public init(day: ArchiveDay, path: String, size: Int) {
+            self.day = day
+            self.path = path
+            self.size = size
+        }
+    }
+
+    /// The directory path.
+    public let path: String
+
+    /// Opens (creating with mode 0750 if needed) the archive directory.
+    ///
+    /// - Throws: ``ArchiveError`` if it cannot be created, or (EPERM) if it is world-writable, where anyone could
+    ///   plant or remove archives.
+    public init(path: String) throws {
+        self.path = path
+        var status = stat()
+        if stat(path, &status) != 0 {
+            guard errno == ENOENT else { throw ArchiveError(.stat, path: path) }
+            try Self.createDirectories(path)
+            guard stat(path, &status) == 0 else { throw ArchiveError(.stat, path: path) }
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw ArchiveError(.open, path: path, errno: ENOTDIR) }
+        guard status.st_mode & S_IWOTH == 0 else {
+            throw ArchiveError(.open, path: path, errno: EPERM)
+        }
+    }
+
+    /// The path of a day's file.
+    public func path(of day: ArchiveDay) -> String { "\(self.path)/\(day.fileName)" }
+
+    /// Every file whose name is an archive name, oldest day first. Other files are ignored.
+    public func entries() throws -> [Entry] {
+        guard let directory = opendir(self.path) else { throw ArchiveError(.listDirectory, path: self.path) }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard let day = ArchiveDay(fileName: name) else { continue }
+            let path = "\(self.path)/\(name)"
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            entries.append(Entry(day: day, path: path, size: Int(status.st_size)))
+        }
+        return entries.sorted { $0.day < $1.day }
+    }
+
+    private static func createDirectories(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/\(component)"
+            if mkdir(prefix, 0o750) != 0, errno != EEXIST { throw ArchiveError(.createDirectory, path: prefix) }
+        }
+    }
+}

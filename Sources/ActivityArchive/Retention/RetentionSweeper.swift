@@ -1,0 +1,60 @@
+import ActivityModel
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Deletes the archives that ``RetentionPlan`` selects, logging every deletion.
+///
+/// The daemon runs it at start, after each rotation and every `retention-check-interval`; it is synchronous and
+/// cheap (one directory listing), and takes "now" as a parameter so tests drive it with a fake clock.
+public struct RetentionSweeper: Sendable {
+    private let directory: ArchiveDirectory
+    private let zone: CivilTimeZone
+    private let logger: Logger
+    /// The policy applied.
+    public var policy: RetentionPolicy
+
+    /// Creates a sweeper for `directory`, whose days are in `zone` (`rotation-timezone`).
+    public init(directory: ArchiveDirectory, zone: CivilTimeZone, policy: RetentionPolicy, logger: Logger) {
+        self.directory = directory
+        self.zone = zone
+        self.policy = policy
+        self.logger = logger
+    }
+
+    /// Deletes what the policy says must go at wall-clock time `now`.
+    ///
+    /// - Returns: The paths deleted.
+    @discardableResult
+    public func sweep(now: Timestamp) throws -> [String] {
+        var calendar = ArchiveCalendar(zone: self.zone)
+        let today = calendar.day(of: now)
+        var deleted: [String] = []
+        for (entry, reason) in RetentionPlan.deletions(
+            of: try self.directory.entries(),
+            today: today,
+            policy: self.policy
+        ) {
+            guard unlink(entry.path) == 0 else {
+                self.logger.error(
+                    "cannot delete archive",
+                    metadata: ["archive.path": "\(entry.path)", "error": "\(ArchiveError(.remove, path: entry.path))"]
+                )
+                continue
+            }
+            let why: String
+            switch reason {
+            case .age(let days): why = "older than retention-days (\(days) days old)"
+            case .totalSize: why = "archives exceed retention-max-size"
+            }
+            self.logger.notice(
+                "deleted archive",
+                metadata: ["archive.path": "\(entry.path)", "archive.size": "\(entry.size)", "reason": "\(why)"]
+            )
+            deleted.append(entry.path)
+        }
+        return deleted
+    }
+}

@@ -1,0 +1,57 @@
+import ActivityModel
+
+/// How archives are written: where, cut by which day, how compressed, how durable, how much may be queued.
+public struct ArchiveConfiguration: Sendable {
+    /// When file data is forced to disk.
+    public enum FsyncPolicy: Sendable, Equatable {
+        /// Never: the kernel writes back when it likes (fastest; a power loss can lose the last seconds).
+        case none
+        /// After each member, at most once per interval per file.
+        case interval(Duration)
+        /// After every member.
+        case always
+    }
+
+    /// `archive-dir`: where the daily files are.
+    public var directory: String
+    /// `rotation-timezone`: the zone whose midnight starts a new file.
+    public var rotationTimeZone: CivilTimeZone
+    /// `compression-level`: zlib level 1–9.
+    public var compressionLevel: Int
+    /// `flush-interval`: longest time a record waits in a batch.
+    public var flushInterval: Duration
+    /// `batch-size`: uncompressed bytes at which a batch becomes a member.
+    public var batchSize: Int
+    /// `queue-size`: encoded bytes that may wait for the disk before ingest is slowed (TCP) or dropped (UDP).
+    public var queueSize: Int
+    /// `fsync`.
+    public var fsync: FsyncPolicy
+
+    /// Creates a configuration with DESIGN.md's defaults.
+    public init(
+        directory: String = "./archive",
+        rotationTimeZone: CivilTimeZone = .utc,
+        compressionLevel: Int = 6,
+        flushInterval: Duration = .seconds(1),
+        batchSize: Int = 1 << 20,
+        queueSize: Int = 64 << 20,
+        fsync: FsyncPolicy = .interval(.seconds(1))
+    ) {
+        self.directory = directory
+        self.rotationTimeZone = rotationTimeZone
+        self.compressionLevel = compressionLevel
+        self.flushInterval = flushInterval
+        self.batchSize = batchSize
+        self.queueSize = queueSize
+        self.fsync = fsync
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds (negative durations count as zero).
+    var nanoseconds: UInt64 {
+        let (seconds, attoseconds) = self.components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,16 @@
+/// Counters of the archive writer, for logs and tests.
+public struct ArchiveStatistics: Sendable, Equatable {
+    /// Records written to archives.
+    public var recordsWritten = 0
+    /// Members appended.
+    public var membersWritten = 0
+    /// Compressed bytes appended.
+    public var bytesWritten = 0
+    /// Failed member writes (each retried).
+    public var writeFailures = 0
+    /// Records given up on at shutdown because their member could not be written.
+    public var recordsLost = 0
+
+    /// Creates zeroed counters.
+    public init() {}
+}

@@ -1,0 +1,286 @@
+import ActivityModel
+import Foundation
+import Logging
+
+/// Turns submitted chunks into gzip members appended to daily files, on a thread of its own.
+///
+/// Ingest handlers call ``submit(_:)`` from their event loops; the writer thread batches chunks per day
+/// (``BatchAccumulator``), compresses each batch into one member and appends it with one write. Memory is bounded by
+/// `queue-size`: bytes count from submission until their member is on disk, and past the limit ``submit(_:)``
+/// refuses, which TCP handlers answer by pausing reads until ``whenSpaceAvailable(_:)`` fires, and UDP handlers by
+/// dropping (counted). A failed write (disk full, I/O error) keeps its batch, is retried with backoff from 100 ms to
+/// 10 s, and never leaves part of a member in the file; the writer resumes by itself when space returns.
+///
+/// ``start()`` recovers the newest archives (``ArchiveRecovery``) before the first write; every other file is
+/// recovered when first opened. ``shutdown()`` writes everything submitted so far and closes the files.
+public final class ArchiveWriter: @unchecked Sendable {
+    private let configuration: ArchiveConfiguration
+    private let directory: ArchiveDirectory
+    private let logger: Logger
+    private let onRotation: @Sendable (ArchiveDay) -> Void
+
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var queue: [RecordChunk] = []
+    private var pendingBytes = 0
+    private var isStopping = false
+    private var hasStopped = false
+    private var spaceWaiters: [@Sendable () -> Void] = []
+    private var counters = ArchiveStatistics()
+
+    // Owned by the writer thread.
+    private var accumulator: BatchAccumulator
+    private var files: [ArchiveDay: ArchiveFile] = [:]
+    private var lastSync: [ArchiveDay: UInt64] = [:]
+    private let deflater: Deflater
+    private let inflater: Inflater
+    private var thread: Thread?
+
+    /// Creates a writer; nothing is touched on disk until ``start()``, except creating the directory.
+    ///
+    /// - Parameters:
+    ///   - configuration: Directory, zone, compression, batching, durability and queue limits.
+    ///   - logger: Where members, recoveries and failures are logged.
+    ///   - onRotation: Called on the writer thread when a newer day starts (for retention).
+    public init(
+        configuration: ArchiveConfiguration,
+        logger: Logger,
+        onRotation: @escaping @Sendable (ArchiveDay) -> Void = { _ in }
+    ) throws {
+        self.configuration = configuration
+        self.directory = try ArchiveDirectory(path: configuration.directory)
+        self.logger = logger
+        self.onRotation = onRotation
+        self.accumulator = BatchAccumulator(
+            maximumBatchBytes: configuration.batchSize,
+            flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
+        )
+        self.deflater = try Deflater(level: configuration.compressionLevel)
+        self.inflater = try Inflater()
+    }
+
+    /// Counters so far.
+    public var statistics: ArchiveStatistics {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        return self.counters
+    }
+
+    /// Recovers the two newest archives and starts the writer thread.
+    public func start() throws {
+        for entry in try self.directory.entries().suffix(2) {
+            try self.recover(path: entry.path)
+        }
+        let thread = Thread { [self] in self.runLoop() }
+        thread.name = "activitylog-archive-writer"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Queues a chunk for writing.
+    ///
+    /// - Returns: `false` when the queue is full (or the writer has stopped); the chunk was not taken.
+    public func submit(_ chunk: RecordChunk) -> Bool {
+        guard !chunk.isEmpty else { return true }
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        guard !self.hasStopped, self.pendingBytes < self.configuration.queueSize else { return false }
+        self.pendingBytes += chunk.lines.count
+        self.queue.append(chunk)
+        self.condition.signal()
+        return true
+    }
+
+    /// Calls `callback` (once, on the writer thread) when the queue has room again; at once if it has room now.
+    public func whenSpaceAvailable(_ callback: @escaping @Sendable () -> Void) {
+        self.condition.lock()
+        if self.pendingBytes < self.configuration.queueSize || self.hasStopped {
+            self.condition.unlock()
+            callback()
+            return
+        }
+        self.spaceWaiters.append(callback)
+        self.condition.unlock()
+    }
+
+    /// Writes everything submitted so far, closes the files and stops the thread. Blocks until done.
+    public func shutdown() {
+        self.condition.lock()
+        self.isStopping = true
+        self.condition.signal()
+        while !self.hasStopped, self.thread != nil { self.condition.wait() }
+        self.hasStopped = true
+        self.condition.unlock()
+    }
+
+    // MARK: writer thread
+
+    private func runLoop() {
+        while true {
+            self.condition.lock()
+            while self.queue.isEmpty, !self.isStopping {
+                guard let deadline = self.accumulator.nextDeadline else {
+                    self.condition.wait()
+                    continue
+                }
+                let now = monotonicNanoseconds()
+                if deadline <= now { break }
+                _ = self.condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+            }
+            let chunks = self.queue
+            self.queue.removeAll(keepingCapacity: true)
+            let stopping = self.isStopping
+            self.condition.unlock()
+
+            let now = monotonicNanoseconds()
+            var actions = chunks.flatMap { self.accumulator.append($0, now: now) }
+            actions += self.accumulator.due(now: now)
+            if stopping { actions += self.accumulator.drain() }
+            self.perform(actions, stopping: stopping)
+            if stopping { break }
+        }
+        self.files.removeAll()
+        self.condition.lock()
+        self.hasStopped = true
+        let waiters = self.spaceWaiters
+        self.spaceWaiters.removeAll()
+        self.condition.broadcast()
+        self.condition.unlock()
+        for waiter in waiters { waiter() }
+    }
+
+    private func perform(_ actions: [BatchAccumulator.Action], stopping: Bool) {
+        for action in actions {
+            switch action {
+            case .write(let batch):
+                self.write(batch, stopping: stopping)
+            case .rotated(let day):
+                self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
+                for (openDay, _) in self.files where openDay < day.adding(days: -1) {
+                    self.files.removeValue(forKey: openDay)
+                }
+                self.onRotation(day)
+            }
+        }
+    }
+
+    private func write(_ batch: BatchAccumulator.Batch, stopping: Bool) {
+        let member: [UInt8]
+        do {
+            member = try batch.lines.withUnsafeBytes {
+                try GzipMember.encode(
+                    lines: $0,
+                    recordCount: batch.recordCount,
+                    firstReceived: batch.firstReceived,
+                    lastReceived: batch.lastReceived,
+                    deflater: self.deflater
+                ).bytes
+            }
+        } catch {
+            self.logger.critical("cannot compress batch", metadata: ["error": "\(error)"])
+            self.finish(batch, written: nil)
+            return
+        }
+        var backoff: UInt64 = 100_000_000
+        var failures = 0
+        while true {
+            do {
+                try self.append(member, day: batch.day)
+                self.finish(batch, written: member.count)
+                return
+            } catch {
+                failures += 1
+                self.countFailure()
+                if failures == 1 || failures % 10 == 0 {
+                    self.logger.error(
+                        "cannot write archive member, will retry",
+                        metadata: ["archive.day": "\(batch.day)", "error": "\(error)", "attempt": "\(failures)"]
+                    )
+                }
+                if stopping, failures >= 3 {
+                    self.logger.critical(
+                        "giving up on archive member at shutdown",
+                        metadata: ["archive.day": "\(batch.day)", "member.records": "\(batch.recordCount)"]
+                    )
+                    self.finish(batch, written: nil)
+                    return
+                }
+                usleep(useconds_t(backoff / 1000))
+                backoff = min(backoff * 2, 10_000_000_000)
+            }
+        }
+    }
+
+    private func append(_ member: [UInt8], day: ArchiveDay) throws {
+        let file = try self.file(for: day)
+        do {
+            try member.withUnsafeBytes { try file.append($0) }
+        } catch {
+            if file.size == 0 {
+                // Do not leave an empty archive (which `gzip -t` rejects) while the disk is full.
+                self.files.removeValue(forKey: day)
+                unlink(file.path)
+            }
+            throw error
+        }
+        switch self.configuration.fsync {
+        case .none:
+            break
+        case .always:
+            try file.sync()
+        case .interval(let interval):
+            let now = monotonicNanoseconds()
+            if now &- (self.lastSync[day] ?? 0) >= interval.nanoseconds {
+                try file.sync()
+                self.lastSync[day] = now
+            }
+        }
+    }
+
+    private func file(for day: ArchiveDay) throws -> ArchiveFile {
+        if let file = self.files[day] { return file }
+        let path = self.directory.path(of: day)
+        if access(path, F_OK) == 0 { try self.recover(path: path) }
+        let file = try ArchiveFile(path: path)
+        self.files[day] = file
+        return file
+    }
+
+    private func recover(path: String) throws {
+        let report = try ArchiveRecovery.recover(path: path, inflater: self.inflater)
+        guard report.bytesCut > 0 else { return }
+        self.logger.warning(
+            "cut torn tail of archive",
+            metadata: [
+                "archive.path": "\(path)", "archive.bytesCut": "\(report.bytesCut)",
+                "archive.size": "\(report.recoveredSize)", "archive.membersKept": "\(report.membersKept)",
+            ]
+        )
+    }
+
+    private func countFailure() {
+        self.condition.lock()
+        self.counters.writeFailures += 1
+        self.condition.unlock()
+    }
+
+    /// Releases a batch's bytes from the queue budget and counts it as written (or lost).
+    private func finish(_ batch: BatchAccumulator.Batch, written bytes: Int?) {
+        self.condition.lock()
+        self.pendingBytes -= batch.lines.count
+        if let bytes {
+            self.counters.recordsWritten += batch.recordCount
+            self.counters.membersWritten += 1
+            self.counters.bytesWritten += bytes
+        } else {
+            self.counters.recordsLost += batch.recordCount
+        }
+        var waiters: [@Sendable () -> Void] = []
+        if self.pendingBytes < self.configuration.queueSize {
+            waiters = self.spaceWaiters
+            self.spaceWaiters.removeAll()
+        }
+        self.condition.unlock()
+        for waiter in waiters { waiter() }
+    }
+}

@@ -1,0 +1,215 @@
+import ActivityArchive
+import ActivityModel
+import Foundation
+import Logging
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ArchiveWriterTests {
+    private static let day = ArchiveDay(CivilDate(year: 2026, month: 11, day: 26))
+
+    /// A chunk of `count` records numbered from `start`, each with its number as `msg`.
+    static func chunk(_ day: ArchiveDay = Self.day, count: Int, start: Int = 0) -> RecordChunk {
+        var chunk = RecordChunk(day: day)
+        var record = ActivityRecord()
+        for number in start..<(start + count) {
+            let text = Array("record \(number) ".utf8) + Array(repeating: UInt8(ascii: "x"), count: 100)
+            text.withUnsafeBytes {
+                record.reset(message: $0, received: Timestamp(microsecondsSinceEpoch: Int64(number)))
+            }
+            record.msg = TextSpan(start: 0, end: text.count)
+            chunk.append(record)
+        }
+        return chunk
+    }
+
+    private func configuration(_ directory: String, queueSize: Int = 64 << 20) -> ArchiveConfiguration {
+        ArchiveConfiguration(
+            directory: directory,
+            flushInterval: .milliseconds(50),
+            batchSize: 64 << 10,
+            queueSize: queueSize,
+            fsync: .always
+        )
+    }
+
+    private func numbers(inArchive path: String) throws -> [Int] {
+        let text = String(decoding: try run(["zcat", path]).output, as: UTF8.self)
+        return text.split(separator: "\n").map { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let message = (object?["msg"] as? String) ?? ""
+            return Int(message.split(separator: " ")[1])!
+        }
+    }
+
+    @Test func writesEverySubmittedRecordInOrderAsCompleteMembers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        for batch in 0..<100 { #expect(writer.submit(Self.chunk(count: 100, start: batch * 100))) }
+        writer.shutdown()
+        let path = directory.file(Self.day.fileName)
+        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try self.numbers(inArchive: path) == Array(0..<10_000))
+        let walk = try ArchiveScanner.walk(path: path)
+        #expect(walk.members.count > 1)
+        #expect(walk.members.reduce(0) { $0 + $1.extra.recordCount } == 10_000)
+        #expect(writer.statistics.recordsWritten == 10_000)
+        var mode = stat()
+        stat(path, &mode)
+        #expect(mode.st_mode & 0o777 == 0o640)
+        stat(directory.path, &mode)
+    }
+
+    @Test func createsTheDirectoryWithMode0750() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let nested = directory.file("a/b/archive")
+        _ = try ArchiveWriter(configuration: self.configuration(nested), logger: Logger(label: "test"))
+        var mode = stat()
+        #expect(stat(nested, &mode) == 0)
+        #expect(mode.st_mode & 0o777 == 0o750)
+    }
+
+    @Test func refusesAWorldWritableDirectory() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        chmod(directory.path, 0o777)
+        #expect(throws: ArchiveError.self) {
+            try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        }
+    }
+
+    @Test func flushIntervalWritesWithoutShutdown() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        defer { writer.shutdown() }
+        #expect(writer.submit(Self.chunk(count: 3)))
+        let deadline = Date().addingTimeInterval(5)
+        while writer.statistics.recordsWritten < 3, Date() < deadline { usleep(10_000) }
+        #expect(writer.statistics.recordsWritten == 3)
+        #expect(try run(["gzip", "-t", directory.file(Self.day.fileName)]).status == 0)
+    }
+
+    @Test func recordsOfEachDayGoToThatDaysFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let rotations = Mutex<[ArchiveDay]>([])
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        { day in
+            rotations.withLock { $0.append(day) }
+        }
+        try writer.start()
+        let next = Self.day.adding(days: 1)
+        #expect(writer.submit(Self.chunk(count: 10, start: 0)))
+        #expect(writer.submit(Self.chunk(next, count: 10, start: 10)))
+        #expect(writer.submit(Self.chunk(count: 5, start: 20)))
+        writer.shutdown()
+        #expect(try self.numbers(inArchive: directory.file(Self.day.fileName)) == Array(0..<10) + Array(20..<25))
+        #expect(try self.numbers(inArchive: directory.file(next.fileName)) == Array(10..<20))
+        #expect(rotations.withLock { $0 } == [next])
+    }
+
+    @Test func recoversATornTailBeforeAppending() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file(Self.day.fileName)
+        let torn = try member(20, start: 0)
+        try Data(try member(5, start: 0) + torn.prefix(torn.count / 2)).write(to: URL(fileURLWithPath: path))
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        #expect(writer.submit(Self.chunk(count: 3, start: 0)))
+        writer.shutdown()
+        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try ArchiveScanner.walk(path: path).members.map(\.extra.recordCount) == [5, 3])
+    }
+
+    @Test func fullQueueRefusesAndCallsBackWhenThereIsRoom() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try ArchiveWriter(
+            configuration: self.configuration(directory.path, queueSize: 10_000),
+            logger: Logger(label: "test")
+        )
+        // Not started: nothing drains, so the queue fills.
+        var accepted = 0
+        while writer.submit(Self.chunk(count: 10, start: accepted * 10)) { accepted += 1 }
+        #expect(accepted > 0)
+        let called = Mutex(false)
+        writer.whenSpaceAvailable { called.withLock { $0 = true } }
+        #expect(!called.withLock { $0 })
+        try writer.start()
+        let deadline = Date().addingTimeInterval(5)
+        while !called.withLock({ $0 }), Date() < deadline { usleep(10_000) }
+        #expect(called.withLock { $0 })
+        writer.shutdown()
+        #expect(writer.statistics.recordsWritten == accepted * 10)
+    }
+
+    static let canMountTmpfs: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("activitylog-tmpfs-probe-\(getpid())")
+            .path
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard (try? run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]))?.status == 0 else { return false }
+        _ = try? run(["umount", probe])
+        return true
+    }()
+
+    @Test(.enabled(if: Self.canMountTmpfs, "needs root to mount a small tmpfs"))
+    func diskFullKeepsTheQueueLeavesNoPartialMemberAndResumes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let mountPoint = directory.file("disk")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        #expect(try run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0)
+        defer { _ = try? run(["umount", mountPoint]) }
+        let filler = "\(mountPoint)/filler"
+        // Fill the disk, leaving a few kilobytes.
+        _ = try run(["dd", "if=/dev/urandom", "of=\(filler)", "bs=1k", "count=240"])
+
+        var configuration = self.configuration(mountPoint)
+        configuration.compressionLevel = 1
+        let writer = try ArchiveWriter(configuration: configuration, logger: Logger(label: "test"))
+        try writer.start()
+        var random = SystemRandomNumberGenerator()
+        // Records that do not compress (random text), more than fits.
+        var submitted = 0
+        for batch in 0..<4 {
+            var chunk = RecordChunk(day: Self.day)
+            var record = ActivityRecord()
+            for number in 0..<100 {
+                let text =
+                    Array("record \(batch * 100 + number) ".utf8)
+                    + (0..<200).map { _ in UInt8.random(in: 97...122, using: &random) }
+                text.withUnsafeBytes { record.reset(message: $0, received: Timestamp(microsecondsSinceEpoch: 0)) }
+                record.msg = TextSpan(start: 0, end: text.count)
+                chunk.append(record)
+            }
+            #expect(writer.submit(chunk))
+            submitted += 100
+        }
+        let path = "\(mountPoint)/\(Self.day.fileName)"
+        let failing = Date().addingTimeInterval(10)
+        while writer.statistics.writeFailures == 0, Date() < failing { usleep(20_000) }
+        #expect(writer.statistics.writeFailures > 0)
+        // While the disk is full the file holds only whole members.
+        if FileManager.default.fileExists(atPath: path) {
+            #expect(try run(["gzip", "-t", path]).status == 0)
+        }
+        try FileManager.default.removeItem(atPath: filler)
+        let resumed = Date().addingTimeInterval(30)
+        while writer.statistics.recordsWritten < submitted, Date() < resumed { usleep(50_000) }
+        writer.shutdown()
+        #expect(writer.statistics.recordsWritten == submitted)
+        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try self.numbers(inArchive: path).sorted() == Array(0..<submitted))
+    }
+}
