@@ -11,12 +11,14 @@ let package = Package(
     name: "activitylog",
     products: [
         .executable(name: "activitylog", targets: ["activitylog"]),
+        .executable(name: "activitylogd", targets: ["activitylogd"]),
         .library(name: "SyslogParsing", targets: ["SyslogParsing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Stage "record" and "encode": pure values and the JSON line encoder. No NIO, no Foundation.
@@ -37,6 +39,31 @@ let package = Package(
             dependencies: ["ActivityModel", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // Stage "socket": UDP and TCP listeners feeding the archive writer.
+        .target(
+            name: "ActivityIngest",
+            dependencies: [
+                "ActivityArchive", "ActivityModel", "SyslogFraming", "SyslogParsing",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Wiring and operations: configuration file, service lifecycle, signals, privilege drop.
+        .target(
+            name: "ActivityDaemon",
+            dependencies: [
+                "ActivityArchive", "ActivityIngest", "ActivityModel", "SyslogParsing",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Realistic generated messages for benchmarks and the load generator.
         .target(name: "SyslogCorpus", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .executableTarget(
@@ -47,6 +74,15 @@ let package = Package(
                 "SyslogFraming",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "activitylogd",
+            dependencies: [
+                "ActivityDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

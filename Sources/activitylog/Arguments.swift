@@ -2,10 +2,6 @@ import ActivityModel
 import ArgumentParser
 import SyslogParsing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// An RFC 3339 timestamp given on the command line.
 struct ReceivedTime: ExpressibleByArgument {
     var timestamp: Timestamp
@@ -23,14 +19,8 @@ struct IPAddressArgument: ExpressibleByArgument {
     var text: String
 
     init?(argument: String) {
-        var storage = in6_addr()
-        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        for family in [AF_INET, AF_INET6] where inet_pton(family, argument, &storage) == 1 {
-            guard inet_ntop(family, &storage, &buffer, socklen_t(buffer.count)) != nil else { return nil }
-            self.text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return
-        }
-        return nil
+        guard let canonical = IPAddressText.canonical(argument) else { return nil }
+        self.text = canonical
     }
 }
 

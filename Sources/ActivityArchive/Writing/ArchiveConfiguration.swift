@@ -1,7 +1,7 @@
 import ActivityModel
 
 /// How archives are written: where, cut by which day, how compressed, how durable, how much may be queued.
-public struct ArchiveConfiguration: Sendable {
+public struct ArchiveConfiguration: Sendable, Equatable {
     /// When file data is forced to disk.
     public enum FsyncPolicy: Sendable, Equatable {
         /// Never: the kernel writes back when it likes (fastest; a power loss can lose the last seconds).

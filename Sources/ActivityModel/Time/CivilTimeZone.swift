@@ -5,9 +5,9 @@ import Foundation
 /// Used to read RFC 3164 timestamps (`rfc3164-timezone`) and to cut archives into days (`rotation-timezone`).
 /// A tz zone is consulted through Foundation's `TimeZone` only when the hour changes; ``LocalTimeConverter`` caches
 /// the offset per hour, so the per-message cost is an integer lookup.
-public struct CivilTimeZone: Sendable, CustomStringConvertible {
+public struct CivilTimeZone: Sendable, Equatable, CustomStringConvertible {
     /// How the offset is found.
-    public enum Rules: Sendable {
+    public enum Rules: Sendable, Equatable {
         case fixed(offsetSeconds: Int)
         case database(TimeZone)
     }

@@ -1,0 +1,83 @@
+import ActivityArchive
+import ActivityIngest
+import ActivityModel
+import Foundation
+import Logging
+import SyslogParsing
+
+/// Everything `activitylogd` is configured with: the typed form of `activitylogd.conf(5)`.
+public struct DaemonConfiguration: Sendable {
+    /// `listen` lines, in file order.
+    public var listeners: [ListenerConfiguration]
+    /// Message limits, connection limits and parsing.
+    public var ingest: IngestConfiguration
+    /// Where and how archives are written.
+    public var archive: ArchiveConfiguration
+    /// How long archives are kept.
+    public var retention: RetentionPolicy
+    /// `user`: the account to switch to after binding.
+    public var user: String?
+    /// `group`: the group to switch to after binding.
+    public var group: String?
+    /// `log-level`.
+    public var logLevel: Logger.Level
+
+    /// Creates a configuration with every default and no listeners.
+    public init() {
+        self.listeners = []
+        self.ingest = IngestConfiguration()
+        self.archive = ArchiveConfiguration()
+        self.retention = RetentionPolicy()
+        self.user = nil
+        self.group = nil
+        self.logLevel = .info
+    }
+
+    /// What runs with no `-f` and no file: UDP and TCP on 127.0.0.1:5514, archives in `./archive`.
+    public static var embeddedDefault: DaemonConfiguration {
+        var configuration = DaemonConfiguration()
+        configuration.listeners = [
+            ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 5514),
+            ListenerConfiguration(transport: .tcp, host: "127.0.0.1", port: 5514),
+        ]
+        return configuration
+    }
+
+    /// Reads and checks the configuration file at `path`.
+    ///
+    /// - Throws: ``ConfigError`` naming the file and line of the first problem.
+    public static func load(path: String) throws -> DaemonConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(
+                file: path,
+                line: 0,
+                keyword: "",
+                value: path,
+                expected: "a readable UTF-8 file (\(error.localizedDescription))"
+            )
+        }
+        return try Self.parse(text, file: path)
+    }
+
+    /// Parses configuration text; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws -> DaemonConfiguration {
+        var configuration = DaemonConfiguration()
+        var reader = DirectiveReader(file: file)
+        for directive in try ConfigFileLexer.directives(in: text, file: file) {
+            try reader.apply(directive, to: &configuration)
+        }
+        guard !configuration.listeners.isEmpty else {
+            throw ConfigError(
+                file: file,
+                line: 0,
+                keyword: "listen",
+                value: "",
+                expected: "at least one 'listen udp|tcp ADDRESS:PORT' line"
+            )
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,114 @@
+import ActivityArchive
+import ActivityIngest
+import ActivityModel
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import UnixSignals
+
+/// `activitylogd` as a library: builds the services from a configuration and runs them until SIGTERM or SIGINT.
+///
+/// Services start in the order writer, retention, listeners, reload, and stop in reverse: on SIGTERM the reload
+/// watcher and the listeners stop first (no new data; what connections had read is handed over), then the writer
+/// writes and closes every member, so nothing received is lost on a clean stop.
+public enum Daemon {
+    /// Runs the daemon.
+    ///
+    /// - Parameters:
+    ///   - configuration: What to run.
+    ///   - configPath: The file to re-read on SIGHUP, or `nil` (embedded default: SIGHUP only logs).
+    ///   - clock: Source of `received` and of "today" for retention.
+    ///   - logger: Where the daemon logs.
+    ///   - onListening: Called once all listeners are bound.
+    public static func run(
+        configuration: DaemonConfiguration,
+        configPath: String?,
+        clock: any WallClock = SystemWallClock(),
+        logger: Logger,
+        onListening: @escaping @Sendable ([ListenerConfiguration: SocketAddress]) -> Void = { _ in }
+    ) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
+        do {
+            try await Self.run(
+                configuration,
+                configPath: configPath,
+                group: group,
+                clock: clock,
+                logger: logger,
+                onListening: onListening
+            )
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
+    }
+
+    private static func run(
+        _ configuration: DaemonConfiguration,
+        configPath: String?,
+        group: MultiThreadedEventLoopGroup,
+        clock: any WallClock,
+        logger: Logger,
+        onListening: @escaping @Sendable ([ListenerConfiguration: SocketAddress]) -> Void
+    ) async throws {
+        let counters = IngestCounters()
+        let retentionBox = RetentionBox()
+        let writer = try ArchiveWriter(configuration: configuration.archive, logger: logger) { _ in
+            retentionBox.rotated()
+        }
+        let sweeper = RetentionSweeper(
+            directory: try ArchiveDirectory(path: configuration.archive.directory),
+            zone: configuration.archive.rotationTimeZone,
+            policy: configuration.retention,
+            logger: logger
+        )
+        let retention = RetentionService(sweeper: sweeper, clock: clock, logger: logger)
+        retentionBox.service = retention
+        let server = IngestServer(
+            group: group,
+            writer: writer,
+            rotationTimeZone: configuration.archive.rotationTimeZone,
+            counters: counters,
+            clock: clock,
+            logger: logger
+        )
+        var services: [any Service] = [
+            ArchiveWriterService(writer: writer),
+            retention,
+            IngestService(server: server, configuration: configuration, logger: logger, onListening: onListening),
+        ]
+        if let configPath {
+            services.append(
+                ReloadService(
+                    path: configPath,
+                    server: server,
+                    retention: retention,
+                    logger: logger,
+                    running: configuration
+                )
+            )
+        }
+        let serviceGroup = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        logger.notice("activitylogd started", metadata: ["archive.dir": "\(configuration.archive.directory)"])
+        try await serviceGroup.run()
+        logger.notice(
+            "activitylogd stopped",
+            metadata: ["ingest": "\(counters.snapshot)", "archive": "\(writer.statistics)"]
+        )
+    }
+}
+
+/// Lets the writer thread reach the retention service, which is created after the writer.
+private final class RetentionBox: @unchecked Sendable {
+    var service: RetentionService?
+
+    func rotated() { self.service?.rotated() }
+}

@@ -1,0 +1,32 @@
+import ActivityArchive
+import ActivityIngest
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Runs the listeners: binds them, drops privileges, and on shutdown stops accepting and closes every connection
+/// (after handing what each has read to the writer).
+struct IngestService: Service {
+    let server: IngestServer
+    let configuration: DaemonConfiguration
+    let logger: Logger
+    /// Called once the listeners are bound, with their addresses (tests learn ephemeral ports from it).
+    let onListening: @Sendable ([ListenerConfiguration: SocketAddress]) -> Void
+
+    func run() async throws {
+        try await self.server.apply(self.configuration.listeners, ingest: self.configuration.ingest)
+        let (uid, gid) = try PrivilegeDrop.resolve(user: self.configuration.user, group: self.configuration.group)
+        if uid != nil || gid != nil {
+            let directory = self.configuration.archive.directory
+            let archives = (try? ArchiveDirectory(path: directory).entries().map(\.path)) ?? []
+            try PrivilegeDrop.apply(uid: uid, gid: gid, owning: [directory] + archives)
+            self.logger.notice(
+                "dropped privileges",
+                metadata: ["user": "\(self.configuration.user ?? "-")", "group": "\(self.configuration.group ?? "-")"]
+            )
+        }
+        self.onListening(await self.server.boundAddresses)
+        try? await gracefulShutdown()
+        await self.server.stop()
+    }
+}

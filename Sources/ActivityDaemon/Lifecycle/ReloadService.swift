@@ -1,0 +1,47 @@
+import ActivityIngest
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the configuration on SIGHUP: listeners, limits, parsing and retention change at once; a new file that
+/// does not parse, or a listener that cannot be bound, is refused and the running configuration stays.
+///
+/// Archive settings (`archive-dir`, `rotation-timezone`, compression, batching, `fsync`, `queue-size`) and
+/// `user`/`group` need a restart; a reload that changes them says so in the log.
+struct ReloadService: Service {
+    let path: String
+    let server: IngestServer
+    let retention: RetentionService
+    let logger: Logger
+    let running: DaemonConfiguration
+
+    func run() async throws {
+        var current = self.running
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() {
+            self.logger.notice("reloading configuration", metadata: ["config.path": "\(self.path)"])
+            let next: DaemonConfiguration
+            do {
+                next = try DaemonConfiguration.load(path: self.path)
+            } catch {
+                self.logger.error("configuration refused, keeping the running one", metadata: ["error": "\(error)"])
+                continue
+            }
+            do {
+                try await self.server.apply(next.listeners, ingest: next.ingest)
+            } catch {
+                self.logger.error(
+                    "cannot bind new listeners, keeping the running ones",
+                    metadata: ["error": "\(error)"]
+                )
+                continue
+            }
+            await self.retention.update(policy: next.retention)
+            if next.archive != current.archive || next.user != current.user || next.group != current.group {
+                self.logger.warning("archive, user and group settings change only on restart")
+            }
+            current = next
+            self.logger.notice("configuration reloaded", metadata: ["listeners": "\(next.listeners.count)"])
+        }
+    }
+}

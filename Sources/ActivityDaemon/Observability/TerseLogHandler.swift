@@ -1,0 +1,48 @@
+import ActivityModel
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes one line per log event to standard error: time, level, message, then `key=value` metadata.
+///
+/// ```
+/// 2026-11-26T14:41:09.120000Z notice deleted archive archive.path=/var/log/activitylog/activity-2026-08-27.jsonl.gz
+/// ```
+///
+/// Values with spaces are quoted; newlines in values are escaped so one event is always one line.
+public struct TerseLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level
+    private let label: String
+
+    /// Creates a handler for `label` at `level`.
+    public init(label: String, level: Logger.Level) {
+        self.label = label
+        self.logLevel = level
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { self.metadata[key] }
+        set { self.metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var line = "\(RFC3339Formatter.string(.now())) \(event.level) \(event.message)"
+        let merged = self.metadata.merging(event.metadata ?? [:]) { $1 }
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+            line += " \(key)=\(Self.quoted("\(value)"))"
+        }
+        line += "\n"
+        var bytes = Array(line.utf8)
+        bytes.withUnsafeMutableBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    private static func quoted(_ value: String) -> String {
+        let escaped = value.replacingOccurrences(of: "\n", with: "\\n")
+        return escaped.contains(" ") || escaped.isEmpty
+            ? "\"\(escaped.replacingOccurrences(of: "\"", with: "\\\""))\"" : escaped
+    }
+}

@@ -1,0 +1,174 @@
+import ActivityArchive
+import ActivityModel
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import Synchronization
+import SyslogFraming
+
+/// The UDP and TCP listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
+///
+/// Listening sockets are keyed by their ``ListenerConfiguration``: ``apply(_:ingest:)`` binds the new ones first
+/// and only then closes the ones no longer configured, so a listener that cannot be bound leaves the old set
+/// running. Limits in ``IngestConfiguration`` apply to connections accepted after the change.
+public actor IngestServer {
+    private let group: any EventLoopGroup
+    private let writer: ArchiveWriter
+    private let clock: any WallClock
+    private let counters: IngestCounters
+    private let logger: Logger
+    private let rotationTimeZone: CivilTimeZone
+    private let settings: NIOLockedValueBox<IngestConfiguration>
+    private let connections = ConnectionRegistry()
+    private var listening: [ListenerConfiguration: any Channel] = [:]
+
+    /// Creates a server that feeds `writer`; nothing is bound until ``apply(_:ingest:)``.
+    public init(
+        group: any EventLoopGroup,
+        writer: ArchiveWriter,
+        rotationTimeZone: CivilTimeZone,
+        counters: IngestCounters,
+        clock: any WallClock = SystemWallClock(),
+        logger: Logger
+    ) {
+        self.group = group
+        self.writer = writer
+        self.rotationTimeZone = rotationTimeZone
+        self.counters = counters
+        self.clock = clock
+        self.logger = logger
+        self.settings = NIOLockedValueBox(IngestConfiguration())
+    }
+
+    /// The address each listener is bound to (the real port when 0 was configured).
+    public var boundAddresses: [ListenerConfiguration: SocketAddress] {
+        self.listening.compactMapValues { $0.localAddress }
+    }
+
+    /// Makes the running listeners exactly `listeners`, with `ingest` limits for new connections.
+    ///
+    /// - Throws: The first bind error; then every listener bound by this call is closed again and the previous set
+    ///   keeps running.
+    public func apply(_ listeners: [ListenerConfiguration], ingest: IngestConfiguration) async throws {
+        self.settings.withLockedValue { $0 = ingest }
+        var added: [ListenerConfiguration: any Channel] = [:]
+        do {
+            for listener in listeners where self.listening[listener] == nil {
+                added[listener] = try await self.bind(listener)
+            }
+        } catch {
+            for channel in added.values { try? await channel.close() }
+            throw error
+        }
+        for (listener, channel) in self.listening where !listeners.contains(listener) {
+            try? await channel.close()
+            self.listening.removeValue(forKey: listener)
+            self.logger.info("listener closed", metadata: ["listener": "\(listener)"])
+        }
+        for (listener, channel) in added {
+            self.listening[listener] = channel
+            self.logger.info(
+                "listening",
+                metadata: [
+                    "listener": "\(listener)", "listener.address": "\(channel.localAddress.map { "\($0)" } ?? "?")",
+                ]
+            )
+        }
+    }
+
+    /// Stops accepting (closes every listening socket), then closes every connection once what it has read is
+    /// handed to the writer.
+    public func stop() async {
+        for channel in self.listening.values { try? await channel.close() }
+        self.listening.removeAll()
+        await self.connections.closeAll()
+    }
+
+    private func bind(_ listener: ListenerConfiguration) async throws -> any Channel {
+        switch listener.transport {
+        case .udp: try await self.bindDatagram(listener)
+        case .tcp, .tls: try await self.bindStream(listener)
+        }
+    }
+
+    private func bindStream(_ listener: ListenerConfiguration) async throws -> any Channel {
+        let (writer, clock, counters, settings, connections) = (
+            self.writer, self.clock, self.counters, self.settings, self.connections
+        )
+        let rotationTimeZone = self.rotationTimeZone
+        return try await ServerBootstrap(group: self.group)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(
+                ChannelOptions.recvAllocator,
+                value: AdaptiveRecvByteBufferAllocator(minimum: 4096, initial: 65_536, maximum: 1 << 20)
+            )
+            .childChannelInitializer { channel in
+                let ingest = settings.withLockedValue { $0 }
+                guard connections.admit(channel, limit: ingest.maxConnections) else {
+                    counters.connectionsRefused.add(1, ordering: .relaxed)
+                    return channel.close()
+                }
+                return channel.eventLoop.makeCompletedFuture {
+                    let decoder = SyslogFrameDecoder(
+                        configuration: SyslogFrameDecoder.Configuration(maxMessageSize: ingest.maxMessageSize)
+                    )
+                    let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
+                    try channel.pipeline.syncOperations.addHandlers([
+                        IdleStateHandler(readTimeout: TimeAmount(ingest.idleTimeout)),
+                        IdleConnectionCloser(counters: counters),
+                        ByteToMessageHandler(decoder),
+                        StreamIngestHandler(
+                            chunker: chunker,
+                            writer: writer,
+                            clock: clock,
+                            counters: counters,
+                            transport: listener.transport
+                        ),
+                    ])
+                }
+            }
+            .bind(host: listener.host, port: listener.port)
+            .get()
+    }
+
+    private func bindDatagram(_ listener: ListenerConfiguration) async throws -> any Channel {
+        let (writer, clock, counters) = (self.writer, self.clock, self.counters)
+        let ingest = self.settings.withLockedValue { $0 }
+        let rotationTimeZone = self.rotationTimeZone
+        let messagesPerRead = 32
+        let slice = min(ingest.maxMessageSize + 1, 65_536)
+        return try await DatagramBootstrap(group: self.group)
+            .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: SocketOptionValue(ingest.udpReceiveBuffer))
+            .channelOption(ChannelOptions.datagramVectorReadMessageCount, value: messagesPerRead)
+            .channelOption(
+                ChannelOptions.recvAllocator,
+                value: FixedSizeRecvByteBufferAllocator(capacity: slice * messagesPerRead)
+            )
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
+                    try channel.pipeline.syncOperations.addHandler(
+                        DatagramIngestHandler(
+                            chunker: chunker,
+                            writer: writer,
+                            clock: clock,
+                            counters: counters,
+                            maxMessageSize: ingest.maxMessageSize
+                        )
+                    )
+                }
+            }
+            .bind(host: listener.host, port: listener.port)
+            .get()
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

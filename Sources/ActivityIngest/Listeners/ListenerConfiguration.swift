@@ -1,0 +1,54 @@
+import ActivityModel
+import SyslogParsing
+
+/// One `listen` line: a transport and the address to bind.
+public struct ListenerConfiguration: Hashable, Sendable, CustomStringConvertible {
+    /// `udp` or `tcp` (TLS comes with its own keywords).
+    public var transport: Transport
+    /// The address to bind: an IPv4 or IPv6 literal, `0.0.0.0` or `::` for all.
+    public var host: String
+    /// The port; 0 picks a free one (tests).
+    public var port: Int
+
+    /// Creates a listener configuration.
+    public init(transport: Transport, host: String, port: Int) {
+        self.transport = transport
+        self.host = host
+        self.port = port
+    }
+
+    /// `tcp 127.0.0.1:5514`, `udp [::1]:5514`.
+    public var description: String {
+        let address = self.host.contains(":") ? "[\(self.host)]:\(self.port)" : "\(self.host):\(self.port)"
+        return "\(self.transport.rawValue) \(address)"
+    }
+}
+
+/// Limits and parsing settings shared by every listener.
+public struct IngestConfiguration: Sendable {
+    /// `max-message-size`: longer messages are truncated and flagged.
+    public var maxMessageSize: Int
+    /// `max-connections`: TCP connections beyond this are closed at accept.
+    public var maxConnections: Int
+    /// `idle-timeout`: a TCP connection that sends nothing for this long is closed.
+    public var idleTimeout: Duration
+    /// `udp-receive-buffer`: the kernel receive buffer asked for on UDP sockets.
+    public var udpReceiveBuffer: Int
+    /// `rfc3164-timezone` and the activity-mapping lists.
+    public var parser: SyslogParserConfiguration
+
+    /// Creates a configuration with DESIGN.md's defaults.
+    public init(
+        maxMessageSize: Int = 65_536,
+        maxConnections: Int = 1024,
+        idleTimeout: Duration = .seconds(600),
+        udpReceiveBuffer: Int = 8 << 20,
+        parser: SyslogParserConfiguration = SyslogParserConfiguration()
+    ) {
+        self.maxMessageSize = maxMessageSize
+        self.maxConnections = maxConnections
+        self.idleTimeout = idleTimeout
+        self.udpReceiveBuffer = udpReceiveBuffer
+        self.parser = parser
+    }
+}

@@ -1,0 +1,50 @@
+import Synchronization
+
+/// Counts of what the listeners received and lost; every loss is counted, none is silent.
+public final class IngestCounters: Sendable {
+    /// A snapshot of the counters.
+    public struct Snapshot: Sendable, Equatable, CustomStringConvertible {
+        /// Messages parsed and handed to the writer.
+        public var messagesReceived: Int
+        /// Messages cut at `max-message-size`.
+        public var messagesTruncated: Int
+        /// UDP datagrams dropped because the writer queue was full.
+        public var datagramsDroppedQueueFull: Int
+        /// TCP connections closed at accept because of `max-connections`.
+        public var connectionsRefused: Int
+        /// TCP connections closed by `idle-timeout`.
+        public var connectionsTimedOut: Int
+        /// Times a TCP connection was paused because the writer queue was full.
+        public var readsPaused: Int
+
+        public var description: String {
+            "received=\(self.messagesReceived) truncated=\(self.messagesTruncated) "
+                + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) connections_refused=\(self.connectionsRefused) "
+                + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused)"
+        }
+    }
+
+    let messagesReceived = Atomic<Int>(0)
+    let messagesTruncated = Atomic<Int>(0)
+    let datagramsDroppedQueueFull = Atomic<Int>(0)
+    let connectionsRefused = Atomic<Int>(0)
+    let connectionsTimedOut = Atomic<Int>(0)
+    let readsPaused = Atomic<Int>(0)
+    /// Open TCP connections (for `max-connections`).
+    let openConnections = Atomic<Int>(0)
+
+    /// Creates zeroed counters.
+    public init() {}
+
+    /// The counters now.
+    public var snapshot: Snapshot {
+        Snapshot(
+            messagesReceived: self.messagesReceived.load(ordering: .relaxed),
+            messagesTruncated: self.messagesTruncated.load(ordering: .relaxed),
+            datagramsDroppedQueueFull: self.datagramsDroppedQueueFull.load(ordering: .relaxed),
+            connectionsRefused: self.connectionsRefused.load(ordering: .relaxed),
+            connectionsTimedOut: self.connectionsTimedOut.load(ordering: .relaxed),
+            readsPaused: self.readsPaused.load(ordering: .relaxed)
+        )
+    }
+}

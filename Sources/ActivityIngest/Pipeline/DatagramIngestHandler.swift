@@ -1,0 +1,72 @@
+import ActivityArchive
+import ActivityModel
+import NIOCore
+import Synchronization
+import SyslogParsing
+
+/// The handler of a UDP listener: one datagram is one message (RFC 5426).
+///
+/// A datagram longer than `max-message-size` is cut to it and flagged. Chunks go to the writer at the end of each
+/// read burst; when the writer's queue is full they are dropped and counted (UDP has no way to slow a sender).
+final class DatagramIngestHandler: ChannelInboundHandler {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+
+    private var chunker: RecordChunker
+    private let writer: ArchiveWriter
+    private let clock: any WallClock
+    private let counters: IngestCounters
+    private let maxMessageSize: Int
+    private var received: Timestamp?
+
+    init(
+        chunker: RecordChunker,
+        writer: ArchiveWriter,
+        clock: any WallClock,
+        counters: IngestCounters,
+        maxMessageSize: Int
+    ) {
+        self.chunker = chunker
+        self.writer = writer
+        self.clock = clock
+        self.counters = counters
+        self.maxMessageSize = maxMessageSize
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let datagram = self.unwrapInboundIn(data)
+        if self.received == nil { self.received = self.clock.now() }
+        let reception = ReceptionContext(
+            received: self.received!,
+            source: datagram.remoteAddress.ipAddress,
+            transport: .udp
+        )
+        let truncated = datagram.data.readableBytes > self.maxMessageSize
+        datagram.data.withUnsafeReadableBytes { bytes in
+            let message = truncated ? UnsafeRawBufferPointer(rebasing: bytes[0..<self.maxMessageSize]) : bytes
+            self.chunker.add(message, truncated: truncated, context: reception)
+        }
+        self.counters.messagesReceived.add(1, ordering: .relaxed)
+        if truncated { self.counters.messagesTruncated.add(1, ordering: .relaxed) }
+        if self.chunker.hasCompletedChunk { self.handOver() }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        self.received = nil
+        self.handOver()
+        context.fireChannelReadComplete()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.handOver()
+        context.fireChannelInactive()
+    }
+
+    private func handOver() {
+        for chunk in self.chunker.takeAll() where !self.writer.submit(chunk) {
+            self.counters.datagramsDroppedQueueFull.add(chunk.recordCount, ordering: .relaxed)
+        }
+    }
+}
+
+@available(*, unavailable)
+extension DatagramIngestHandler: Sendable {}

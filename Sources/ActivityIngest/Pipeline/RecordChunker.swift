@@ -1,0 +1,54 @@
+import ActivityArchive
+import ActivityModel
+import SyslogParsing
+
+/// Parses messages and collects their JSON lines into ``RecordChunk``s for the writer: the per-message work shared
+/// by the TCP and UDP handlers.
+///
+/// One chunker belongs to one channel (one thread), so its parser, record and chunk are reused without locks. A
+/// chunk holds records of one archive day only; the chunker starts a new chunk when the day changes and hands full
+/// ones over through ``takeChunk()``.
+struct RecordChunker {
+    /// A chunk is handed over once it holds this many bytes, even in the middle of a read burst.
+    static let chunkTarget = 256 << 10
+
+    private var parser: SyslogParser
+    private var record = ActivityRecord()
+    private var calendar: ArchiveCalendar
+    private var chunk: RecordChunk?
+    private var completed: [RecordChunk] = []
+
+    init(parser: SyslogParserConfiguration, rotationTimeZone: CivilTimeZone) {
+        self.parser = SyslogParser(configuration: parser)
+        self.calendar = ArchiveCalendar(zone: rotationTimeZone)
+    }
+
+    /// Parses one message and adds its record.
+    mutating func add(_ message: UnsafeRawBufferPointer, truncated: Bool, context: ReceptionContext) {
+        self.parser.parse(message, truncated: truncated, context: context, into: &self.record)
+        let day = self.calendar.day(of: context.received)
+        if let current = self.chunk, current.day != day {
+            self.completed.append(current)
+            self.chunk = nil
+        }
+        if self.chunk == nil {
+            self.chunk = RecordChunk(day: day, capacity: Self.chunkTarget + (Self.chunkTarget >> 2))
+        }
+        self.chunk!.append(self.record)
+        if self.chunk!.lines.count >= Self.chunkTarget {
+            self.completed.append(self.chunk!)
+            self.chunk = nil
+        }
+    }
+
+    /// `true` when a full chunk is waiting to be taken.
+    var hasCompletedChunk: Bool { !self.completed.isEmpty }
+
+    /// Removes and returns every chunk: the completed ones and the one being filled.
+    mutating func takeAll() -> [RecordChunk] {
+        if let chunk = self.chunk, !chunk.isEmpty { self.completed.append(chunk) }
+        self.chunk = nil
+        defer { self.completed.removeAll() }
+        return self.completed
+    }
+}

@@ -1,0 +1,107 @@
+import ActivityArchive
+import ActivityModel
+import NIOCore
+import Synchronization
+import SyslogFraming
+import SyslogParsing
+
+/// The last handler of a TCP (or TLS) connection: frames in, records out to the archive writer.
+///
+/// All frames of one read burst share one `received` time (one clock call per burst, not per message). Chunks go to
+/// the writer when full and at the end of each burst. When the writer refuses (queue full), the handler keeps the
+/// chunk, turns `autoRead` off so the sender blocks on its full TCP window (no loss), and resumes when the writer
+/// has room. At close, whatever the connection still holds is handed over, waiting for room if needed.
+final class StreamIngestHandler: ChannelInboundHandler {
+    typealias InboundIn = SyslogFrame
+
+    private var chunker: RecordChunker
+    private let writer: ArchiveWriter
+    private let clock: any WallClock
+    private let counters: IngestCounters
+    private let transport: Transport
+    private var source: String?
+    private var burst: ReceptionContext?
+    private var held: [RecordChunk] = []
+    private var isPaused = false
+
+    init(
+        chunker: RecordChunker,
+        writer: ArchiveWriter,
+        clock: any WallClock,
+        counters: IngestCounters,
+        transport: Transport
+    ) {
+        self.chunker = chunker
+        self.writer = writer
+        self.clock = clock
+        self.counters = counters
+        self.transport = transport
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.source = context.channel.remoteAddress?.ipAddress
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = self.unwrapInboundIn(data)
+        if self.burst == nil {
+            self.burst = ReceptionContext(received: self.clock.now(), source: self.source, transport: self.transport)
+        }
+        let reception = self.burst!
+        frame.message.withUnsafeReadableBytes { self.chunker.add($0, truncated: frame.isTruncated, context: reception) }
+        self.counters.messagesReceived.add(1, ordering: .relaxed)
+        if frame.isTruncated { self.counters.messagesTruncated.add(1, ordering: .relaxed) }
+        if self.chunker.hasCompletedChunk { self.handOver(context: context) }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        self.burst = nil
+        self.handOver(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.burst = nil
+        self.handOver(context: context)
+        context.fireChannelInactive()
+    }
+
+    /// Gives every finished chunk to the writer, pausing reads if it refuses.
+    private func handOver(context: ChannelHandlerContext) {
+        self.held += self.chunker.takeAll()
+        while let chunk = self.held.first {
+            guard self.writer.submit(chunk) else {
+                self.pause(context: context)
+                return
+            }
+            self.held.removeFirst()
+        }
+    }
+
+    private func pause(context: ChannelHandlerContext) {
+        guard !self.isPaused else { return }
+        self.isPaused = true
+        self.counters.readsPaused.add(1, ordering: .relaxed)
+        context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let eventLoop = context.eventLoop
+        self.writer.whenSpaceAvailable {
+            eventLoop.execute {
+                let (handler, context) = loopBound.value
+                handler.resume(context: context)
+            }
+        }
+    }
+
+    private func resume(context: ChannelHandlerContext) {
+        self.isPaused = false
+        self.handOver(context: context)
+        guard !self.isPaused, context.channel.isActive else { return }
+        context.channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
+        context.read()
+    }
+}
+
+@available(*, unavailable)
+extension StreamIngestHandler: Sendable {}

@@ -1,0 +1,64 @@
+import ActivityDaemon
+import ArgumentParser
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `activitylogd`: the syslog collector daemon. Thin: reads options, loads the configuration, runs ``Daemon``.
+@main
+struct ActivitylogdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activitylogd",
+        abstract: "Collect syslog over UDP and TCP into daily gzip archives of JSON activity records.",
+        discussion: """
+            Without -f it runs on the embedded default: UDP and TCP on 127.0.0.1:5514, archives in ./archive. \
+            SIGTERM or SIGINT drain and stop it; SIGHUP reloads the file given with -f. See activitylogd(8).
+            """,
+        version: "0.1.0"
+    )
+
+    @Option(
+        name: .customShort("f"),
+        help: ArgumentHelp("Configuration file (activitylogd.conf(5)).", valueName: "file")
+    )
+    var configFile: String?
+
+    @Flag(name: .customShort("t"), help: "Check the configuration and exit: 0 if valid, 78 with the error if not.")
+    var checkOnly = false
+
+    func run() async throws {
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try self.configFile.map(DaemonConfiguration.load(path:)) ?? .embeddedDefault
+        } catch {
+            FileHandleOutput.standardError("activitylogd: \(error)\n")
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        if self.checkOnly {
+            FileHandleOutput.standardOutput("\(self.configFile ?? "embedded default"): configuration OK\n")
+            return
+        }
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in TerseLogHandler(label: label, level: level) }
+        let logger = Logger(label: "activitylogd")
+        do {
+            try await Daemon.run(configuration: configuration, configPath: self.configFile, logger: logger)
+        } catch {
+            logger.critical("activitylogd failed", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Unbuffered writes to the standard streams, for the few lines printed before logging is set up.
+enum FileHandleOutput {
+    static func standardError(_ text: String) { Self.write(text, to: STDERR_FILENO) }
+    static func standardOutput(_ text: String) { Self.write(text, to: STDOUT_FILENO) }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { _ = Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    }
+}
