@@ -96,6 +96,15 @@ let package = Package(
             dependencies: ["ActivityArchive", "ActivityModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "ActivityDaemonTests",
+            dependencies: [
+                "ActivityDaemon", "ActivityArchive", "ActivityIngest", "ActivityModel", "SyslogCorpus", "SyslogParsing",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "SyslogParsingTests",

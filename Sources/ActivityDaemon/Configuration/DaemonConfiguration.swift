@@ -43,6 +43,9 @@ public struct DaemonConfiguration: Sendable {
         return configuration
     }
 
+    /// Every keyword `activitylogd.conf` accepts, in the man page's order.
+    public static var keywordNames: [String] { DirectiveReader.keywords.map(\.name) }
+
     /// Reads and checks the configuration file at `path`.
     ///
     /// - Throws: ``ConfigError`` naming the file and line of the first problem.

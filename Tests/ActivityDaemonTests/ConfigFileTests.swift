@@ -1,0 +1,209 @@
+import ActivityArchive
+import ActivityDaemon
+import ActivityIngest
+import ActivityModel
+import Foundation
+import Logging
+import SyslogParsing
+import Testing
+
+struct ConfigFileTests {
+    private func parse(_ text: String) throws -> DaemonConfiguration {
+        try DaemonConfiguration.parse(text, file: "test.conf")
+    }
+
+    private func error(_ text: String) -> String {
+        do {
+            _ = try self.parse(text)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func everyKeywordSetsItsField() throws {
+        let configuration = try self.parse(
+            """
+            # comment line
+            listen udp 0.0.0.0:514
+            listen tcp [::1]:6514   # trailing comment
+            listen tcp *:1514
+            archive-dir "/var/log/activity log"
+            rotation-timezone Europe/Berlin
+            compression-level 9
+            flush-interval 250ms
+            batch-size 512k
+            fsync always
+            fsync-interval 2s
+            queue-size 128m
+            max-message-size 8k
+            max-connections 50
+            idle-timeout 2m
+            udp-receive-buffer 16m
+            retention-days 30
+            retention-max-size 10G
+            retention-check-interval 15m
+            rfc3164-timezone +02:00
+            map-user suser duser
+            map-event act
+            map-resource fname
+            map-outcome outcome
+            user syslog
+            group adm
+            log-level debug
+            """
+        )
+        #expect(
+            configuration.listeners == [
+                ListenerConfiguration(transport: .udp, host: "0.0.0.0", port: 514),
+                ListenerConfiguration(transport: .tcp, host: "::1", port: 6514),
+                ListenerConfiguration(transport: .tcp, host: "0.0.0.0", port: 1514),
+            ]
+        )
+        #expect(configuration.archive.directory == "/var/log/activity log")
+        #expect(configuration.archive.rotationTimeZone.description == "Europe/Berlin")
+        #expect(configuration.archive.compressionLevel == 9)
+        #expect(configuration.archive.flushInterval == .milliseconds(250))
+        #expect(configuration.archive.batchSize == 512 << 10)
+        #expect(configuration.archive.fsync == .always)
+        #expect(configuration.archive.queueSize == 128 << 20)
+        #expect(configuration.ingest.maxMessageSize == 8 << 10)
+        #expect(configuration.ingest.maxConnections == 50)
+        #expect(configuration.ingest.idleTimeout == .seconds(120))
+        #expect(configuration.ingest.udpReceiveBuffer == 16 << 20)
+        #expect(configuration.retention.days == 30)
+        #expect(configuration.retention.maximumTotalBytes == 10 << 30)
+        #expect(configuration.retention.checkInterval == .seconds(900))
+        #expect(configuration.ingest.parser.rfc3164TimeZone.description == "+02:00")
+        #expect(configuration.ingest.parser.activityFields.user == ["suser", "duser"])
+        #expect(configuration.ingest.parser.activityFields.event == ["act"])
+        #expect(configuration.ingest.parser.activityFields.resource == ["fname"])
+        #expect(configuration.ingest.parser.activityFields.outcome == ["outcome"])
+        #expect(configuration.user == "syslog")
+        #expect(configuration.group == "adm")
+        #expect(configuration.logLevel == .debug)
+    }
+
+    @Test func fsyncIntervalAppliesInEitherOrder() throws {
+        #expect(
+            try self.parse("listen udp 127.0.0.1:1\nfsync interval\nfsync-interval 5s").archive.fsync
+                == .interval(.seconds(5))
+        )
+        #expect(
+            try self.parse("listen udp 127.0.0.1:1\nfsync-interval 5s\nfsync interval").archive.fsync
+                == .interval(.seconds(5))
+        )
+        #expect(
+            try self.parse("listen udp 127.0.0.1:1\nfsync none").archive.fsync == ArchiveConfiguration.FsyncPolicy.none
+        )
+    }
+
+    @Test func defaultsMatchTheDesign() throws {
+        let configuration = try self.parse("listen tcp 127.0.0.1:5514")
+        #expect(configuration.archive.directory == "./archive")
+        #expect(configuration.archive.rotationTimeZone == .utc)
+        #expect(configuration.archive.compressionLevel == 6)
+        #expect(configuration.archive.flushInterval == .seconds(1))
+        #expect(configuration.ingest.maxMessageSize == 65_536)
+        #expect(configuration.archive.queueSize == 64 << 20)
+        #expect(configuration.retention.days == 90)
+        #expect(configuration.retention.maximumTotalBytes == nil)
+        #expect(configuration.retention.checkInterval == .seconds(3600))
+        let embedded = DaemonConfiguration.embeddedDefault
+        #expect(embedded.listeners.map(\.description) == ["udp 127.0.0.1:5514", "tcp 127.0.0.1:5514"])
+    }
+
+    @Test(arguments: [
+        ("listen udp 127.0.0.1:1\nbogus 1", "test.conf:2: 'bogus': expected a keyword: listen, archive-dir"),
+        (
+            "listen udp 127.0.0.1:1\ncompression-level 11",
+            "test.conf:2: compression-level '11': expected an integer from 1 to 9"
+        ),
+        (
+            "listen udp 127.0.0.1:1\ncompression-level",
+            "test.conf:2: compression-level '': expected 1 argument: an integer from 1 to 9"
+        ),
+        (
+            "listen udp 127.0.0.1:1\n\n flush-interval 3x",
+            "test.conf:3: flush-interval '3x': expected a duration from 10ms to 1h"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nmax-message-size 10",
+            "test.conf:2: max-message-size '10': expected a size from 480 to 16m"
+        ),
+        ("listen sctp 127.0.0.1:1", "test.conf:1: listen 'sctp': expected 'udp' or 'tcp'"),
+        (
+            "listen udp 127.0.0.1:70000",
+            "test.conf:1: listen '127.0.0.1:70000': expected IPv4:PORT, [IPv6]:PORT or *:PORT"
+        ),
+        ("listen udp ::1:514", "test.conf:1: listen '::1:514': expected IPv4:PORT, [IPv6]:PORT or *:PORT"),
+        ("listen udp localhost:514", "test.conf:1: listen 'localhost:514': expected IPv4:PORT"),
+        (
+            "listen tcp 127.0.0.1:514\nlisten tcp 127.0.0.1:514",
+            "test.conf:2: listen 'tcp 127.0.0.1:514': expected a listener not already defined (duplicate of line 1)"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nretention-days 30\nretention-days 40",
+            "test.conf:3: retention-days '40': expected one 'retention-days' line (already set at line 2)"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nrotation-timezone Mars/Base",
+            "test.conf:2: rotation-timezone 'Mars/Base': expected UTC, local, +hh:mm or a tz database name"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nfsync sometimes",
+            "test.conf:2: fsync 'sometimes': expected none, interval or always"
+        ),
+        ("listen udp 127.0.0.1:1\nmap-user a=b", "test.conf:2: map-user 'a=b': expected SD-PARAM names"),
+        ("listen udp 127.0.0.1:1\nlog-level loud", "test.conf:2: log-level 'loud': expected trace, debug, info"),
+        (
+            "listen udp 127.0.0.1:1\narchive-dir \"/unterminated",
+            "test.conf:2: archive-dir '/unterminated': expected a closing '\"'"
+        ),
+        ("archive-dir /tmp/x", "test.conf: listen '': expected at least one 'listen udp|tcp ADDRESS:PORT' line"),
+        (
+            "listen udp 127.0.0.1:1\nretention-max-size lots",
+            "test.conf:2: retention-max-size 'lots': expected a size such as 500g, or none"
+        ),
+    ])
+    func errorsNameFileLineValueAndWhatIsAccepted(text: String, expected: String) {
+        let message = self.error(text)
+        #expect(message.hasPrefix(expected), "got: \(message)")
+    }
+
+    @Test func unreadableFileIsAnError() {
+        #expect(throws: ConfigError.self) { try DaemonConfiguration.load(path: "/nonexistent/activitylogd.conf") }
+    }
+
+    @Test func shippedConfigurationIsValidAndDocumentsEveryKeyword() throws {
+        let path = ManPages.repository.appendingPathComponent("conf/activitylogd.conf").path
+        let configuration = try DaemonConfiguration.load(path: path)
+        #expect(configuration.archive.directory == "/var/log/activitylog")
+        #expect(configuration.listeners.map(\.port).contains(514))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for keyword in DaemonConfiguration.keywordNames {
+            #expect(text.contains(keyword), "conf/activitylogd.conf does not show \(keyword)")
+        }
+    }
+
+    @Test func manPageDocumentsEveryKeyword() throws {
+        let page = try ManPages.text("activitylogd.conf.5")
+        for keyword in DaemonConfiguration.keywordNames {
+            #expect(
+                page.contains(".B \(keyword)") || page.contains(".BI \(keyword)") || page.contains(".BR \(keyword)"),
+                "activitylogd.conf.5 lacks \(keyword)"
+            )
+        }
+    }
+}
+
+/// The repository's man pages.
+enum ManPages {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: Self.repository.appendingPathComponent("man/\(name)"), encoding: .utf8)
+            .replacingOccurrences(of: "\\-", with: "-")
+    }
+}
