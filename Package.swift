@@ -70,6 +70,7 @@ let package = Package(
             name: "activitylog",
             dependencies: [
                 "ActivityModel",
+                "SyslogCorpus",
                 "SyslogParsing",
                 "SyslogFraming",
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -61,8 +61,17 @@ public struct SyslogCorpus {
         self.baseTime = baseTime
     }
 
+    /// Digits of the sequence number that RFC 5424 messages carry as MSGID.
+    public static let sequenceDigits = 10
+
     /// Appends the next message (no terminator) to `output`.
-    public mutating func appendMessage(number: Int, to output: inout [UInt8]) {
+    ///
+    /// RFC 5424 messages carry `number` as a zero-padded ten-digit MSGID, so a receiver can check completeness and
+    /// order; a load generator can stamp other numbers into a copy with ``writeSequence(_:into:)``.
+    ///
+    /// - Returns: The offset of the MSGID digits from the start of the message, or `nil` for an RFC 3164 message.
+    @discardableResult
+    public mutating func appendMessage(number: Int, to output: inout [UInt8]) -> Int? {
         let start = output.count
         let targetLength = 150 + self.random.next(below: 151)
         let total = self.mix.rfc5424WithSD + self.mix.rfc5424WithoutSD + self.mix.rfc3164
@@ -71,8 +80,15 @@ public struct SyslogCorpus {
         let user = self.pick(Self.users)
         let action = self.pick(Self.actions)
         let path = self.pick(Self.paths)
+        var sequenceOffset: Int?
         if pick < self.mix.rfc5424WithSD + self.mix.rfc5424WithoutSD {
             self.append5424Header(time: Timestamp(microsecondsSinceEpoch: time), to: &output)
+            sequenceOffset = output.count - start
+            output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: Self.sequenceDigits))
+            output.append(contentsOf: " ".utf8)
+            output.withUnsafeMutableBufferPointer {
+                Self.writeSequence(number, into: $0.baseAddress! + start + sequenceOffset!)
+            }
             if pick < self.mix.rfc5424WithSD {
                 let outcome = self.pick(Self.outcomes)
                 output.append(
@@ -109,6 +125,16 @@ public struct SyslogCorpus {
             output.append(Self.filler[fillerIndex])
             fillerIndex = (fillerIndex + 1) % Self.filler.count
         }
+        return sequenceOffset
+    }
+
+    /// Writes `number` as ten zero-padded digits (the low ten digits when it is larger).
+    public static func writeSequence(_ number: Int, into digits: UnsafeMutablePointer<UInt8>) {
+        var remaining = number
+        for position in stride(from: Self.sequenceDigits - 1, through: 0, by: -1) {
+            digits[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
     }
 
     /// `count` messages, each followed by a line feed.
@@ -127,7 +153,7 @@ public struct SyslogCorpus {
         output.append(contentsOf: RFC3339Formatter.string(time).utf8)
         output.append(
             contentsOf:
-                " \(self.pick(Self.hosts)) \(self.pick(Self.apps)) \(1000 + self.random.next(below: 60000)) ID\(self.random.next(below: 100)) "
+                " \(self.pick(Self.hosts)) \(self.pick(Self.apps)) \(1000 + self.random.next(below: 60000)) "
                 .utf8
         )
     }

@@ -7,6 +7,6 @@ struct ActivitylogCommand: ParsableCommand {
         commandName: "activitylog",
         abstract: "Parse syslog messages into activity records, the way activitylogd does.",
         version: "0.1.0",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, SendCommand.self]
     )
 }
