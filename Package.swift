@@ -101,6 +101,7 @@ let package = Package(
             name: "ActivityDaemonTests",
             dependencies: [
                 "ActivityDaemon", "ActivityArchive", "ActivityIngest", "ActivityModel", "SyslogCorpus", "SyslogParsing",
+                "activitylogd", "activitylog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

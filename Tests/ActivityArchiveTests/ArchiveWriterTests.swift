@@ -51,7 +51,7 @@ struct ArchiveWriterTests {
         defer { directory.remove() }
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
-        for batch in 0..<100 { #expect(writer.submit(Self.chunk(count: 100, start: batch * 100))) }
+        for batch in 0..<100 { #expect(writer.submit(Self.chunk(count: 100, start: batch * 100)) == .accepted) }
         writer.shutdown()
         let path = directory.file(Self.day.fileName)
         #expect(try run(["gzip", "-t", path]).status == 0)
@@ -91,7 +91,7 @@ struct ArchiveWriterTests {
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
         defer { writer.shutdown() }
-        #expect(writer.submit(Self.chunk(count: 3)))
+        #expect(writer.submit(Self.chunk(count: 3)) == .accepted)
         let deadline = Date().addingTimeInterval(5)
         while writer.statistics.recordsWritten < 3, Date() < deadline { usleep(10_000) }
         #expect(writer.statistics.recordsWritten == 3)
@@ -108,9 +108,9 @@ struct ArchiveWriterTests {
         }
         try writer.start()
         let next = Self.day.adding(days: 1)
-        #expect(writer.submit(Self.chunk(count: 10, start: 0)))
-        #expect(writer.submit(Self.chunk(next, count: 10, start: 10)))
-        #expect(writer.submit(Self.chunk(count: 5, start: 20)))
+        #expect(writer.submit(Self.chunk(count: 10, start: 0)) == .accepted)
+        #expect(writer.submit(Self.chunk(next, count: 10, start: 10)) == .accepted)
+        #expect(writer.submit(Self.chunk(count: 5, start: 20)) == .accepted)
         writer.shutdown()
         #expect(try self.numbers(inArchive: directory.file(Self.day.fileName)) == Array(0..<10) + Array(20..<25))
         #expect(try self.numbers(inArchive: directory.file(next.fileName)) == Array(10..<20))
@@ -125,7 +125,7 @@ struct ArchiveWriterTests {
         try Data(try member(5, start: 0) + torn.prefix(torn.count / 2)).write(to: URL(fileURLWithPath: path))
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
-        #expect(writer.submit(Self.chunk(count: 3, start: 0)))
+        #expect(writer.submit(Self.chunk(count: 3, start: 0)) == .accepted)
         writer.shutdown()
         #expect(try run(["gzip", "-t", path]).status == 0)
         #expect(try ArchiveScanner.walk(path: path).members.map(\.extra.recordCount) == [5, 3])
@@ -140,7 +140,7 @@ struct ArchiveWriterTests {
         )
         // Not started: nothing drains, so the queue fills.
         var accepted = 0
-        while writer.submit(Self.chunk(count: 10, start: accepted * 10)) { accepted += 1 }
+        while writer.submit(Self.chunk(count: 10, start: accepted * 10)) == .accepted { accepted += 1 }
         #expect(accepted > 0)
         let called = Mutex(false)
         writer.whenSpaceAvailable { called.withLock { $0 = true } }
@@ -193,7 +193,7 @@ struct ArchiveWriterTests {
                 record.msg = TextSpan(start: 0, end: text.count)
                 chunk.append(record)
             }
-            #expect(writer.submit(chunk))
+            #expect(writer.submit(chunk) == .accepted)
             submitted += 100
         }
         let path = "\(mountPoint)/\(Self.day.fileName)"

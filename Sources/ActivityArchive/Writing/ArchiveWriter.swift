@@ -77,18 +77,27 @@ public final class ArchiveWriter: @unchecked Sendable {
         thread.start()
     }
 
+    /// What became of a submitted chunk.
+    public enum SubmitResult: Sendable, Equatable {
+        /// Queued; it will be written.
+        case accepted
+        /// Not taken: the queue is full. Try again after ``whenSpaceAvailable(_:)``.
+        case queueFull
+        /// Not taken: the writer has shut down and takes nothing more.
+        case stopped
+    }
+
     /// Queues a chunk for writing.
-    ///
-    /// - Returns: `false` when the queue is full (or the writer has stopped); the chunk was not taken.
-    public func submit(_ chunk: RecordChunk) -> Bool {
-        guard !chunk.isEmpty else { return true }
+    public func submit(_ chunk: RecordChunk) -> SubmitResult {
+        guard !chunk.isEmpty else { return .accepted }
         self.condition.lock()
         defer { self.condition.unlock() }
-        guard !self.hasStopped, self.pendingBytes < self.configuration.queueSize else { return false }
+        guard !self.hasStopped else { return .stopped }
+        guard self.pendingBytes < self.configuration.queueSize else { return .queueFull }
         self.pendingBytes += chunk.lines.count
         self.queue.append(chunk)
         self.condition.signal()
-        return true
+        return .accepted
     }
 
     /// Calls `callback` (once, on the writer thread) when the queue has room again; at once if it has room now.

@@ -1,28 +1,63 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The open TCP connections: counted for `max-connections`, and closed together at shutdown.
+/// The channels that carry data in (TCP connections and UDP sockets): counted for `max-connections`, and drained
+/// and closed together at shutdown.
 final class ConnectionRegistry: Sendable {
-    private let channels = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
-
-    /// Registers a new connection if fewer than `limit` are open; it is removed again when it closes.
-    func admit(_ channel: any Channel, limit: Int) -> Bool {
-        let admitted = self.channels.withLockedValue { channels in
-            guard channels.count < limit else { return false }
-            channels[ObjectIdentifier(channel)] = channel
-            return true
-        }
-        if admitted {
-            channel.closeFuture.whenComplete { _ in
-                self.channels.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
-            }
-        }
-        return admitted
+    private struct Entry {
+        var channel: any Channel
+        var activity: ChannelActivity
+        var isConnection: Bool
     }
 
-    /// Closes every open connection and waits until they are closed.
-    func closeAll() async {
-        let open = self.channels.withLockedValue { Array($0.values) }
-        for channel in open { try? await channel.close() }
+    private let entries = NIOLockedValueBox<[ObjectIdentifier: Entry]>([:])
+
+    /// Registers a TCP connection if fewer than `limit` are open; it is removed again when it closes.
+    ///
+    /// - Returns: The connection's activity tracker, or `nil` when the limit is reached.
+    func admit(_ channel: any Channel, limit: Int) -> ChannelActivity? {
+        self.register(channel, isConnection: true, limit: limit)
+    }
+
+    /// Registers a UDP socket (which no limit applies to).
+    func register(datagramChannel channel: any Channel) -> ChannelActivity {
+        self.register(channel, isConnection: false, limit: .max)!
+    }
+
+    private func register(_ channel: any Channel, isConnection: Bool, limit: Int) -> ChannelActivity? {
+        let activity = ChannelActivity()
+        let admitted = self.entries.withLockedValue { entries in
+            guard entries.values.filter(\.isConnection).count < limit || !isConnection else { return false }
+            entries[ObjectIdentifier(channel)] = Entry(channel: channel, activity: activity, isConnection: isConnection)
+            return true
+        }
+        guard admitted else { return nil }
+        channel.closeFuture.whenComplete { _ in
+            self.entries.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
+        }
+        return activity
+    }
+
+    /// Drains and closes every registered channel.
+    ///
+    /// Waits (at most `timeout`) until every channel has read nothing for `quietPeriod` and holds nothing, so that
+    /// data senders already had acknowledged by the kernel is read and handed over; then closes them, and waits for
+    /// records still held by closed connections to be taken by the writer.
+    func drainAndCloseAll(quietPeriod: Duration, timeout: Duration) async {
+        let quiet =
+            UInt64(quietPeriod.components.seconds) * 1_000_000_000
+            + UInt64(quietPeriod.components.attoseconds / 1_000_000_000)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            let busy = self.entries.withLockedValue { $0.values.contains { !$0.activity.isQuiet(for: quiet) } }
+            if !busy { break }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        let open = self.entries.withLockedValue { $0.values.map { ($0.channel, $0.activity) } }
+        for (channel, _) in open { try? await channel.close() }
+        while clock.now < deadline, open.contains(where: { $0.1.isHolding }) {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 }

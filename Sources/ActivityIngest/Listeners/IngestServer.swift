@@ -71,18 +71,19 @@ public actor IngestServer {
             self.logger.info(
                 "listening",
                 metadata: [
-                    "listener": "\(listener)", "listener.address": "\(channel.localAddress.map { "\($0)" } ?? "?")",
+                    "listener": "\(listener)", "listener.port": "\(channel.localAddress?.port ?? listener.port)",
                 ]
             )
         }
     }
 
-    /// Stops accepting (closes every listening socket), then closes every connection once what it has read is
-    /// handed to the writer.
+    /// Stops accepting (closes the TCP listening sockets), lets every connection and UDP socket read what the
+    /// kernel already holds for it (until each is quiet for 200 ms, at most 10 s), then closes them all once their
+    /// records are handed to the writer.
     public func stop() async {
-        for channel in self.listening.values { try? await channel.close() }
+        for (listener, channel) in self.listening where listener.transport != .udp { try? await channel.close() }
         self.listening.removeAll()
-        await self.connections.closeAll()
+        await self.connections.drainAndCloseAll(quietPeriod: .milliseconds(200), timeout: .seconds(10))
     }
 
     private func bind(_ listener: ListenerConfiguration) async throws -> any Channel {
@@ -106,7 +107,7 @@ public actor IngestServer {
             )
             .childChannelInitializer { channel in
                 let ingest = settings.withLockedValue { $0 }
-                guard connections.admit(channel, limit: ingest.maxConnections) else {
+                guard let activity = connections.admit(channel, limit: ingest.maxConnections) else {
                     counters.connectionsRefused.add(1, ordering: .relaxed)
                     return channel.close()
                 }
@@ -124,6 +125,7 @@ public actor IngestServer {
                             writer: writer,
                             clock: clock,
                             counters: counters,
+                            activity: activity,
                             transport: listener.transport
                         ),
                     ])
@@ -134,7 +136,7 @@ public actor IngestServer {
     }
 
     private func bindDatagram(_ listener: ListenerConfiguration) async throws -> any Channel {
-        let (writer, clock, counters) = (self.writer, self.clock, self.counters)
+        let (writer, clock, counters, connections) = (self.writer, self.clock, self.counters, self.connections)
         let ingest = self.settings.withLockedValue { $0 }
         let rotationTimeZone = self.rotationTimeZone
         let messagesPerRead = 32
@@ -156,6 +158,7 @@ public actor IngestServer {
                             writer: writer,
                             clock: clock,
                             counters: counters,
+                            activity: connections.register(datagramChannel: channel),
                             maxMessageSize: ingest.maxMessageSize
                         )
                     )

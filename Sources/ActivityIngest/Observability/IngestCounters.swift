@@ -16,11 +16,13 @@ public final class IngestCounters: Sendable {
         public var connectionsTimedOut: Int
         /// Times a TCP connection was paused because the writer queue was full.
         public var readsPaused: Int
+        /// Messages received but not handed to the writer because it had already shut down.
+        public var messagesLost: Int
 
         public var description: String {
             "received=\(self.messagesReceived) truncated=\(self.messagesTruncated) "
                 + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) connections_refused=\(self.connectionsRefused) "
-                + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused)"
+                + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused) lost=\(self.messagesLost)"
         }
     }
 
@@ -30,8 +32,7 @@ public final class IngestCounters: Sendable {
     let connectionsRefused = Atomic<Int>(0)
     let connectionsTimedOut = Atomic<Int>(0)
     let readsPaused = Atomic<Int>(0)
-    /// Open TCP connections (for `max-connections`).
-    let openConnections = Atomic<Int>(0)
+    let messagesLost = Atomic<Int>(0)
 
     /// Creates zeroed counters.
     public init() {}
@@ -44,7 +45,8 @@ public final class IngestCounters: Sendable {
             datagramsDroppedQueueFull: self.datagramsDroppedQueueFull.load(ordering: .relaxed),
             connectionsRefused: self.connectionsRefused.load(ordering: .relaxed),
             connectionsTimedOut: self.connectionsTimedOut.load(ordering: .relaxed),
-            readsPaused: self.readsPaused.load(ordering: .relaxed)
+            readsPaused: self.readsPaused.load(ordering: .relaxed),
+            messagesLost: self.messagesLost.load(ordering: .relaxed)
         )
     }
 }

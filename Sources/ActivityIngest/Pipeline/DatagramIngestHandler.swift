@@ -15,6 +15,7 @@ final class DatagramIngestHandler: ChannelInboundHandler {
     private let writer: ArchiveWriter
     private let clock: any WallClock
     private let counters: IngestCounters
+    private let activity: ChannelActivity
     private let maxMessageSize: Int
     private var received: Timestamp?
 
@@ -23,18 +24,23 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         writer: ArchiveWriter,
         clock: any WallClock,
         counters: IngestCounters,
+        activity: ChannelActivity,
         maxMessageSize: Int
     ) {
         self.chunker = chunker
         self.writer = writer
         self.clock = clock
         self.counters = counters
+        self.activity = activity
         self.maxMessageSize = maxMessageSize
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let datagram = self.unwrapInboundIn(data)
-        if self.received == nil { self.received = self.clock.now() }
+        if self.received == nil {
+            self.received = self.clock.now()
+            self.activity.didRead()
+        }
         let reception = ReceptionContext(
             received: self.received!,
             source: datagram.remoteAddress.ipAddress,
@@ -47,10 +53,15 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         }
         self.counters.messagesReceived.add(1, ordering: .relaxed)
         if truncated { self.counters.messagesTruncated.add(1, ordering: .relaxed) }
-        if self.chunker.hasCompletedChunk { self.handOver() }
+        if self.chunker.hasCompletedChunk {
+            self.received = nil
+            self.activity.didRead()
+            self.handOver()
+        }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
+        self.activity.didRead()
         self.received = nil
         self.handOver()
         context.fireChannelReadComplete()
@@ -62,8 +73,12 @@ final class DatagramIngestHandler: ChannelInboundHandler {
     }
 
     private func handOver() {
-        for chunk in self.chunker.takeAll() where !self.writer.submit(chunk) {
-            self.counters.datagramsDroppedQueueFull.add(chunk.recordCount, ordering: .relaxed)
+        for chunk in self.chunker.takeAll() {
+            switch self.writer.submit(chunk) {
+            case .accepted: break
+            case .queueFull: self.counters.datagramsDroppedQueueFull.add(chunk.recordCount, ordering: .relaxed)
+            case .stopped: self.counters.messagesLost.add(chunk.recordCount, ordering: .relaxed)
+            }
         }
     }
 }

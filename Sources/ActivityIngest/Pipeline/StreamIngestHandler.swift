@@ -18,6 +18,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private let writer: ArchiveWriter
     private let clock: any WallClock
     private let counters: IngestCounters
+    private let activity: ChannelActivity
     private let transport: Transport
     private var source: String?
     private var burst: ReceptionContext?
@@ -29,12 +30,14 @@ final class StreamIngestHandler: ChannelInboundHandler {
         writer: ArchiveWriter,
         clock: any WallClock,
         counters: IngestCounters,
+        activity: ChannelActivity,
         transport: Transport
     ) {
         self.chunker = chunker
         self.writer = writer
         self.clock = clock
         self.counters = counters
+        self.activity = activity
         self.transport = transport
     }
 
@@ -47,15 +50,22 @@ final class StreamIngestHandler: ChannelInboundHandler {
         let frame = self.unwrapInboundIn(data)
         if self.burst == nil {
             self.burst = ReceptionContext(received: self.clock.now(), source: self.source, transport: self.transport)
+            self.activity.didRead()
         }
         let reception = self.burst!
         frame.message.withUnsafeReadableBytes { self.chunker.add($0, truncated: frame.isTruncated, context: reception) }
         self.counters.messagesReceived.add(1, ordering: .relaxed)
         if frame.isTruncated { self.counters.messagesTruncated.add(1, ordering: .relaxed) }
-        if self.chunker.hasCompletedChunk { self.handOver(context: context) }
+        if self.chunker.hasCompletedChunk {
+            // A long burst (several reads per event-loop tick) gets a fresh `received` every chunk.
+            self.burst = nil
+            self.activity.didRead()
+            self.handOver(context: context)
+        }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
+        self.activity.didRead()
         self.burst = nil
         self.handOver(context: context)
         context.fireChannelReadComplete()
@@ -71,15 +81,23 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private func handOver(context: ChannelHandlerContext) {
         self.held += self.chunker.takeAll()
         while let chunk = self.held.first {
-            guard self.writer.submit(chunk) else {
+            switch self.writer.submit(chunk) {
+            case .accepted:
+                self.held.removeFirst()
+            case .queueFull:
                 self.pause(context: context)
                 return
+            case .stopped:
+                // Only after shutdown gave up waiting for this connection: count what could not be kept.
+                self.counters.messagesLost.add(self.held.reduce(0) { $0 + $1.recordCount }, ordering: .relaxed)
+                self.held.removeAll()
             }
-            self.held.removeFirst()
         }
+        self.activity.setHolding(false)
     }
 
     private func pause(context: ChannelHandlerContext) {
+        self.activity.setHolding(true)
         guard !self.isPaused else { return }
         self.isPaused = true
         self.counters.readsPaused.add(1, ordering: .relaxed)

@@ -1,0 +1,37 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a listener channel is doing, for draining at shutdown: when it last read, and whether it holds records the
+/// writer has not taken yet.
+final class ChannelActivity: Sendable {
+    private let lastRead = Atomic<UInt64>(ChannelActivity.now())
+    private let holding = Atomic<Bool>(false)
+
+    /// Records reading now (called when a read burst starts, at every chunk handed over, and when the burst ends, so
+    /// a long burst is never taken for a quiet channel).
+    func didRead() {
+        self.lastRead.store(Self.now(), ordering: .relaxed)
+    }
+
+    /// Marks whether the channel holds chunks the writer refused.
+    func setHolding(_ isHolding: Bool) {
+        self.holding.store(isHolding, ordering: .relaxed)
+    }
+
+    /// `true` while refused chunks wait for room.
+    var isHolding: Bool { self.holding.load(ordering: .relaxed) }
+
+    /// `true` when nothing was read for `nanoseconds` and nothing is held.
+    func isQuiet(for nanoseconds: UInt64) -> Bool {
+        !self.isHolding && Self.now() &- self.lastRead.load(ordering: .relaxed) >= nanoseconds
+    }
+
+    static func now() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+}

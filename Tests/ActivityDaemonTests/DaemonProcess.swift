@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `activitylogd` running as a child process on ephemeral ports with a temporary archive directory,
+/// driven the way an operator drives it: a config file, signals, and real senders.
+final class DaemonProcess {
+    static let productsDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+
+    let directory: String
+    let configPath: String
+    let archiveDirectory: String
+    private let process = Process()
+    private let logPath: String
+
+    /// Writes a config (listeners on port 0 plus `extra` lines) and starts the daemon.
+    init(
+        listeners: [String] = ["udp 127.0.0.1:0", "tcp 127.0.0.1:0"],
+        extra: String = "",
+        directory: String? = nil
+    ) throws {
+        self.directory =
+            directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("activitylogd-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        self.archiveDirectory = "\(self.directory)/archive"
+        self.configPath = "\(self.directory)/activitylogd.conf"
+        self.logPath = "\(self.directory)/daemon-\(UUID().uuidString).log"
+        let config =
+            listeners.map { "listen \($0)" }.joined(separator: "\n")
+            + "\narchive-dir \(self.archiveDirectory)\n\(extra)\n"
+        try config.write(toFile: self.configPath, atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        self.process.executableURL = Self.productsDirectory.appendingPathComponent("activitylogd")
+        self.process.arguments = ["-f", self.configPath]
+        self.process.currentDirectoryURL = URL(fileURLWithPath: self.directory)
+        self.process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
+        self.process.standardOutput = FileHandle.nullDevice
+        try self.process.run()
+        try self.waitForLog("listening", count: listeners.count)
+    }
+
+    /// The daemon's log so far.
+    var log: String { (try? String(contentsOfFile: self.logPath, encoding: .utf8)) ?? "" }
+
+    /// The bound port of the listener logged as `transport host:0` (in config order per transport).
+    func port(_ transport: String, index: Int = 0) -> Int {
+        let ports = self.log.split(separator: "\n").filter {
+            $0.contains("listening") && $0.contains("listener=\"\(transport) ")
+        }
+        .compactMap { line -> Int? in
+            guard let range = line.range(of: "listener.port=") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }
+        return ports[index]
+    }
+
+    /// Waits until the log holds `text` at least `count` times.
+    func waitForLog(_ text: String, count: Int = 1, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while self.log.components(separatedBy: text).count - 1 < count {
+            guard Date() < deadline, self.process.isRunning else {
+                throw DaemonProcessError(message: "waiting for '\(text)' x\(count); log:\n\(self.log)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    func signal(_ signal: Int32) {
+        kill(self.process.processIdentifier, signal)
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        self.signal(SIGTERM)
+        self.process.waitUntilExit()
+        return self.process.terminationStatus
+    }
+
+    /// Kills with SIGKILL (a crash) and waits.
+    func crash() {
+        self.signal(SIGKILL)
+        self.process.waitUntilExit()
+    }
+
+    var isRunning: Bool { self.process.isRunning }
+
+    /// Every archive file, sorted.
+    func archives() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: self.archiveDirectory).sorted().map {
+            "\(self.archiveDirectory)/\($0)"
+        }
+    }
+
+    /// All records of all archives, decoded by zcat and JSONSerialization.
+    func records() throws -> [[String: Any]] {
+        var records: [[String: Any]] = []
+        for path in try self.archives() {
+            let text = try Tool.run(["zcat", path]).output
+            for line in text.split(separator: "\n") {
+                records.append(try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]))
+            }
+        }
+        return records
+    }
+
+    func removeDirectory() {
+        if self.process.isRunning { self.crash() }
+        try? FileManager.default.removeItem(atPath: self.directory)
+    }
+}
+
+struct DaemonProcessError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { self.message }
+}
+
+/// Runs external tools (logger, zcat, gzip, the built activitylog).
+enum Tool {
+    @discardableResult
+    static func run(
+        _ arguments: [String],
+        stdin: String? = nil
+    ) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = DaemonProcess.productsDirectory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
+    }
+}
+
+/// A TCP port that was free a moment ago (bound to port 0, read, and released).
+func freePort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+        }
+    }
+    guard bound else { throw DaemonProcessError(message: "cannot find a free port") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon as a process, fed by real senders, checked with real tools.
+@Suite(.serialized)
+struct EndToEndTests {
+    @Test func loggerSendersOverTCPAndUDPAreArchived() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.removeDirectory() }
+        let tcp = String(daemon.port("tcp"))
+        let udp = String(daemon.port("udp"))
+        #expect(
+            try Tool.run([
+                "logger", "--rfc5424", "--tcp", "--octet-count", "-n", "127.0.0.1", "-P", tcp, "-t", "octet",
+                "first via octet-counted tcp",
+            ]).status == 0
+        )
+        #expect(
+            try Tool.run([
+                "logger", "--rfc5424", "--udp", "-n", "127.0.0.1", "-P", udp, "-t", "dgram", "second via udp",
+            ]).status == 0
+        )
+        #expect(
+            try Tool.run([
+                "logger", "--rfc3164", "--tcp", "-n", "127.0.0.1", "-P", tcp, "-t", "bsd", "third via lf tcp",
+            ]).status == 0
+        )
+        #expect(
+            try Tool.run([
+                "logger", "--rfc5424", "--tcp", "-n", "127.0.0.1", "-P", tcp, "--sd-id", "audit@32473", "--sd-param",
+                "user=\"alice\"", "--sd-param", "action=\"login\"", "-t", "sd", "with structured data",
+            ]).status == 0
+        )
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let records = try daemon.records().sorted { ($0["msg"] as? String ?? "") < ($1["msg"] as? String ?? "") }
+        #expect(
+            records.map { $0["msg"] as? String } == [
+                "first via octet-counted tcp", "second via udp", "third via lf tcp", "with structured data",
+            ]
+        )
+        #expect(records.map { $0["app"] as? String } == ["octet", "dgram", "bsd", "sd"])
+        #expect(records.map { $0["transport"] as? String } == ["tcp", "udp", "tcp", "tcp"])
+        #expect(records.map { $0["format"] as? String } == ["rfc5424", "rfc5424", "rfc3164", "rfc5424"])
+        #expect(records.allSatisfy { $0["source"] as? String == "127.0.0.1" })
+        #expect(records[3]["user"] as? String == "alice")
+        #expect(records[3]["event"] as? String == "login")
+        for path in try daemon.archives() { #expect(try Tool.run(["gzip", "-t", path]).status == 0) }
+    }
+
+    @Test func hundredThousandOctetCountedMessagesArriveCompleteAndInOrder() throws {
+        let daemon = try DaemonProcess(extra: "queue-size 4m\nbatch-size 256k")
+        defer { daemon.removeDirectory() }
+        let sent = try Tool.run(["activitylog", "send", "--port", String(daemon.port("tcp")), "--count", "100000"])
+        #expect(sent.status == 0, "\(sent.errors)")
+        #expect(daemon.stop() == 0)
+        let sequence = try daemon.records().map { Int($0["msgid"] as? String ?? "") ?? -1 }
+        #expect(sequence.count == 100_000)
+        let isCompleteAndInOrder = sequence == Array(0..<100_000)
+        #expect(isCompleteAndInOrder)
+        for path in try daemon.archives() { #expect(try Tool.run(["gzip", "-t", path]).status == 0) }
+        #expect(daemon.log.contains("received=100000 "))
+    }
+
+    @Test func crashDuringLoadIsRecoveredOnRestart() throws {
+        let first = try DaemonProcess(extra: "flush-interval 20ms\nbatch-size 16k\nfsync none")
+        defer { first.removeDirectory() }
+        let port = String(first.port("tcp"))
+        let sender = Process()
+        sender.executableURL = DaemonProcess.productsDirectory.appendingPathComponent("activitylog")
+        sender.arguments = ["send", "--port", port, "--count", "2000000"]
+        sender.standardOutput = FileHandle.nullDevice
+        sender.standardError = FileHandle.nullDevice
+        try sender.run()
+        // Crash while members are being written.
+        let deadline = Date().addingTimeInterval(20)
+        while (try? first.archives().first.map {
+            try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0
+        } ?? 0) ?? 0 < 200_000,
+            Date() < deadline
+        {
+            usleep(10_000)
+        }
+        first.crash()
+        sender.waitUntilExit()
+        // Simulate the torn write a crash can leave: half a member at the end.
+        let archive = try #require(try first.archives().first)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: archive))
+        try handle.seekToEnd()
+        let torn = try Data(contentsOf: URL(fileURLWithPath: archive)).prefix(3000)
+        try handle.write(contentsOf: torn)
+        try handle.close()
+
+        let second = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], directory: first.directory)
+        try second.waitForLog("cut torn tail of archive")
+        #expect(second.log.contains("archive.bytesCut=3000"))
+        #expect(second.stop() == 0)
+        #expect(try Tool.run(["gzip", "-t", archive]).status == 0)
+        let sequence = try second.records().map { Int($0["msgid"] as? String ?? "") ?? -1 }
+        #expect(!sequence.isEmpty)
+        let hasNoDuplicate = Set(sequence).count == sequence.count
+        let isPrefixInOrder = sequence == Array(0..<sequence.count)
+        #expect(hasNoDuplicate, "no record twice")
+        #expect(isPrefixInOrder, "a prefix of what was sent, in order")
+    }
+
+    @Test func sighupReloadsListenersAndRefusesABadFile() throws {
+        let firstPort = try freePort()
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:\(firstPort)"])
+        defer { daemon.removeDirectory() }
+        // A bad file is refused and the old listener keeps working.
+        try "listen tcp 127.0.0.1:0\ncompression-level 99\n".write(
+            toFile: daemon.configPath,
+            atomically: true,
+            encoding: .utf8
+        )
+        daemon.signal(SIGHUP)
+        try daemon.waitForLog("configuration refused")
+        #expect(daemon.log.contains("compression-level '99': expected an integer from 1 to 9"))
+        #expect(
+            try Tool.run(["logger", "--tcp", "--octet-count", "-n", "127.0.0.1", "-P", String(firstPort), "still here"])
+                .status == 0
+        )
+        // A good file adds a UDP listener.
+        try "listen tcp 127.0.0.1:\(firstPort)\nlisten udp 127.0.0.1:0\narchive-dir \(daemon.archiveDirectory)\n".write(
+            toFile: daemon.configPath,
+            atomically: true,
+            encoding: .utf8
+        )
+        daemon.signal(SIGHUP)
+        try daemon.waitForLog("configuration reloaded")
+        let udp = daemon.port("udp")
+        #expect(try Tool.run(["logger", "--udp", "-n", "127.0.0.1", "-P", String(udp), "after reload"]).status == 0)
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        #expect(Set(try daemon.records().compactMap { $0["msg"] as? String }) == ["still here", "after reload"])
+    }
+
+    @Test func checkModeExitsWithStatusAndMessage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "activitylogd-t-\(UUID().uuidString)"
+        ).path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let good = "\(directory)/good.conf"
+        let bad = "\(directory)/bad.conf"
+        try "listen udp 127.0.0.1:5514\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "listen udp 127.0.0.1:5514\nretention-days many\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let ok = try Tool.run(["activitylogd", "-t", "-f", good])
+        #expect(ok.status == 0)
+        #expect(ok.output.contains("configuration OK"))
+        let refused = try Tool.run(["activitylogd", "-t", "-f", bad])
+        #expect(refused.status == 78)
+        #expect(refused.errors.contains("\(bad):2: retention-days 'many': expected an integer from 0 to 100000"))
+        let shipped = ManPages.repository.appendingPathComponent("conf/activitylogd.conf").path
+        #expect(try Tool.run(["activitylogd", "-t", "-f", shipped]).status == 0)
+    }
+}
