@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "ActivityDaemon", "ActivityArchive", "ActivityIngest", "ActivityModel", "SyslogCorpus", "SyslogParsing",
                 "activitylogd", "activitylog",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
