@@ -89,7 +89,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "activitylog-bench",
-            dependencies: ["ActivityModel", "SyslogParsing", "SyslogCorpus"],
+            dependencies: ["ActivityArchive", "ActivityModel", "SyslogParsing", "SyslogCorpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(

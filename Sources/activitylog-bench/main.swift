@@ -1,3 +1,4 @@
+import ActivityArchive
 import ActivityModel
 import SyslogCorpus
 import SyslogParsing
@@ -9,8 +10,18 @@ import Glibc
 // Parse + encode benchmark: one core, a generated corpus (70 % RFC 5424 with SD, 30 % RFC 3164, 150–300 bytes),
 // each message parsed into a reused record and appended as a JSON line to a batch buffer, as the server does.
 // Usage: activitylog-bench [messages-per-round] [rounds]
+//        activitylog-bench count-records DIRECTORY   (records in all archives, read from member headers only)
 
 let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[1] == "count-records" {
+    let directory = try ArchiveDirectory(path: arguments[2])
+    var records = 0
+    for entry in try directory.entries() {
+        records += try ArchiveScanner.walk(path: entry.path).members.reduce(0) { $0 + $1.extra.recordCount }
+    }
+    print(records)
+    exit(0)
+}
 let messageCount = arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
 

@@ -34,7 +34,9 @@ func sendOverTCP(_ text: String, port: Int) throws {
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let connected = withUnsafePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
     }
     guard connected else { throw DaemonProcessError(message: "cannot connect to \(port)") }
     let bytes = Array(text.utf8)
@@ -45,9 +47,16 @@ func sendOverTCP(_ text: String, port: Int) throws {
 
 struct RotationTests {
     @Test func recordsAroundMidnightGoToTheirOwnDaysFile() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rotation-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let beforeMidnight = Timestamp(utc: CivilDate(year: 2026, month: 11, day: 26), hour: 23, minute: 59, second: 59, microsecond: 900_000)
+        let beforeMidnight = Timestamp(
+            utc: CivilDate(year: 2026, month: 11, day: 26),
+            hour: 23,
+            minute: 59,
+            second: 59,
+            microsecond: 900_000
+        )
         let clock = ManualWallClock(beforeMidnight)
         let writer = try ArchiveWriter(
             configuration: ArchiveConfiguration(directory: directory, flushInterval: .seconds(60)),
@@ -55,8 +64,18 @@ struct RotationTests {
         )
         try writer.start()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let server = IngestServer(group: group, writer: writer, rotationTimeZone: .utc, counters: IngestCounters(), clock: clock, logger: Logger(label: "test"))
-        try await server.apply([ListenerConfiguration(transport: .tcp, host: "127.0.0.1", port: 0)], ingest: IngestConfiguration())
+        let server = IngestServer(
+            group: group,
+            writer: writer,
+            rotationTimeZone: .utc,
+            counters: IngestCounters(),
+            clock: clock,
+            logger: Logger(label: "test")
+        )
+        try await server.apply(
+            [ListenerConfiguration(transport: .tcp, host: "127.0.0.1", port: 0)],
+            ingest: IngestConfiguration()
+        )
         let port = try #require(await server.boundAddresses.values.first?.port)
 
         try sendOverTCP("<13>1 - h a - - - before midnight 1\n<13>1 - h a - - - before midnight 2\n", port: port)
