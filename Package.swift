@@ -108,6 +108,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "ActivityIngestTests",
+            dependencies: [
+                "ActivityIngest", "ActivityArchive", "ActivityModel", "SyslogFraming",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "SyslogParsingTests",

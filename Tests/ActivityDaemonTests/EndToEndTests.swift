@@ -159,4 +159,79 @@ struct EndToEndTests {
         let shipped = ManPages.repository.appendingPathComponent("conf/activitylogd.conf").path
         #expect(try Tool.run(["activitylogd", "-t", "-f", shipped]).status == 0)
     }
+
+    @Test func ipv6ListenersReceiveFromLogger() throws {
+        let daemon = try DaemonProcess(listeners: ["udp [::1]:0", "tcp [::1]:0"])
+        defer { daemon.removeDirectory() }
+        #expect(
+            try Tool.run(["logger", "--udp", "-n", "::1", "-P", String(daemon.port("udp")), "over udp6"]).status == 0
+        )
+        #expect(
+            try Tool.run([
+                "logger", "--tcp", "--octet-count", "-n", "::1", "-P", String(daemon.port("tcp")), "over tcp6",
+            ]).status == 0
+        )
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let records = try daemon.records()
+        #expect(Set(records.compactMap { $0["msg"] as? String }) == ["over udp6", "over tcp6"])
+        #expect(records.allSatisfy { $0["source"] as? String == "::1" })
+    }
+
+    @Test func oversizeMessageIsTruncatedAndTheStreamStaysInSync() throws {
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], extra: "max-message-size 480")
+        defer { daemon.removeDirectory() }
+        let long = "<13>1 - host app - - - " + String(repeating: "x", count: 2000)
+        let short = "<13>1 - host app - - - short after long"
+        try sendOverTCP("\(long.utf8.count) \(long)\(short.utf8.count) \(short)", port: daemon.port("tcp"))
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let records = try daemon.records()
+        #expect(records.count == 2)
+        #expect(records.first?["truncated"] as? Bool == true)
+        #expect((records.first?["msg"] as? String)?.count == 480 - "<13>1 - host app - - - ".count)
+        #expect(records.last?["msg"] as? String == "short after long")
+        #expect(records.last?["truncated"] == nil)
+        #expect(daemon.log.contains("truncated=1 "))
+    }
+
+    @Test func connectionsBeyondTheLimitAreRefusedAndIdleOnesClosed() throws {
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], extra: "max-connections 2\nidle-timeout 1s")
+        defer { daemon.removeDirectory() }
+        let port = daemon.port("tcp")
+        let first = try connectTCP(port: port)
+        let second = try connectTCP(port: port)
+        let third = try connectTCP(port: port)
+        defer { [first, second, third].forEach { close($0) } }
+        #expect(waitForClose(third, timeout: 2), "the connection over the limit is closed at once")
+        #expect(!waitForClose(first, timeout: 0.3), "connections within the limit stay open")
+        #expect(waitForClose(first, timeout: 3), "an idle connection is closed after idle-timeout")
+        #expect(daemon.stop() == 0)
+        #expect(daemon.log.contains("connections_refused=1 "))
+        #expect(daemon.log.contains("connections_timed_out=2 "))
+    }
+}
+
+/// A connected TCP socket to 127.0.0.1:`port`.
+func connectTCP(port: Int) throws -> Int32 {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+    guard connected else { throw DaemonProcessError(message: "cannot connect to \(port)") }
+    return descriptor
+}
+
+/// `true` when the peer closes the socket within `timeout` seconds.
+func waitForClose(_ descriptor: Int32, timeout: Double) -> Bool {
+    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return false }
+    var byte: UInt8 = 0
+    return recv(descriptor, &byte, 1, Int32(MSG_PEEK)) <= 0
 }

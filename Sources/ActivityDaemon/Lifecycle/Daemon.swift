@@ -78,6 +78,13 @@ public enum Daemon {
             ArchiveWriterService(writer: writer),
             retention,
             IngestService(server: server, configuration: configuration, logger: logger, onListening: onListening),
+            StatisticsService(
+                server: server,
+                counters: counters,
+                writer: writer,
+                interval: .seconds(300),
+                logger: logger
+            ),
         ]
         if let configPath {
             services.append(

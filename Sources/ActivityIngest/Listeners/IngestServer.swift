@@ -46,6 +46,13 @@ public actor IngestServer {
         self.listening.compactMapValues { $0.localAddress }
     }
 
+    /// Reads how many datagrams the kernel dropped on the UDP listeners' sockets into the counters.
+    public func updateKernelDropCount() {
+        let ports = Set(self.listening.filter { $0.key.transport == .udp }.compactMap { $0.value.localAddress?.port })
+        guard !ports.isEmpty else { return }
+        self.counters.datagramsDroppedByKernel.store(UDPKernelDrops.count(ports: ports), ordering: .relaxed)
+    }
+
     /// Makes the running listeners exactly `listeners`, with `ingest` limits for new connections.
     ///
     /// - Throws: The first bind error; then every listener bound by this call is closed again and the previous set
@@ -81,6 +88,7 @@ public actor IngestServer {
     /// kernel already holds for it (until each is quiet for 200 ms, at most 10 s), then closes them all once their
     /// records are handed to the writer.
     public func stop() async {
+        self.updateKernelDropCount()
         for (listener, channel) in self.listening where listener.transport != .udp { try? await channel.close() }
         self.listening.removeAll()
         await self.connections.drainAndCloseAll(quietPeriod: .milliseconds(200), timeout: .seconds(10))

@@ -10,6 +10,8 @@ public final class IngestCounters: Sendable {
         public var messagesTruncated: Int
         /// UDP datagrams dropped because the writer queue was full.
         public var datagramsDroppedQueueFull: Int
+        /// UDP datagrams the kernel dropped because a socket's receive buffer was full (as of the last reading).
+        public var datagramsDroppedByKernel: Int
         /// TCP connections closed at accept because of `max-connections`.
         public var connectionsRefused: Int
         /// TCP connections closed by `idle-timeout`.
@@ -21,7 +23,8 @@ public final class IngestCounters: Sendable {
 
         public var description: String {
             "received=\(self.messagesReceived) truncated=\(self.messagesTruncated) "
-                + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) connections_refused=\(self.connectionsRefused) "
+                + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) udp_dropped_kernel=\(self.datagramsDroppedByKernel) "
+                + "connections_refused=\(self.connectionsRefused) "
                 + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused) lost=\(self.messagesLost)"
         }
     }
@@ -29,6 +32,7 @@ public final class IngestCounters: Sendable {
     let messagesReceived = Atomic<Int>(0)
     let messagesTruncated = Atomic<Int>(0)
     let datagramsDroppedQueueFull = Atomic<Int>(0)
+    let datagramsDroppedByKernel = Atomic<Int>(0)
     let connectionsRefused = Atomic<Int>(0)
     let connectionsTimedOut = Atomic<Int>(0)
     let readsPaused = Atomic<Int>(0)
@@ -43,6 +47,7 @@ public final class IngestCounters: Sendable {
             messagesReceived: self.messagesReceived.load(ordering: .relaxed),
             messagesTruncated: self.messagesTruncated.load(ordering: .relaxed),
             datagramsDroppedQueueFull: self.datagramsDroppedQueueFull.load(ordering: .relaxed),
+            datagramsDroppedByKernel: self.datagramsDroppedByKernel.load(ordering: .relaxed),
             connectionsRefused: self.connectionsRefused.load(ordering: .relaxed),
             connectionsTimedOut: self.connectionsTimedOut.load(ordering: .relaxed),
             readsPaused: self.readsPaused.load(ordering: .relaxed),
