@@ -112,6 +112,7 @@ let package = Package(
             name: "ActivityIngestTests",
             dependencies: [
                 "ActivityIngest", "ActivityArchive", "ActivityModel", "SyslogFraming",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -25,8 +25,9 @@ struct ManPageTests {
         #expect(output.isEmpty, "groff warnings: \(output)")
     }
 
-    @Test func documentsEveryParseOption() throws {
-        let help = try CommandRunner.run(["parse", "--help"]).stdout
+    @Test(arguments: ["parse", "send"])
+    func documentsEveryOption(command: String) throws {
+        let help = try CommandRunner.run([command, "--help"]).stdout
         let page = try Self.manPage("activitylog.1").replacingOccurrences(of: "\\-", with: "-")
         let options = help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," })
             .filter { $0.hasPrefix("--") }
