@@ -202,7 +202,7 @@ struct EndToEndTests {
         let first = try connectTCP(port: port)
         let second = try connectTCP(port: port)
         let third = try connectTCP(port: port)
-        defer { [first, second, third].forEach { close($0) } }
+        defer { for descriptor in [first, second, third] { close(descriptor) } }
         #expect(waitForClose(third, timeout: 2), "the connection over the limit is closed at once")
         #expect(!waitForClose(first, timeout: 0.3), "connections within the limit stay open")
         #expect(waitForClose(first, timeout: 3), "an idle connection is closed after idle-timeout")
