@@ -3,8 +3,9 @@ import CZlib
 /// Raw deflate (RFC 1951) of whole buffers with the system zlib: the body of each gzip member.
 ///
 /// Owns one `z_stream` at a never-moving address for its lifetime and resets it between buffers, so compressing a
-/// batch allocates nothing once warmed up. Not thread-safe: one deflater per compressing thread.
-public final class Deflater {
+/// batch allocates nothing once warmed up. Not thread-safe: one deflater per compressing thread (it may be handed to
+/// that thread, hence `@unchecked Sendable`, but never used by two at once).
+public final class Deflater: @unchecked Sendable {
     private let stream: UnsafeMutablePointer<z_stream>
     /// The zlib compression level, 1 (fastest) to 9 (smallest).
     public let level: Int32

@@ -5,7 +5,8 @@ import Logging
 /// Turns submitted chunks into gzip members appended to daily files, on a thread of its own.
 ///
 /// Ingest handlers call ``submit(_:)`` from their event loops; the writer thread batches chunks per day
-/// (``BatchAccumulator``), compresses each batch into one member and appends it with one write. Memory is bounded by
+/// (``BatchAccumulator``), hands each batch to a ``CompressionPool`` (one thread per core, since members are
+/// independent), and appends the finished members in the order the batches were cut, each with one write. Memory is bounded by
 /// `queue-size`: bytes count from submission until their member is on disk, and past the limit ``submit(_:)``
 /// refuses, which TCP handlers answer by pausing reads until ``whenSpaceAvailable(_:)`` fires, and UDP handlers by
 /// dropping (counted). A failed write (disk full, I/O error) keeps its batch, is retried with backoff from 100 ms to
@@ -27,12 +28,15 @@ public final class ArchiveWriter: @unchecked Sendable {
     private var hasStopped = false
     private var spaceWaiters: [@Sendable () -> Void] = []
     private var counters = ArchiveStatistics()
+    private var compressed: [Int: (BatchAccumulator.Batch, Result<[UInt8], any Error>)] = [:]
 
     // Owned by the writer thread.
     private var accumulator: BatchAccumulator
     private var files: [ArchiveDay: ArchiveFile] = [:]
     private var lastSync: [ArchiveDay: UInt64] = [:]
-    private let deflater: Deflater
+    private var compressor: CompressionPool?
+    private var nextSequence = 0
+    private var nextToAppend = 0
     private let inflater: Inflater
     private var thread: Thread?
 
@@ -55,7 +59,6 @@ public final class ArchiveWriter: @unchecked Sendable {
             maximumBatchBytes: configuration.batchSize,
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
-        self.deflater = try Deflater(level: configuration.compressionLevel)
         self.inflater = try Inflater()
     }
 
@@ -70,6 +73,15 @@ public final class ArchiveWriter: @unchecked Sendable {
     public func start() throws {
         for entry in try self.directory.entries().suffix(2) {
             try self.recover(path: entry.path)
+        }
+        self.compressor = try CompressionPool(
+            threads: max(1, ProcessInfo.processInfo.activeProcessorCount),
+            level: self.configuration.compressionLevel
+        ) { [self] sequence, batch, member in
+            self.condition.lock()
+            self.compressed[sequence] = (batch, member)
+            self.condition.broadcast()
+            self.condition.unlock()
         }
         let thread = Thread { [self] in self.runLoop() }
         thread.name = "activitylog-archive-writer"
@@ -96,7 +108,7 @@ public final class ArchiveWriter: @unchecked Sendable {
         guard self.pendingBytes < self.configuration.queueSize else { return .queueFull }
         self.pendingBytes += chunk.lines.count
         self.queue.append(chunk)
-        self.condition.signal()
+        self.condition.broadcast()
         return .accepted
     }
 
@@ -116,7 +128,7 @@ public final class ArchiveWriter: @unchecked Sendable {
     public func shutdown() {
         self.condition.lock()
         self.isStopping = true
-        self.condition.signal()
+        self.condition.broadcast()
         while !self.hasStopped, self.thread != nil { self.condition.wait() }
         self.hasStopped = true
         self.condition.unlock()
@@ -127,7 +139,7 @@ public final class ArchiveWriter: @unchecked Sendable {
     private func runLoop() {
         while true {
             self.condition.lock()
-            while self.queue.isEmpty, !self.isStopping {
+            while self.queue.isEmpty, !self.isStopping, self.compressed[self.nextToAppend] == nil {
                 guard let deadline = self.accumulator.nextDeadline else {
                     self.condition.wait()
                     continue
@@ -145,9 +157,11 @@ public final class ArchiveWriter: @unchecked Sendable {
             var actions = chunks.flatMap { self.accumulator.append($0, now: now) }
             actions += self.accumulator.due(now: now)
             if stopping { actions += self.accumulator.drain() }
-            self.perform(actions, stopping: stopping)
+            self.perform(actions)
+            self.appendCompressedMembers(stopping: stopping, waitForAll: stopping)
             if stopping { break }
         }
+        self.compressor?.shutdown()
         self.files.removeAll()
         self.condition.lock()
         self.hasStopped = true
@@ -158,11 +172,31 @@ public final class ArchiveWriter: @unchecked Sendable {
         for waiter in waiters { waiter() }
     }
 
-    private func perform(_ actions: [BatchAccumulator.Action], stopping: Bool) {
+    /// Appends compressed members in the order their batches were cut; with `waitForAll`, until none is pending.
+    private func appendCompressedMembers(stopping: Bool, waitForAll: Bool) {
+        while self.nextToAppend < self.nextSequence {
+            self.condition.lock()
+            while waitForAll, self.compressed[self.nextToAppend] == nil { self.condition.wait() }
+            let ready = self.compressed.removeValue(forKey: self.nextToAppend)
+            self.condition.unlock()
+            guard let (batch, member) = ready else { return }
+            self.nextToAppend += 1
+            switch member {
+            case .success(let bytes):
+                self.write(bytes, of: batch, stopping: stopping)
+            case .failure(let error):
+                self.logger.critical("cannot compress batch", metadata: ["error": "\(error)"])
+                self.finish(batch, written: nil)
+            }
+        }
+    }
+
+    private func perform(_ actions: [BatchAccumulator.Action]) {
         for action in actions {
             switch action {
             case .write(let batch):
-                self.write(batch, stopping: stopping)
+                self.compressor?.compress(batch, sequence: self.nextSequence)
+                self.nextSequence += 1
             case .rotated(let day):
                 self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
                 for (openDay, _) in self.files where openDay < day.adding(days: -1) {
@@ -173,23 +207,8 @@ public final class ArchiveWriter: @unchecked Sendable {
         }
     }
 
-    private func write(_ batch: BatchAccumulator.Batch, stopping: Bool) {
-        let member: [UInt8]
-        do {
-            member = try batch.lines.withUnsafeBytes {
-                try GzipMember.encode(
-                    lines: $0,
-                    recordCount: batch.recordCount,
-                    firstReceived: batch.firstReceived,
-                    lastReceived: batch.lastReceived,
-                    deflater: self.deflater
-                ).bytes
-            }
-        } catch {
-            self.logger.critical("cannot compress batch", metadata: ["error": "\(error)"])
-            self.finish(batch, written: nil)
-            return
-        }
+    /// Appends one member, retrying with backoff until it is on disk (or, at shutdown, three attempts failed).
+    private func write(_ member: [UInt8], of batch: BatchAccumulator.Batch, stopping: Bool) {
         var backoff: UInt64 = 100_000_000
         var failures = 0
         while true {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Threads that compress batches into gzip members in parallel (pigz's idea: members are independent).
+///
+/// Each thread owns a ``Deflater``. Jobs carry a sequence number; the results come back through `onCompressed` in
+/// whatever order they finish, and the ``ArchiveWriter`` appends them in sequence order.
+final class CompressionPool: @unchecked Sendable {
+    typealias Completion =
+        @Sendable (_ sequence: Int, _ batch: BatchAccumulator.Batch, _ member: Result<[UInt8], any Error>) -> Void
+
+    private let condition = NSCondition()
+    private var jobs: [(Int, BatchAccumulator.Batch)] = []
+    private var isStopping = false
+    private var running = 0
+    private let onCompressed: Completion
+
+    /// Starts `threads` compressing threads at zlib `level`.
+    init(threads: Int, level: Int, onCompressed: @escaping Completion) throws {
+        self.onCompressed = onCompressed
+        for index in 0..<threads {
+            let deflater = try Deflater(level: level)
+            let thread = Thread { [self] in self.work(deflater) }
+            thread.name = "activitylog-compress-\(index)"
+            self.running += 1
+            thread.start()
+        }
+    }
+
+    /// Queues a batch.
+    func compress(_ batch: BatchAccumulator.Batch, sequence: Int) {
+        self.condition.lock()
+        self.jobs.append((sequence, batch))
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    /// Finishes the queued jobs, then stops the threads; blocks until they are gone.
+    func shutdown() {
+        self.condition.lock()
+        self.isStopping = true
+        self.condition.broadcast()
+        while self.running > 0 { self.condition.wait() }
+        self.condition.unlock()
+    }
+
+    private func work(_ deflater: Deflater) {
+        while true {
+            self.condition.lock()
+            while self.jobs.isEmpty, !self.isStopping { self.condition.wait() }
+            guard !self.jobs.isEmpty else {
+                self.running -= 1
+                self.condition.broadcast()
+                self.condition.unlock()
+                return
+            }
+            let (sequence, batch) = self.jobs.removeFirst()
+            self.condition.unlock()
+            let member = Result {
+                try batch.lines.withUnsafeBytes {
+                    try GzipMember.encode(
+                        lines: $0,
+                        recordCount: batch.recordCount,
+                        firstReceived: batch.firstReceived,
+                        lastReceived: batch.lastReceived,
+                        deflater: deflater
+                    ).bytes
+                }
+            }
+            self.onCompressed(sequence, batch, member)
+        }
+    }
+}
