@@ -27,7 +27,7 @@ struct ConfigFileTests {
             # comment line
             listen udp 0.0.0.0:514
             listen tcp [::1]:6514   # trailing comment
-            listen tcp *:1514
+            listen tcp *:1514 allow 127.0.0.1 ::1
             archive-dir "/var/log/activity log"
             rotation-timezone Europe/Berlin
             compression-level 9
@@ -38,6 +38,9 @@ struct ConfigFileTests {
             queue-size 128m
             max-message-size 8k
             max-connections 50
+            max-connections-per-source 5
+            allow 10.0.0.0/8 192.0.2.7
+            allow 2001:db8::/32
             idle-timeout 2m
             udp-receive-buffer 16m
             retention-days 30
@@ -69,6 +72,13 @@ struct ConfigFileTests {
         #expect(configuration.archive.queueSize == 128 << 20)
         #expect(configuration.ingest.maxMessageSize == 8 << 10)
         #expect(configuration.ingest.maxConnections == 50)
+        #expect(configuration.ingest.maxConnectionsPerSource == 5)
+        #expect(
+            configuration.ingest.allow.networks.map(\.description) == ["10.0.0.0/8", "192.0.2.7/32", "2001:db8::/32"]
+        )
+        let local = try #require(configuration.ingest.listenerAllow[configuration.listeners[2]])
+        #expect(local.networks.map(\.description) == ["127.0.0.1/32", "::1/128"])
+        #expect(configuration.ingest.allowlist(for: configuration.listeners[0]).networks.count == 3)
         #expect(configuration.ingest.idleTimeout == .seconds(120))
         #expect(configuration.ingest.udpReceiveBuffer == 16 << 20)
         #expect(configuration.retention.days == 30)
@@ -114,7 +124,7 @@ struct ConfigFileTests {
     }
 
     @Test(arguments: [
-        ("listen udp 127.0.0.1:1\nbogus 1", "test.conf:2: 'bogus': expected a keyword: listen, archive-dir"),
+        ("listen udp 127.0.0.1:1\nbogus 1", "test.conf:2: 'bogus': expected a keyword: listen, allow, archive-dir"),
         (
             "listen udp 127.0.0.1:1\ncompression-level 11",
             "test.conf:2: compression-level '11': expected an integer from 1 to 9"
@@ -159,6 +169,18 @@ struct ConfigFileTests {
         (
             "listen udp 127.0.0.1:1\narchive-dir \"/unterminated",
             "test.conf:2: archive-dir '/unterminated': expected a closing '\"'"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nallow 10.0.0.0/33",
+            "test.conf:2: allow '10.0.0.0/33': expected an IPv4 or IPv6 network"
+        ),
+        (
+            "listen udp 127.0.0.1:1 allow",
+            "test.conf:1: listen 'udp 127.0.0.1:1 allow': expected udp|tcp ADDRESS:PORT, optionally"
+        ),
+        (
+            "listen udp 127.0.0.1:1 deny 10.0.0.0/8",
+            "test.conf:1: listen 'udp 127.0.0.1:1 deny 10.0.0.0/8': expected udp|tcp"
         ),
         ("archive-dir /tmp/x", "test.conf: listen '': expected at least one 'listen udp|tcp ADDRESS:PORT' line"),
         (

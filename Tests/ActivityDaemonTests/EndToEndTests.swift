@@ -210,11 +210,63 @@ struct EndToEndTests {
         #expect(daemon.log.contains("connections_refused=1 "))
         #expect(daemon.log.contains("connections_timed_out=2 "))
     }
+
+    @Test func allowListRefusesOtherSendersAndLogsOncePerSender() throws {
+        let daemon = try DaemonProcess(extra: "allow 127.0.0.1 ::1")
+        defer { daemon.removeDirectory() }
+        let (udp, tcp) = (daemon.port("udp"), daemon.port("tcp"))
+        for number in 0..<100 { try sendDatagram("<13>1 - - - - - - refused \(number)", from: "127.0.0.2", port: udp) }
+        try sendDatagram("<13>1 - - - - - - allowed udp", from: "127.0.0.1", port: udp)
+        let refused = try connectTCP(port: tcp, from: "127.0.0.2")
+        defer { close(refused) }
+        #expect(waitForClose(refused, timeout: 2), "a refused sender's connection is closed at accept")
+        try sendOverTCP("<13>1 - - - - - - allowed tcp\n", port: tcp)
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        #expect(Set(try daemon.records().compactMap { $0["msg"] as? String }) == ["allowed udp", "allowed tcp"])
+        #expect(daemon.log.contains("udp_refused_acl=100 "))
+        #expect(daemon.log.contains("connections_refused_acl=1 "))
+        #expect(daemon.log.components(separatedBy: "refused sender not in allow list").count - 1 == 1)
+        #expect(daemon.log.contains("peer.address=127.0.0.2"))
+    }
 }
 
-/// A connected TCP socket to 127.0.0.1:`port`.
-func connectTCP(port: Int) throws -> Int32 {
+/// Sends one UDP datagram from the loopback address `source` to 127.0.0.1:`port`.
+func sendDatagram(_ text: String, from source: String, port: Int) throws {
+    let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+    defer { close(descriptor) }
+    try bindSource(descriptor, source)
+    var target = sockaddr_in()
+    target.sin_family = sa_family_t(AF_INET)
+    target.sin_port = in_port_t(UInt16(port).bigEndian)
+    target.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bytes = Array(text.utf8)
+    let sent = withUnsafePointer(to: &target) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+            bytes.withUnsafeBytes {
+                sendto(descriptor, $0.baseAddress, $0.count, 0, address, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+    }
+    guard sent == bytes.count else { throw DaemonProcessError(message: "sendto failed") }
+}
+
+private func bindSource(_ descriptor: Int32, _ source: String) throws {
+    var local = sockaddr_in()
+    local.sin_family = sa_family_t(AF_INET)
+    local.sin_addr.s_addr = inet_addr(source)
+    let bound = withUnsafePointer(to: &local) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+    guard bound else { throw DaemonProcessError(message: "cannot bind \(source)") }
+}
+
+/// A connected TCP socket from loopback address `source` to 127.0.0.1:`port`.
+func connectTCP(port: Int, from source: String = "127.0.0.1") throws -> Int32 {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    try bindSource(descriptor, source)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)

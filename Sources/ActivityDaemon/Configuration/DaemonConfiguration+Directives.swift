@@ -8,7 +8,8 @@ import SyslogParsing
 ///
 /// | keyword | arguments | default |
 /// |---|---|---|
-/// | `listen` | `udp`\|`tcp` `ADDRESS:PORT` (repeatable) | none in a file; UDP+TCP 127.0.0.1:5514 without one |
+/// | `listen` | `udp`\|`tcp` `ADDRESS:PORT` [`allow` CIDR…] (repeatable) | none in a file; UDP+TCP 127.0.0.1:5514 without one |
+/// | `allow` | CIDR… (repeatable, adds up) | everyone |
 /// | `archive-dir` | path | `./archive` |
 /// | `rotation-timezone` | zone | `UTC` |
 /// | `compression-level` | 1–9 | 6 |
@@ -19,6 +20,7 @@ import SyslogParsing
 /// | `queue-size` | size | 64m |
 /// | `max-message-size` | size | 64k |
 /// | `max-connections` | count | 1024 |
+/// | `max-connections-per-source` | count | 64 |
 /// | `idle-timeout` | duration | 10m |
 /// | `udp-receive-buffer` | size | 8m |
 /// | `retention-days` | days | 90 |
@@ -54,13 +56,16 @@ struct DirectiveReader {
     static let keywords: [Keyword] = [
         Keyword(
             name: "listen",
-            syntax: "udp|tcp ADDRESS:PORT, such as 'tcp 0.0.0.0:514' or 'udp [::1]:514'",
+            syntax: "udp|tcp ADDRESS:PORT [allow CIDR ...], such as 'tcp 0.0.0.0:514' or 'udp [::1]:514 allow ::1/128'",
             isRepeatable: true
-        ) {
-            configuration,
-            arguments,
-            reader in
-            let (transportName, address) = try reader.two(arguments)
+        ) { configuration, arguments, reader in
+            guard arguments.count == 2 || (arguments.count >= 4 && arguments[2] == "allow") else {
+                throw reader.error(
+                    arguments.joined(separator: " "),
+                    expected: "udp|tcp ADDRESS:PORT, optionally followed by 'allow CIDR ...'"
+                )
+            }
+            let (transportName, address) = (arguments[0], arguments[1])
             guard let transport = Transport(rawValue: transportName), transport != .tls else {
                 throw reader.error(transportName, expected: "'udp' or 'tcp'")
             }
@@ -76,6 +81,18 @@ struct DirectiveReader {
             }
             reader.listenerLines[listener] = reader.currentLine
             configuration.listeners.append(listener)
+            if arguments.count > 2 {
+                let networks = try reader.networks(Array(arguments.dropFirst(3)))
+                configuration.ingest.listenerAllow[listener] = SenderAllowlist(networks)
+            }
+        },
+        Keyword(
+            name: "allow",
+            syntax: "one or more networks such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32",
+            isRepeatable: true
+        ) { configuration, arguments, reader in
+            guard !arguments.isEmpty else { throw ArgumentCountError(count: 1) }
+            configuration.ingest.allow.networks += try reader.networks(arguments)
         },
         Keyword(name: "archive-dir", syntax: "a directory path") { configuration, arguments, reader in
             configuration.archive.directory = try reader.one(arguments)
@@ -127,6 +144,12 @@ struct DirectiveReader {
         },
         Keyword(name: "max-connections", syntax: "an integer from 1 to 1000000") { configuration, arguments, reader in
             configuration.ingest.maxConnections = try reader.integer(arguments, in: 1...1_000_000)
+        },
+        Keyword(name: "max-connections-per-source", syntax: "an integer from 1 to 1000000") {
+            configuration,
+            arguments,
+            reader in
+            configuration.ingest.maxConnectionsPerSource = try reader.integer(arguments, in: 1...1_000_000)
         },
         Keyword(name: "idle-timeout", syntax: "a duration from 1s to 7d, such as 10m") {
             configuration,
@@ -237,7 +260,7 @@ struct DirectiveReader {
 
     // MARK: argument helpers
 
-    private struct ArgumentCountError: Error {
+    struct ArgumentCountError: Error {
         var count: Int
     }
 
@@ -293,6 +316,18 @@ struct DirectiveReader {
             throw self.error(text, expected: "UTC, local, +hh:mm or a tz database name such as Europe/Berlin")
         }
         return zone
+    }
+
+    func networks(_ arguments: [String]) throws -> [CIDR] {
+        try arguments.map { text in
+            guard let network = CIDR(text) else {
+                throw self.error(
+                    text,
+                    expected: "an IPv4 or IPv6 network such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32"
+                )
+            }
+            return network
+        }
     }
 
     func paramNames(_ arguments: [String]) throws -> [String] {

@@ -8,27 +8,46 @@ final class ConnectionRegistry: Sendable {
         var channel: any Channel
         var activity: ChannelActivity
         var isConnection: Bool
+        var source: String?
     }
 
     private let entries = NIOLockedValueBox<[ObjectIdentifier: Entry]>([:])
 
-    /// Registers a TCP connection if fewer than `limit` are open; it is removed again when it closes.
+    /// Registers a TCP connection if fewer than `limit` are open in all and fewer than `perSourceLimit` from its
+    /// address; it is removed again when it closes.
     ///
-    /// - Returns: The connection's activity tracker, or `nil` when the limit is reached.
-    func admit(_ channel: any Channel, limit: Int) -> ChannelActivity? {
-        self.register(channel, isConnection: true, limit: limit)
+    /// - Returns: The connection's activity tracker, or `nil` when a limit is reached.
+    func admit(_ channel: any Channel, limit: Int, perSourceLimit: Int) -> ChannelActivity? {
+        self.register(channel, isConnection: true, limit: limit, perSourceLimit: perSourceLimit)
     }
 
     /// Registers a UDP socket (which no limit applies to).
     func register(datagramChannel channel: any Channel) -> ChannelActivity {
-        self.register(channel, isConnection: false, limit: .max)!
+        self.register(channel, isConnection: false, limit: .max, perSourceLimit: .max)!
     }
 
-    private func register(_ channel: any Channel, isConnection: Bool, limit: Int) -> ChannelActivity? {
+    private func register(
+        _ channel: any Channel,
+        isConnection: Bool,
+        limit: Int,
+        perSourceLimit: Int
+    ) -> ChannelActivity? {
         let activity = ChannelActivity()
+        let source = isConnection ? channel.remoteAddress?.ipAddress : nil
         let admitted = self.entries.withLockedValue { entries in
-            guard entries.values.filter(\.isConnection).count < limit || !isConnection else { return false }
-            entries[ObjectIdentifier(channel)] = Entry(channel: channel, activity: activity, isConnection: isConnection)
+            if isConnection {
+                let connections = entries.values.filter(\.isConnection)
+                guard connections.count < limit, connections.filter({ $0.source == source }).count < perSourceLimit
+                else {
+                    return false
+                }
+            }
+            entries[ObjectIdentifier(channel)] = Entry(
+                channel: channel,
+                activity: activity,
+                isConnection: isConnection,
+                source: source
+            )
             return true
         }
         guard admitted else { return nil }

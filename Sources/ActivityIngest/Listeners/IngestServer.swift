@@ -21,6 +21,9 @@ public actor IngestServer {
     private let rotationTimeZone: CivilTimeZone
     private let settings: NIOLockedValueBox<IngestConfiguration>
     private let connections = ConnectionRegistry()
+    private let refusals: RefusalLog
+    /// Changed on every ``apply(_:ingest:)`` so UDP handlers pick up a changed `allow` list.
+    private let allowlists: AllowlistSource
     private var listening: [ListenerConfiguration: any Channel] = [:]
 
     /// Creates a server that feeds `writer`; nothing is bound until ``apply(_:ingest:)``.
@@ -39,6 +42,8 @@ public actor IngestServer {
         self.clock = clock
         self.logger = logger
         self.settings = NIOLockedValueBox(IngestConfiguration())
+        self.refusals = RefusalLog(logger: logger, counters: counters)
+        self.allowlists = AllowlistSource()
     }
 
     /// The address each listener is bound to (the real port when 0 was configured).
@@ -59,6 +64,7 @@ public actor IngestServer {
     ///   keeps running.
     public func apply(_ listeners: [ListenerConfiguration], ingest: IngestConfiguration) async throws {
         self.settings.withLockedValue { $0 = ingest }
+        self.allowlists.update(ingest)
         var added: [ListenerConfiguration: any Channel] = [:]
         do {
             for listener in listeners where self.listening[listener] == nil {
@@ -102,8 +108,8 @@ public actor IngestServer {
     }
 
     private func bindStream(_ listener: ListenerConfiguration) async throws -> any Channel {
-        let (writer, clock, counters, settings, connections) = (
-            self.writer, self.clock, self.counters, self.settings, self.connections
+        let (writer, clock, counters, settings, connections, refusals) = (
+            self.writer, self.clock, self.counters, self.settings, self.connections, self.refusals
         )
         let rotationTimeZone = self.rotationTimeZone
         return try await ServerBootstrap(group: self.group)
@@ -115,7 +121,18 @@ public actor IngestServer {
             )
             .childChannelInitializer { channel in
                 let ingest = settings.withLockedValue { $0 }
-                guard let activity = connections.admit(channel, limit: ingest.maxConnections) else {
+                guard ingest.allowlist(for: listener).allows(channel.remoteAddress) else {
+                    counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
+                    refusals.refused(channel.remoteAddress, listener: listener)
+                    return channel.close()
+                }
+                guard
+                    let activity = connections.admit(
+                        channel,
+                        limit: ingest.maxConnections,
+                        perSourceLimit: ingest.maxConnectionsPerSource
+                    )
+                else {
                     counters.connectionsRefused.add(1, ordering: .relaxed)
                     return channel.close()
                 }
@@ -145,6 +162,7 @@ public actor IngestServer {
 
     private func bindDatagram(_ listener: ListenerConfiguration) async throws -> any Channel {
         let (writer, clock, counters, connections) = (self.writer, self.clock, self.counters, self.connections)
+        let (allowlists, refusals) = (self.allowlists, self.refusals)
         let ingest = self.settings.withLockedValue { $0 }
         let rotationTimeZone = self.rotationTimeZone
         let messagesPerRead = 32
@@ -167,6 +185,8 @@ public actor IngestServer {
                             clock: clock,
                             counters: counters,
                             activity: connections.register(datagramChannel: channel),
+                            senders: AllowlistSource.Reader(source: allowlists, listener: listener),
+                            refusals: refusals,
                             maxMessageSize: ingest.maxMessageSize
                         )
                     )

@@ -30,6 +30,12 @@ public struct IngestConfiguration: Sendable {
     public var maxMessageSize: Int
     /// `max-connections`: TCP connections beyond this are closed at accept.
     public var maxConnections: Int
+    /// `max-connections-per-source`: TCP connections from one address beyond this are closed at accept.
+    public var maxConnectionsPerSource: Int
+    /// `allow` lines: senders every listener accepts (empty: everyone), unless the listener has its own list.
+    public var allow: SenderAllowlist
+    /// `listen … allow …`: a listener's own list, which replaces the global one for it.
+    public var listenerAllow: [ListenerConfiguration: SenderAllowlist]
     /// `idle-timeout`: a TCP connection that sends nothing for this long is closed.
     public var idleTimeout: Duration
     /// `udp-receive-buffer`: the kernel receive buffer asked for on UDP sockets.
@@ -41,14 +47,25 @@ public struct IngestConfiguration: Sendable {
     public init(
         maxMessageSize: Int = 65_536,
         maxConnections: Int = 1024,
+        maxConnectionsPerSource: Int = 64,
+        allow: SenderAllowlist = SenderAllowlist(),
+        listenerAllow: [ListenerConfiguration: SenderAllowlist] = [:],
         idleTimeout: Duration = .seconds(600),
         udpReceiveBuffer: Int = 8 << 20,
         parser: SyslogParserConfiguration = SyslogParserConfiguration()
     ) {
         self.maxMessageSize = maxMessageSize
         self.maxConnections = maxConnections
+        self.maxConnectionsPerSource = maxConnectionsPerSource
+        self.allow = allow
+        self.listenerAllow = listenerAllow
         self.idleTimeout = idleTimeout
         self.udpReceiveBuffer = udpReceiveBuffer
         self.parser = parser
+    }
+
+    /// The senders `listener` accepts: its own list if it has one, else the global `allow` list.
+    public func allowlist(for listener: ListenerConfiguration) -> SenderAllowlist {
+        self.listenerAllow[listener] ?? self.allow
     }
 }

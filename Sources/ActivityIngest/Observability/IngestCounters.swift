@@ -12,8 +12,12 @@ public final class IngestCounters: Sendable {
         public var datagramsDroppedQueueFull: Int
         /// UDP datagrams the kernel dropped because a socket's receive buffer was full (as of the last reading).
         public var datagramsDroppedByKernel: Int
-        /// TCP connections closed at accept because of `max-connections`.
+        /// TCP connections closed at accept because of `max-connections` or `max-connections-per-source`.
         public var connectionsRefused: Int
+        /// TCP connections closed at accept because the sender is not in the `allow` list.
+        public var connectionsRefusedByACL: Int
+        /// UDP datagrams dropped because the sender is not in the `allow` list.
+        public var datagramsRefusedByACL: Int
         /// TCP connections closed by `idle-timeout`.
         public var connectionsTimedOut: Int
         /// Times a TCP connection was paused because the writer queue was full.
@@ -24,7 +28,8 @@ public final class IngestCounters: Sendable {
         public var description: String {
             "received=\(self.messagesReceived) truncated=\(self.messagesTruncated) "
                 + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) udp_dropped_kernel=\(self.datagramsDroppedByKernel) "
-                + "connections_refused=\(self.connectionsRefused) "
+                + "connections_refused=\(self.connectionsRefused) connections_refused_acl=\(self.connectionsRefusedByACL) "
+                + "udp_refused_acl=\(self.datagramsRefusedByACL) "
                 + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused) lost=\(self.messagesLost)"
         }
     }
@@ -34,6 +39,8 @@ public final class IngestCounters: Sendable {
     let datagramsDroppedQueueFull = Atomic<Int>(0)
     let datagramsDroppedByKernel = Atomic<Int>(0)
     let connectionsRefused = Atomic<Int>(0)
+    let connectionsRefusedByACL = Atomic<Int>(0)
+    let datagramsRefusedByACL = Atomic<Int>(0)
     let connectionsTimedOut = Atomic<Int>(0)
     let readsPaused = Atomic<Int>(0)
     let messagesLost = Atomic<Int>(0)
@@ -49,6 +56,8 @@ public final class IngestCounters: Sendable {
             datagramsDroppedQueueFull: self.datagramsDroppedQueueFull.load(ordering: .relaxed),
             datagramsDroppedByKernel: self.datagramsDroppedByKernel.load(ordering: .relaxed),
             connectionsRefused: self.connectionsRefused.load(ordering: .relaxed),
+            connectionsRefusedByACL: self.connectionsRefusedByACL.load(ordering: .relaxed),
+            datagramsRefusedByACL: self.datagramsRefusedByACL.load(ordering: .relaxed),
             connectionsTimedOut: self.connectionsTimedOut.load(ordering: .relaxed),
             readsPaused: self.readsPaused.load(ordering: .relaxed),
             messagesLost: self.messagesLost.load(ordering: .relaxed)

@@ -16,6 +16,8 @@ final class DatagramIngestHandler: ChannelInboundHandler {
     private let clock: any WallClock
     private let counters: IngestCounters
     private let activity: ChannelActivity
+    private var senders: AllowlistSource.Reader
+    private let refusals: RefusalLog
     private let maxMessageSize: Int
     private var received: Timestamp?
 
@@ -25,6 +27,8 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         clock: any WallClock,
         counters: IngestCounters,
         activity: ChannelActivity,
+        senders: AllowlistSource.Reader,
+        refusals: RefusalLog,
         maxMessageSize: Int
     ) {
         self.chunker = chunker
@@ -32,11 +36,18 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         self.clock = clock
         self.counters = counters
         self.activity = activity
+        self.senders = senders
+        self.refusals = refusals
         self.maxMessageSize = maxMessageSize
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let datagram = self.unwrapInboundIn(data)
+        guard self.senders.allows(datagram.remoteAddress) else {
+            self.counters.datagramsRefusedByACL.add(1, ordering: .relaxed)
+            self.refusals.refused(datagram.remoteAddress, listener: self.senders.listener)
+            return
+        }
         if self.received == nil {
             self.received = self.clock.now()
             self.activity.didRead()
