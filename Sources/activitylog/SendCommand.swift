@@ -39,6 +39,20 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Seed for generated messages (the same seed gives the same messages).")
     var seed: UInt64 = 1
 
+    @Flag(help: "Send over TLS (RFC 5425), which runs over TCP.")
+    var tls = false
+
+    @Option(
+        help: ArgumentHelp("With --tls: PEM file of the CA that signed the server's certificate.", valueName: "file")
+    )
+    var ca: String?
+
+    @Option(help: ArgumentHelp("With --tls: PEM client certificate, for servers that require one.", valueName: "file"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("With --tls: PEM private key of --cert.", valueName: "file"))
+    var key: String?
+
     func validate() throws {
         guard (1...65_535).contains(self.port) else {
             throw ValidationError("--port \(self.port): expected 1 to 65535")
@@ -47,10 +61,30 @@ struct SendCommand: ParsableCommand {
             throw ValidationError("--rate \(self.rate): expected 0 or more messages per second")
         }
         if let count = self.count, count < 0 { throw ValidationError("--count \(count): expected 0 or more") }
+        if self.tls, self.transport == .udp {
+            throw ValidationError("--tls: expected --transport tcp (TLS runs over TCP)")
+        }
+        if !self.tls, self.ca != nil || self.cert != nil || self.key != nil {
+            throw ValidationError("--ca, --cert and --key: expected together with --tls")
+        }
+        if (self.cert == nil) != (self.key == nil) {
+            throw ValidationError("--cert and --key: expected both or neither")
+        }
     }
 
     func run() throws {
-        let socket = try ClientSocket(host: self.host, port: self.port, transport: self.transport)
+        let socket: any MessageConnection =
+            if self.tls {
+                try TLSClientConnection(
+                    host: self.host,
+                    port: self.port,
+                    caPath: self.ca,
+                    certificatePath: self.cert,
+                    keyPath: self.key
+                )
+            } else {
+                try ClientSocket(host: self.host, port: self.port, transport: self.transport)
+            }
         defer { socket.close() }
         let source: any MessageSource =
             if let count = self.count {
@@ -64,7 +98,7 @@ struct SendCommand: ParsableCommand {
         let seconds = max(monotonicSeconds() - started, 1e-9)
         let perSecond = Int(Double(sender.messagesSent) / seconds)
         print(
-            "sent \(sender.messagesSent) messages (\(sender.bytesSent) bytes) over \(self.transport.rawValue) to \(self.host):\(self.port) in \(Self.format(seconds)) s: \(perSecond) messages/s"
+            "sent \(sender.messagesSent) messages (\(sender.bytesSent) bytes) over \(self.tls ? "tls" : self.transport.rawValue) to \(self.host):\(self.port) in \(Self.format(seconds)) s: \(perSecond) messages/s"
         )
     }
 

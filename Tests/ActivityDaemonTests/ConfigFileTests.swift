@@ -124,7 +124,10 @@ struct ConfigFileTests {
     }
 
     @Test(arguments: [
-        ("listen udp 127.0.0.1:1\nbogus 1", "test.conf:2: 'bogus': expected a keyword: listen, allow, archive-dir"),
+        (
+            "listen udp 127.0.0.1:1\nbogus 1",
+            "test.conf:2: 'bogus': expected a keyword: listen, allow, tls-certificate, tls-key"
+        ),
         (
             "listen udp 127.0.0.1:1\ncompression-level 11",
             "test.conf:2: compression-level '11': expected an integer from 1 to 9"
@@ -141,7 +144,7 @@ struct ConfigFileTests {
             "listen udp 127.0.0.1:1\nmax-message-size 10",
             "test.conf:2: max-message-size '10': expected a size from 480 to 16m"
         ),
-        ("listen sctp 127.0.0.1:1", "test.conf:1: listen 'sctp': expected 'udp' or 'tcp'"),
+        ("listen sctp 127.0.0.1:1", "test.conf:1: listen 'sctp': expected 'udp', 'tcp' or 'tls'"),
         (
             "listen udp 127.0.0.1:70000",
             "test.conf:1: listen '127.0.0.1:70000': expected IPv4:PORT, [IPv6]:PORT or *:PORT"
@@ -176,7 +179,7 @@ struct ConfigFileTests {
         ),
         (
             "listen udp 127.0.0.1:1 allow",
-            "test.conf:1: listen 'udp 127.0.0.1:1 allow': expected udp|tcp ADDRESS:PORT, optionally"
+            "test.conf:1: listen 'udp 127.0.0.1:1 allow': expected udp|tcp|tls ADDRESS:PORT, optionally"
         ),
         (
             "listen udp 127.0.0.1:1 deny 10.0.0.0/8",

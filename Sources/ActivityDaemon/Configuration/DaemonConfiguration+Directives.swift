@@ -8,8 +8,12 @@ import SyslogParsing
 ///
 /// | keyword | arguments | default |
 /// |---|---|---|
-/// | `listen` | `udp`\|`tcp` `ADDRESS:PORT` [`allow` CIDR…] (repeatable) | none in a file; UDP+TCP 127.0.0.1:5514 without one |
+/// | `listen` | `udp`\|`tcp`\|`tls` `ADDRESS:PORT` [`allow` CIDR…] (repeatable) | none in a file; UDP+TCP 127.0.0.1:5514 without one |
 /// | `allow` | CIDR… (repeatable, adds up) | everyone |
+/// | `tls-certificate`, `tls-key` | PEM file | none (required by `listen tls`) |
+/// | `tls-client-ca` | PEM file | none (no client certificate asked) |
+/// | `tls-allowed-peers` | names or `*.domain` patterns | any certificate from the client CA |
+/// | `tls-handshake-timeout` | duration | 10s |
 /// | `archive-dir` | path | `./archive` |
 /// | `rotation-timezone` | zone | `UTC` |
 /// | `compression-level` | 1–9 | 6 |
@@ -56,18 +60,18 @@ struct DirectiveReader {
     static let keywords: [Keyword] = [
         Keyword(
             name: "listen",
-            syntax: "udp|tcp ADDRESS:PORT [allow CIDR ...], such as 'tcp 0.0.0.0:514' or 'udp [::1]:514 allow ::1/128'",
+            syntax: "udp|tcp|tls ADDRESS:PORT [allow CIDR ...], such as 'tcp 0.0.0.0:514' or 'tls [::]:6514'",
             isRepeatable: true
         ) { configuration, arguments, reader in
             guard arguments.count == 2 || (arguments.count >= 4 && arguments[2] == "allow") else {
                 throw reader.error(
                     arguments.joined(separator: " "),
-                    expected: "udp|tcp ADDRESS:PORT, optionally followed by 'allow CIDR ...'"
+                    expected: "udp|tcp|tls ADDRESS:PORT, optionally followed by 'allow CIDR ...'"
                 )
             }
             let (transportName, address) = (arguments[0], arguments[1])
-            guard let transport = Transport(rawValue: transportName), transport != .tls else {
-                throw reader.error(transportName, expected: "'udp' or 'tcp'")
+            guard let transport = Transport(rawValue: transportName) else {
+                throw reader.error(transportName, expected: "'udp', 'tcp' or 'tls'")
             }
             guard let (host, port) = ConfigValues.listenAddress(address) else {
                 throw reader.error(address, expected: "IPv4:PORT, [IPv6]:PORT or *:PORT with a port from 0 to 65535")
@@ -93,6 +97,41 @@ struct DirectiveReader {
         ) { configuration, arguments, reader in
             guard !arguments.isEmpty else { throw ArgumentCountError(count: 1) }
             configuration.ingest.allow.networks += try reader.networks(arguments)
+        },
+        Keyword(name: "tls-certificate", syntax: "a PEM file with the server certificate and its chain") {
+            configuration,
+            arguments,
+            reader in
+            configuration.ingest.tls.certificatePath = try reader.one(arguments)
+        },
+        Keyword(name: "tls-key", syntax: "a PEM file with the server's private key") {
+            configuration,
+            arguments,
+            reader in
+            configuration.ingest.tls.keyPath = try reader.one(arguments)
+        },
+        Keyword(name: "tls-client-ca", syntax: "a PEM file with the CA certificates client certificates must chain to")
+        {
+            configuration,
+            arguments,
+            reader in
+            configuration.ingest.tls.clientCAPath = try reader.one(arguments)
+        },
+        Keyword(name: "tls-allowed-peers", syntax: "one or more names or *.domain patterns") {
+            configuration,
+            arguments,
+            reader in
+            guard !arguments.isEmpty else { throw ArgumentCountError(count: 1) }
+            configuration.ingest.tls.allowedPeers = arguments
+        },
+        Keyword(name: "tls-handshake-timeout", syntax: "a duration from 1s to 5m, such as 10s") {
+            configuration,
+            arguments,
+            reader in
+            configuration.ingest.tls.handshakeTimeout = try reader.duration(
+                arguments,
+                in: .seconds(1)...Duration.seconds(300)
+            )
         },
         Keyword(name: "archive-dir", syntax: "a directory path") { configuration, arguments, reader in
             configuration.archive.directory = try reader.one(arguments)

@@ -62,7 +62,26 @@ public struct DaemonConfiguration: Sendable {
                 expected: "a readable UTF-8 file (\(error.localizedDescription))"
             )
         }
-        return try Self.parse(text, file: path)
+        let configuration = try Self.parse(text, file: path)
+        try configuration.checkTLSFiles(file: path)
+        return configuration
+    }
+
+    /// Reads the TLS certificate, key and client CA when a `listen tls` line needs them, so that `-t` and SIGHUP
+    /// refuse unusable files before anything is bound.
+    public func checkTLSFiles(file: String) throws {
+        guard self.listeners.contains(where: { $0.transport == .tls }) else { return }
+        do {
+            _ = try TLSServerContext.make(self.ingest.tls)
+        } catch {
+            throw ConfigError(
+                file: file,
+                line: 0,
+                keyword: "listen",
+                value: "tls",
+                expected: "usable TLS files: \(error)"
+            )
+        }
     }
 
     /// Parses configuration text; `file` names it in errors.

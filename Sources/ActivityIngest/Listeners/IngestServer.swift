@@ -4,6 +4,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 import SyslogFraming
 
@@ -21,6 +22,7 @@ public actor IngestServer {
     private let rotationTimeZone: CivilTimeZone
     private let settings: NIOLockedValueBox<IngestConfiguration>
     private let connections = ConnectionRegistry()
+    private let tlsContext = NIOLockedValueBox<NIOSSLContext?>(nil)
     private let refusals: RefusalLog
     /// Changed on every ``apply(_:ingest:)`` so UDP handlers pick up a changed `allow` list.
     private let allowlists: AllowlistSource
@@ -63,6 +65,9 @@ public actor IngestServer {
     /// - Throws: The first bind error; then every listener bound by this call is closed again and the previous set
     ///   keeps running.
     public func apply(_ listeners: [ListenerConfiguration], ingest: IngestConfiguration) async throws {
+        // Certificates and keys are (re-)read on every apply, so SIGHUP rotates them without a restart.
+        let tlsContext = try listeners.contains { $0.transport == .tls } ? TLSServerContext.make(ingest.tls) : nil
+        self.tlsContext.withLockedValue { $0 = tlsContext }
         self.settings.withLockedValue { $0 = ingest }
         self.allowlists.update(ingest)
         var added: [ListenerConfiguration: any Channel] = [:]
@@ -111,6 +116,7 @@ public actor IngestServer {
         let (writer, clock, counters, settings, connections, refusals) = (
             self.writer, self.clock, self.counters, self.settings, self.connections, self.refusals
         )
+        let (tlsContextBox, logger) = (self.tlsContext, self.logger)
         let rotationTimeZone = self.rotationTimeZone
         return try await ServerBootstrap(group: self.group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
@@ -137,6 +143,15 @@ public actor IngestServer {
                     return channel.close()
                 }
                 return channel.eventLoop.makeCompletedFuture {
+                    if listener.transport == .tls {
+                        guard let tlsContext = tlsContextBox.withLockedValue({ $0 }) else {
+                            throw TLSServerContext.Failure(description: "no TLS context for \(listener)")
+                        }
+                        try channel.pipeline.syncOperations.addHandlers([
+                            NIOSSLServerHandler(context: tlsContext),
+                            TLSPeerVerifier(settings: ingest.tls, counters: counters, logger: logger),
+                        ])
+                    }
                     let decoder = SyslogFrameDecoder(
                         configuration: SyslogFrameDecoder.Configuration(maxMessageSize: ingest.maxMessageSize)
                     )

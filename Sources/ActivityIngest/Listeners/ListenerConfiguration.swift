@@ -3,7 +3,7 @@ import SyslogParsing
 
 /// One `listen` line: a transport and the address to bind.
 public struct ListenerConfiguration: Hashable, Sendable, CustomStringConvertible {
-    /// `udp` or `tcp` (TLS comes with its own keywords).
+    /// `udp`, `tcp` or `tls` (TLS also needs the `tls-*` keywords).
     public var transport: Transport
     /// The address to bind: an IPv4 or IPv6 literal, `0.0.0.0` or `::` for all.
     public var host: String
@@ -42,6 +42,8 @@ public struct IngestConfiguration: Sendable {
     public var udpReceiveBuffer: Int
     /// `rfc3164-timezone` and the activity-mapping lists.
     public var parser: SyslogParserConfiguration
+    /// The `tls-*` keywords, for `listen tls` listeners.
+    public var tls: TLSSettings
 
     /// Creates a configuration with DESIGN.md's defaults.
     public init(
@@ -52,7 +54,8 @@ public struct IngestConfiguration: Sendable {
         listenerAllow: [ListenerConfiguration: SenderAllowlist] = [:],
         idleTimeout: Duration = .seconds(600),
         udpReceiveBuffer: Int = 8 << 20,
-        parser: SyslogParserConfiguration = SyslogParserConfiguration()
+        parser: SyslogParserConfiguration = SyslogParserConfiguration(),
+        tls: TLSSettings = TLSSettings()
     ) {
         self.maxMessageSize = maxMessageSize
         self.maxConnections = maxConnections
@@ -62,6 +65,7 @@ public struct IngestConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.udpReceiveBuffer = udpReceiveBuffer
         self.parser = parser
+        self.tls = tls
     }
 
     /// The senders `listener` accepts: its own list if it has one, else the global `allow` list.

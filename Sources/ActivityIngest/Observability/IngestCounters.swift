@@ -24,13 +24,20 @@ public final class IngestCounters: Sendable {
         public var readsPaused: Int
         /// Messages received but not handed to the writer because it had already shut down.
         public var messagesLost: Int
+        /// TLS handshakes that failed (bad or missing client certificate, protocol errors).
+        public var tlsHandshakesFailed: Int
+        /// TLS handshakes not finished within `tls-handshake-timeout`.
+        public var tlsHandshakesTimedOut: Int
+        /// TLS peers whose certificate did not match `tls-allowed-peers`.
+        public var tlsPeersRefused: Int
 
         public var description: String {
             "received=\(self.messagesReceived) truncated=\(self.messagesTruncated) "
                 + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) udp_dropped_kernel=\(self.datagramsDroppedByKernel) "
                 + "connections_refused=\(self.connectionsRefused) connections_refused_acl=\(self.connectionsRefusedByACL) "
                 + "udp_refused_acl=\(self.datagramsRefusedByACL) "
-                + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused) lost=\(self.messagesLost)"
+                + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused) lost=\(self.messagesLost) "
+                + "tls_failed=\(self.tlsHandshakesFailed) tls_timed_out=\(self.tlsHandshakesTimedOut) tls_refused=\(self.tlsPeersRefused)"
         }
     }
 
@@ -44,6 +51,9 @@ public final class IngestCounters: Sendable {
     let connectionsTimedOut = Atomic<Int>(0)
     let readsPaused = Atomic<Int>(0)
     let messagesLost = Atomic<Int>(0)
+    let tlsHandshakesFailed = Atomic<Int>(0)
+    let tlsHandshakesTimedOut = Atomic<Int>(0)
+    let tlsPeersRefused = Atomic<Int>(0)
 
     /// Creates zeroed counters.
     public init() {}
@@ -60,7 +70,10 @@ public final class IngestCounters: Sendable {
             datagramsRefusedByACL: self.datagramsRefusedByACL.load(ordering: .relaxed),
             connectionsTimedOut: self.connectionsTimedOut.load(ordering: .relaxed),
             readsPaused: self.readsPaused.load(ordering: .relaxed),
-            messagesLost: self.messagesLost.load(ordering: .relaxed)
+            messagesLost: self.messagesLost.load(ordering: .relaxed),
+            tlsHandshakesFailed: self.tlsHandshakesFailed.load(ordering: .relaxed),
+            tlsHandshakesTimedOut: self.tlsHandshakesTimedOut.load(ordering: .relaxed),
+            tlsPeersRefused: self.tlsPeersRefused.load(ordering: .relaxed)
         )
     }
 }

@@ -77,6 +77,11 @@ final class StreamIngestHandler: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A framing or TLS error leaves the stream unusable; what was read so far is handed over at channelInactive.
+        context.close(promise: nil)
+    }
+
     /// Gives every finished chunk to the writer, pausing reads if it refuses.
     private func handOver(context: ChannelHandlerContext) {
         self.held += self.chunker.takeAll()

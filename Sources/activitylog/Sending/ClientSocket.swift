@@ -2,8 +2,15 @@
 import Glibc
 #endif
 
+/// Where `activitylog send` writes framed messages: a plain socket or a TLS connection.
+protocol MessageConnection {
+    /// Writes all of `bytes` (stream), or sends them as one datagram.
+    func send(_ bytes: UnsafeRawBufferPointer) throws
+    func close()
+}
+
 /// A connected, blocking UDP or TCP client socket.
-struct ClientSocket {
+struct ClientSocket: MessageConnection {
     let descriptor: Int32
     let isDatagram: Bool
 

@@ -5,14 +5,14 @@ import Glibc
 /// Frames messages and sends them: in 256 KiB writes over TCP, one datagram each over UDP, paced to `--rate`.
 struct FramedSender {
     private static let writeSize = 256 << 10
-    private let socket: ClientSocket
+    private let socket: any MessageConnection
     private let framing: InputFraming?
     private let rate: Int
     private(set) var messagesSent = 0
     private(set) var bytesSent = 0
 
     /// - Parameter framing: `nil` for UDP (a datagram needs none).
-    init(socket: ClientSocket, framing: InputFraming?, rate: Int) {
+    init(socket: any MessageConnection, framing: InputFraming?, rate: Int) {
         self.socket = socket
         self.framing = framing
         self.rate = rate

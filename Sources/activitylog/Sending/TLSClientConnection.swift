@@ -1,0 +1,94 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import NIOTLS
+
+/// A TLS client connection (RFC 5425) for `activitylog send --tls`, with blocking writes.
+final class TLSClientConnection: MessageConnection {
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+
+    /// Connects and completes the handshake.
+    ///
+    /// - Parameters:
+    ///   - caPath: PEM file of the CA that signed the server certificate (default: the system's roots).
+    ///   - certificatePath: PEM client certificate, for servers that require one.
+    ///   - keyPath: PEM private key of the client certificate.
+    init(host: String, port: Int, caPath: String?, certificatePath: String?, keyPath: String?) throws {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        if let caPath { configuration.trustRoots = .file(caPath) }
+        if let certificatePath {
+            configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { .certificate($0) }
+        }
+        if let keyPath { configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem)) }
+        let context = try NIOSSLContext(configuration: configuration)
+        let serverName = IPAddressLiteral.isLiteral(host) ? nil : host
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            let handshake = group.next().makePromise(of: Void.self)
+            self.channel = try ClientBootstrap(group: group)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandlers([
+                            try NIOSSLClientHandler(context: context, serverHostname: serverName),
+                            HandshakeWaiter(promise: handshake),
+                        ])
+                    }
+                }
+                .connect(host: host, port: port)
+                .wait()
+            try handshake.futureResult.wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw SocketError(what: "cannot connect with TLS to \(host):\(port): \(error)")
+        }
+        self.group = group
+    }
+
+    func send(_ bytes: UnsafeRawBufferPointer) throws {
+        do {
+            try self.channel.writeAndFlush(ByteBuffer(bytes: bytes)).wait()
+        } catch {
+            throw SocketError(
+                what:
+                    "cannot send over TLS: the server closed the connection (was the client certificate refused?): \(error)"
+            )
+        }
+    }
+
+    func close() {
+        try? self.channel.close().wait()
+        try? self.group.syncShutdownGracefully()
+    }
+}
+
+/// Completes a promise when the TLS handshake finishes (or fails).
+private final class HandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    private let promise: EventLoopPromise<Void>
+
+    init(promise: EventLoopPromise<Void>) {
+        self.promise = promise
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .handshakeCompleted = event as? TLSUserEvent { self.promise.succeed(()) }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        self.promise.fail(error)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.promise.fail(ChannelError.ioOnClosedChannel)
+        context.fireChannelInactive()
+    }
+}
+
+/// Whether a host string is an IP literal (no SNI server name is sent for those).
+enum IPAddressLiteral {
+    static func isLiteral(_ host: String) -> Bool { host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." } }
+}
