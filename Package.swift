@@ -67,6 +67,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Fuzz targets for libFuzzer (scripts/fuzz.sh) and their replay tool.
+        .target(
+            name: "SyslogFuzzing",
+            dependencies: [
+                "ActivityModel", "SyslogFraming", "SyslogParsing", .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "syslog-fuzz", dependencies: ["SyslogFuzzing"], swiftSettings: strictSettings),
         // Realistic generated messages for benchmarks and the load generator.
         .target(name: "SyslogCorpus", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .executableTarget(
@@ -125,6 +134,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SyslogFuzzingTests", dependencies: ["SyslogFuzzing"], swiftSettings: strictSettings),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "SyslogParsingTests",

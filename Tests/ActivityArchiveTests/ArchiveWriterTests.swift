@@ -85,6 +85,36 @@ struct ArchiveWriterTests {
         }
     }
 
+    @Test func refusesADirectorySymlinkOwnedBySomeoneElse() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.file("real")
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false)
+        let link = directory.file("archive")
+        #expect(symlink(target, link) == 0)
+        #expect(try ArchiveDirectory(path: link).path == link, "our own symlink is accepted")
+        guard geteuid() == 0 else { return }  // only root can give the link to another user
+        #expect(lchown(link, 65_534, 65_534) == 0)
+        #expect(throws: ArchiveError.self) { try ArchiveDirectory(path: link) }
+    }
+
+    @Test func neverFollowsASymlinkPlantedUnderAnArchiveName() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let victim = directory.file("victim")
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+        let archives = directory.file("archive")
+        try FileManager.default.createDirectory(atPath: archives, withIntermediateDirectories: false)
+        #expect(symlink(victim, "\(archives)/\(Self.day.fileName)") == 0)
+        let writer = try ArchiveWriter(configuration: self.configuration(archives), logger: Logger(label: "test"))
+        try writer.start()
+        #expect(writer.submit(Self.chunk(count: 3)) == .accepted)
+        let deadline = Date().addingTimeInterval(5)
+        while writer.statistics.writeFailures == 0, Date() < deadline { usleep(20_000) }
+        #expect(writer.statistics.writeFailures > 0)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+    }
+
     @Test func flushIntervalWritesWithoutShutdown() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

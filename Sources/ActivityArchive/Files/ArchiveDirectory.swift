@@ -26,10 +26,14 @@ public struct ArchiveDirectory: Sendable {
 
     /// Opens (creating with mode 0750 if needed) the archive directory.
     ///
-    /// - Throws: ``ArchiveError`` if it cannot be created, or (EPERM) if it is world-writable, where anyone could
-    ///   plant or remove archives.
+    /// - Throws: ``ArchiveError`` if it cannot be created; or EPERM if it is world-writable (anyone could plant or
+    ///   remove archives), or a symbolic link owned by someone other than root or us (who could point it anywhere).
     public init(path: String) throws {
         self.path = path
+        var link = stat()
+        if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, link.st_uid != 0, link.st_uid != geteuid() {
+            throw ArchiveError(.open, path: path, errno: EPERM)
+        }
         var status = stat()
         if stat(path, &status) != 0 {
             guard errno == ENOENT else { throw ArchiveError(.stat, path: path) }

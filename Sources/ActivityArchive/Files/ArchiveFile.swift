@@ -16,7 +16,8 @@ public final class ArchiveFile {
     /// Opens (creating if needed) `path` for appending; the caller has recovered its tail first.
     public init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+        // O_NOFOLLOW: a symlink planted under an archive's name must not redirect our writes.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {

@@ -39,7 +39,10 @@ public enum ArchiveRecovery {
             // Nothing whole is left: an empty file would fail `gzip -t`, so it goes.
             guard unlink(path) == 0 else { throw ArchiveError(.remove, path: path) }
         } else if validLength < walk.fileSize {
-            guard truncate(path, off_t(validLength)) == 0 else { throw ArchiveError(.truncate, path: path) }
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }
+            defer { close(descriptor) }
+            guard ftruncate(descriptor, off_t(validLength)) == 0 else { throw ArchiveError(.truncate, path: path) }
         }
         return Report(path: path, originalSize: walk.fileSize, recoveredSize: validLength, membersKept: members.count)
     }

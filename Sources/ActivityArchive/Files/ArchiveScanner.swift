@@ -24,7 +24,7 @@ public struct ArchiveScanner {
 
     /// Reads every member header of the file at `path`.
     public static func walk(path: String) throws -> Walk {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }
         defer { close(descriptor) }
         var status = stat()
@@ -49,7 +49,7 @@ public struct ArchiveScanner {
 
     /// Reads the whole member `member` of the file at `path`.
     public static func readMember(path: String, _ member: Member) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: member.extra.memberLength)
