@@ -89,6 +89,8 @@ final class DaemonProcess {
 
     var isRunning: Bool { self.process.isRunning }
 
+    var processIdentifier: Int32 { self.process.processIdentifier }
+
     /// Every archive file, sorted.
     func archives() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: self.archiveDirectory).sorted().map {

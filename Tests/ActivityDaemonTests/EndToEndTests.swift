@@ -233,6 +233,11 @@ struct EndToEndTests {
 
 /// Sends one UDP datagram from the loopback address `source` to 127.0.0.1:`port`.
 func sendDatagram(_ text: String, from source: String, port: Int) throws {
+    try sendDatagram(Array(text.utf8), from: source, port: port)
+}
+
+/// Sends one UDP datagram of `bytes` from the loopback address `source` to 127.0.0.1:`port`.
+func sendDatagram(_ bytes: [UInt8], from source: String, port: Int) throws {
     let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
     defer { close(descriptor) }
     try bindSource(descriptor, source)
@@ -240,7 +245,6 @@ func sendDatagram(_ text: String, from source: String, port: Int) throws {
     target.sin_family = sa_family_t(AF_INET)
     target.sin_port = in_port_t(UInt16(port).bigEndian)
     target.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bytes = Array(text.utf8)
     let sent = withUnsafePointer(to: &target) { pointer in
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
             bytes.withUnsafeBytes {

@@ -27,6 +27,11 @@ final class ManualWallClock: WallClock {
 
 /// Sends `text` over a new TCP connection to 127.0.0.1:`port` and closes it.
 func sendOverTCP(_ text: String, port: Int) throws {
+    try sendOverTCP(Array(text.utf8), port: port)
+}
+
+/// Sends `bytes` over a new TCP connection to 127.0.0.1:`port` and closes it.
+func sendOverTCP(_ bytes: [UInt8], port: Int) throws {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(descriptor) }
     var address = sockaddr_in()
@@ -39,9 +44,13 @@ func sendOverTCP(_ text: String, port: Int) throws {
         }
     }
     guard connected else { throw DaemonProcessError(message: "cannot connect to \(port)") }
-    let bytes = Array(text.utf8)
-    guard bytes.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == bytes.count else {
-        throw DaemonProcessError(message: "short send")
+    var offset = 0
+    while offset < bytes.count {
+        let sent = bytes.withUnsafeBytes {
+            send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        }
+        guard sent > 0 else { throw DaemonProcessError(message: "send failed after \(offset) bytes") }
+        offset += sent
     }
 }
 

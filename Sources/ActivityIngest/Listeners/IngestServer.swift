@@ -157,9 +157,8 @@ public actor IngestServer {
                     )
                     let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
                     try channel.pipeline.syncOperations.addHandlers([
-                        IdleStateHandler(readTimeout: TimeAmount(ingest.idleTimeout)),
-                        IdleConnectionCloser(counters: counters),
                         ByteToMessageHandler(decoder),
+                        IdleConnectionCloser(timeout: TimeAmount(ingest.idleTimeout), counters: counters),
                         StreamIngestHandler(
                             chunker: chunker,
                             writer: writer,
