@@ -1,5 +1,6 @@
 import ActivityDaemon
 import ArgumentParser
+import Dispatch
 import Logging
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Glibc
 
 /// `activitylogd`: the syslog collector daemon. Thin: reads options, loads the configuration, runs ``Daemon``.
 @main
-struct ActivitylogdCommand: AsyncParsableCommand {
+struct ActivitylogdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activitylogd",
         abstract: "Collect syslog over UDP and TCP into daily gzip archives of JSON activity records.",
@@ -28,7 +29,7 @@ struct ActivitylogdCommand: AsyncParsableCommand {
     @Flag(name: .customShort("t"), help: "Check the configuration and exit: 0 if valid, 78 with the error if not.")
     var checkOnly = false
 
-    func run() async throws {
+    func run() throws {
         let configuration: DaemonConfiguration
         do {
             configuration = try self.configFile.map(DaemonConfiguration.load(path:)) ?? .embeddedDefault
@@ -43,13 +44,30 @@ struct ActivitylogdCommand: AsyncParsableCommand {
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in TerseLogHandler(label: label, level: level) }
         let logger = Logger(label: "activitylogd")
-        do {
-            try await Daemon.run(configuration: configuration, configPath: self.configFile, logger: logger)
-        } catch {
-            logger.critical("activitylogd failed", metadata: ["error": "\(error)"])
-            throw ExitCode(1)
+        // The daemon runs on the concurrency pool while this (main) thread waits for it. Keeping the main thread
+        // alive matters: a process whose main thread has exited still shows that thread's credentials, so after
+        // the switch to `user` it would go on looking like root in ps and /proc.
+        let outcome = DaemonOutcome()
+        let configPath = self.configFile
+        Task.detached {
+            do {
+                try await Daemon.run(configuration: configuration, configPath: configPath, logger: logger)
+            } catch {
+                logger.critical("activitylogd failed", metadata: ["error": "\(error)"])
+                outcome.failed = true
+            }
+            outcome.finished.signal()
         }
+        outcome.finished.wait()
+        if outcome.failed { throw ExitCode(1) }
     }
+}
+
+/// How the daemon task ended, handed to the waiting main thread.
+private final class DaemonOutcome: @unchecked Sendable {
+    let finished = DispatchSemaphore(value: 0)
+    /// Written by the daemon task before `finished` is signalled, read by the main thread after.
+    var failed = false
 }
 
 /// Unbuffered writes to the standard streams, for the few lines printed before logging is set up.

@@ -211,6 +211,41 @@ struct EndToEndTests {
         #expect(daemon.log.contains("connections_timed_out=2 "))
     }
 
+    @Test func perSourceLimitRefusesOneAddressButNotAnother() throws {
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], extra: "max-connections-per-source 1")
+        defer { daemon.removeDirectory() }
+        let port = daemon.port("tcp")
+        let first = try connectTCP(port: port, from: "127.0.0.2")
+        let second = try connectTCP(port: port, from: "127.0.0.2")
+        let other = try connectTCP(port: port, from: "127.0.0.3")
+        defer { for descriptor in [first, second, other] { close(descriptor) } }
+        // The two connections from 127.0.0.2 are set up on different event loops, so either may be the one refused.
+        let closed = [first, second].filter { waitForClose($0, timeout: 1) }
+        #expect(closed.count == 1, "exactly one of two connections from the same address is refused")
+        #expect(!waitForClose(other, timeout: 0.3), "another address still gets in")
+        #expect(daemon.stop() == 0)
+        #expect(daemon.log.contains("connections_refused=1 "))
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "switching user needs root"))
+    func dropsPrivilegesAfterBindingAndHandsOverTheArchives() throws {
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], extra: "user nobody\ngroup nogroup")
+        defer { daemon.removeDirectory() }
+        try daemon.waitForLog("dropped privileges")
+        let status = try String(contentsOfFile: "/proc/\(daemon.processIdentifier)/status", encoding: .utf8)
+        let uid = status.split(separator: "\n").first { $0.hasPrefix("Uid:") }?.split(separator: "\t").dropFirst().first
+        let nobody = getpwnam("nobody").pointee.pw_uid
+        #expect(uid.map(String.init) == String(nobody), "effective identity after the drop")
+        try sendOverTCP("<13>1 - - - - - - written as nobody\n", port: daemon.port("tcp"))
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        #expect(try daemon.records().compactMap { $0["msg"] as? String } == ["written as nobody"])
+        var info = stat()
+        stat(try #require(try daemon.archives().first), &info)
+        #expect(info.st_uid == nobody)
+        #expect(info.st_mode & 0o777 == 0o640)
+    }
+
     @Test func allowListRefusesOtherSendersAndLogsOncePerSender() throws {
         let daemon = try DaemonProcess(extra: "allow 127.0.0.1 ::1")
         defer { daemon.removeDirectory() }
