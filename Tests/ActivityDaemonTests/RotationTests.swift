@@ -32,18 +32,8 @@ func sendOverTCP(_ text: String, port: Int) throws {
 
 /// Sends `bytes` over a new TCP connection to 127.0.0.1:`port` and closes it.
 func sendOverTCP(_ bytes: [UInt8], port: Int) throws {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let descriptor = try connectTCP(port: port)
     defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-        }
-    }
-    guard connected else { throw DaemonProcessError(message: "cannot connect to \(port)") }
     var offset = 0
     while offset < bytes.count {
         let sent = bytes.withUnsafeBytes {

@@ -37,7 +37,7 @@ actor RetentionService: Service {
                 while !Task.isCancelled, !Task.isShuttingDownGracefully {
                     await self.sweep()
                     let interval = await self.sweeper.policy.checkInterval
-                    let slept = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                    let slept: Void? = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
                     if slept == nil { break }
                 }
             }
