@@ -84,6 +84,7 @@ let package = Package(
                 "ActivityModel",
                 "SyslogCorpus",
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 "SyslogParsing",

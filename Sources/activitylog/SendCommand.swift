@@ -85,7 +85,6 @@ struct SendCommand: ParsableCommand {
             } else {
                 try ClientSocket(host: self.host, port: self.port, transport: self.transport)
             }
-        defer { socket.close() }
         let source: any MessageSource =
             if let count = self.count {
                 GeneratedMessages(count: count, seed: self.seed)
@@ -94,7 +93,13 @@ struct SendCommand: ParsableCommand {
             }
         var sender = FramedSender(socket: socket, framing: self.transport == .udp ? nil : self.framing, rate: self.rate)
         let started = monotonicSeconds()
-        try sender.send(from: source)
+        do {
+            try sender.send(from: source)
+        } catch {
+            try? socket.finish()
+            throw error
+        }
+        try socket.finish()
         let seconds = max(monotonicSeconds() - started, 1e-9)
         let perSecond = Int(Double(sender.messagesSent) / seconds)
         print(

@@ -6,7 +6,8 @@ import Glibc
 protocol MessageConnection {
     /// Writes all of `bytes` (stream), or sends them as one datagram.
     func send(_ bytes: UnsafeRawBufferPointer) throws
-    func close()
+    /// Closes the connection, reporting a refusal the server signalled only at the end (a TLS alert).
+    func finish() throws
 }
 
 /// A connected, blocking UDP or TCP client socket.
@@ -66,7 +67,7 @@ struct ClientSocket: MessageConnection {
         } while offset < bytes.count && !self.isDatagram
     }
 
-    func close() {
+    func finish() {
         Glibc.close(self.descriptor)
     }
 }

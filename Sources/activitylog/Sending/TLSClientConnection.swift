@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -7,6 +8,7 @@ import NIOTLS
 final class TLSClientConnection: MessageConnection {
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
+    private let failure = NIOLockedValueBox<(any Error)?>(nil)
 
     /// Connects and completes the handshake.
     ///
@@ -25,6 +27,7 @@ final class TLSClientConnection: MessageConnection {
         let context = try NIOSSLContext(configuration: configuration)
         let serverName = IPAddressLiteral.isLiteral(host) ? nil : host
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let failure = self.failure
         do {
             let handshake = group.next().makePromise(of: Void.self)
             self.channel = try ClientBootstrap(group: group)
@@ -32,7 +35,7 @@ final class TLSClientConnection: MessageConnection {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandlers([
                             try NIOSSLClientHandler(context: context, serverHostname: serverName),
-                            HandshakeWaiter(promise: handshake),
+                            HandshakeWaiter(promise: handshake, failure: failure),
                         ])
                     }
                 }
@@ -57,9 +60,17 @@ final class TLSClientConnection: MessageConnection {
         }
     }
 
-    func close() {
+    /// Closes with a TLS close_notify exchange. With TLS 1.3 a server that rejects the client certificate says so
+    /// only after the client's handshake is done, so its alert may arrive after the last write: it is caught here.
+    func finish() throws {
         try? self.channel.close().wait()
         try? self.group.syncShutdownGracefully()
+        if let error = self.failure.withLockedValue({ $0 }) {
+            throw SocketError(
+                what:
+                    "the server ended the TLS connection with an error (was the client certificate refused?): \(error)"
+            )
+        }
     }
 }
 
@@ -67,9 +78,11 @@ final class TLSClientConnection: MessageConnection {
 private final class HandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     private let promise: EventLoopPromise<Void>
+    private let failure: NIOLockedValueBox<(any Error)?>
 
-    init(promise: EventLoopPromise<Void>) {
+    init(promise: EventLoopPromise<Void>, failure: NIOLockedValueBox<(any Error)?>) {
         self.promise = promise
+        self.failure = failure
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -78,6 +91,7 @@ private final class HandshakeWaiter: ChannelInboundHandler, RemovableChannelHand
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        self.failure.withLockedValue { $0 = $0 ?? error }
         self.promise.fail(error)
         context.close(promise: nil)
     }
