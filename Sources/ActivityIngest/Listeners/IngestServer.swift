@@ -181,7 +181,7 @@ public actor IngestServer {
         let rotationTimeZone = self.rotationTimeZone
         let messagesPerRead = 32
         let slice = min(ingest.maxMessageSize + 1, 65_536)
-        return try await DatagramBootstrap(group: self.group)
+        let channel = try await DatagramBootstrap(group: self.group)
             .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: SocketOptionValue(ingest.udpReceiveBuffer))
             .channelOption(ChannelOptions.datagramVectorReadMessageCount, value: messagesPerRead)
@@ -208,6 +208,21 @@ public actor IngestServer {
             }
             .bind(host: listener.host, port: listener.port)
             .get()
+        // SO_RCVBUF is capped by net.core.rmem_max (often 208 KiB); with root or CAP_NET_ADMIN, SO_RCVBUFFORCE is
+        // not, and a large buffer is what keeps the kernel from dropping datagrams during bursts.
+        let force = ChannelOptions.Types.SocketOption(level: .socket, name: .init(rawValue: 33))  // SO_RCVBUFFORCE
+        try? await channel.setOption(force, value: SocketOptionValue(ingest.udpReceiveBuffer)).get()
+        let granted = (try? await channel.getOption(ChannelOptions.socketOption(.so_rcvbuf)).get()) ?? 0
+        if Int(granted) < ingest.udpReceiveBuffer {
+            self.logger.warning(
+                "UDP receive buffer smaller than udp-receive-buffer; raise net.core.rmem_max or grant CAP_NET_ADMIN",
+                metadata: [
+                    "listener": "\(listener)", "buffer.requested": "\(ingest.udpReceiveBuffer)",
+                    "buffer.granted": "\(granted)",
+                ]
+            )
+        }
+        return channel
     }
 }
 
