@@ -31,11 +31,6 @@ public struct LineBuffer: Sendable {
         self.count += written
     }
 
-    /// Appends raw bytes.
-    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        self.write(maximumLength: bytes.count) { $0.write(bytes.bindMemory(to: UInt8.self)) }
-    }
-
     /// Calls `body` with the bytes written so far.
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try self.storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<self.count])) }
