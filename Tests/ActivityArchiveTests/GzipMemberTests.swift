@@ -9,12 +9,36 @@ struct GzipMemberTests {
         defer { directory.remove() }
         let path = directory.file("activity-2026-11-26.jsonl.gz")
         var file = Data()
-        for batch in 0..<20 { file.append(contentsOf: try member(50, start: batch * 50, level: 1 + batch % 9)) }
+        // Every level of both engines, interleaved: members are independent, whichever engine wrote them.
+        for batch in 0..<20 {
+            let engine = CompressionEngine.allCases[batch % 2]
+            file.append(contentsOf: try member(50, start: batch * 50, level: 1 + batch % 9, engine: engine))
+        }
         try file.write(to: URL(fileURLWithPath: path))
         #expect(try run(["gzip", "-t", path]).status == 0)
         let text = try run(["zcat", path])
         #expect(text.status == 0)
         #expect(text.output == Data(jsonLines(1000)))
+    }
+
+    @Test(arguments: CompressionEngine.allCases)
+    func everyEngineRoundTripsEveryLevel(engine: CompressionEngine) throws {
+        let inflater = try Inflater()
+        for level in CompressionEngine.levels {
+            let bytes = try member(400, level: level, engine: engine)
+            #expect(try bytes.withUnsafeBytes { try GzipMember.decode($0, inflater: inflater) } == jsonLines(400))
+            #expect(bytes[8] == (level == 9 ? 2 : level == 1 ? 4 : 0), "XFL of level \(level)")
+        }
+    }
+
+    @Test func crc32IsGzipsCRC() {
+        // The check value of CRC-32/ISO-HDLC, and continuing a CRC equals one pass over the whole.
+        let digits = Array("123456789".utf8)
+        #expect(digits.withUnsafeBytes { crc32($0) } == 0xCBF4_3926)
+        let split = digits[4...].withUnsafeBytes { tail in
+            digits[..<4].withUnsafeBytes { crc32(tail, continuing: crc32($0)) }
+        }
+        #expect(split == 0xCBF4_3926)
     }
 
     @Test func headerDescribesTheMember() throws {
@@ -58,14 +82,14 @@ struct GzipMemberTests {
     }
 
     @Test func emptyBatchIsAValidMember() throws {
-        let deflater = try Deflater(level: 6)
+        let compressor = try CompressionEngine.libdeflate.makeCompressor(level: 6)
         let encoded = try [UInt8]().withUnsafeBytes {
             try GzipMember.encode(
                 lines: $0,
                 recordCount: 0,
                 firstReceived: .init(microsecondsSinceEpoch: 0),
                 lastReceived: .init(microsecondsSinceEpoch: 0),
-                deflater: deflater
+                compressor: compressor
             )
         }
         #expect(try encoded.bytes.withUnsafeBytes { try GzipMember.decode($0, inflater: Inflater()) } == [])

@@ -41,16 +41,16 @@ func jsonLines(_ count: Int, start: Int = 0) -> [UInt8] {
 }
 
 /// One member of `count` lines as bytes.
-func member(_ count: Int, start: Int = 0, level: Int = 6) throws -> [UInt8] {
+func member(_ count: Int, start: Int = 0, level: Int = 6, engine: CompressionEngine = .libdeflate) throws -> [UInt8] {
     let lines = jsonLines(count, start: start)
-    let deflater = try Deflater(level: level)
+    let compressor = try engine.makeCompressor(level: level)
     return try lines.withUnsafeBytes {
         try GzipMember.encode(
             lines: $0,
             recordCount: count,
             firstReceived: Timestamp(microsecondsSinceEpoch: Int64(start)),
             lastReceived: Timestamp(microsecondsSinceEpoch: Int64(start + count - 1)),
-            deflater: deflater
+            compressor: compressor
         ).bytes
     }
 }

@@ -30,6 +30,7 @@ struct ConfigFileTests {
             listen tcp *:1514 allow 127.0.0.1 ::1
             archive-dir "/var/log/activity log"
             rotation-timezone Europe/Berlin
+            compression-engine zlib
             compression-level 9
             flush-interval 250ms
             batch-size 512k
@@ -65,6 +66,7 @@ struct ConfigFileTests {
         )
         #expect(configuration.archive.directory == "/var/log/activity log")
         #expect(configuration.archive.rotationTimeZone.description == "Europe/Berlin")
+        #expect(configuration.archive.compressionEngine == .zlib)
         #expect(configuration.archive.compressionLevel == 9)
         #expect(configuration.archive.flushInterval == .milliseconds(250))
         #expect(configuration.archive.batchSize == 512 << 10)
@@ -131,6 +133,10 @@ struct ConfigFileTests {
         (
             "listen udp 127.0.0.1:1\ncompression-level 11",
             "test.conf:2: compression-level '11': expected an integer from 1 to 9"
+        ),
+        (
+            "listen udp 127.0.0.1:1\ncompression-engine gzip",
+            "test.conf:2: compression-engine 'gzip': expected libdeflate or zlib"
         ),
         (
             "listen udp 127.0.0.1:1\ncompression-level",

@@ -26,23 +26,23 @@ public enum GzipMember {
     ///   - recordCount: How many lines.
     ///   - firstReceived: `received` of the first record.
     ///   - lastReceived: `received` of the last record.
-    ///   - deflater: The compressor to use.
+    ///   - compressor: The engine's compressor to use.
     /// - Returns: The member's bytes and its description.
     public static func encode(
         lines: UnsafeRawBufferPointer,
         recordCount: Int,
         firstReceived: Timestamp,
         lastReceived: Timestamp,
-        deflater: Deflater
+        compressor: any MemberCompressor
     ) throws -> (bytes: [UInt8], extra: MemberExtraField) {
         precondition(lines.count < Int(UInt32.max), "a member holds less than 4 GiB of lines")
-        let capacity = Self.headerLength + deflater.bound(for: lines.count) + Self.trailerLength
+        let capacity = Self.headerLength + compressor.bound(for: lines.count) + Self.trailerLength
         var member = [UInt8](repeating: 0, count: capacity)
         let extra = try member.withUnsafeMutableBytes { bytes in
             let body = UnsafeMutableRawBufferPointer(
                 rebasing: bytes[Self.headerLength..<(capacity - Self.trailerLength)]
             )
-            let compressed = try deflater.compress(lines, into: body)
+            let compressed = try compressor.compress(lines, into: body)
             let length = Self.headerLength + compressed + Self.trailerLength
             let extra = MemberExtraField(
                 memberLength: length,
@@ -51,7 +51,7 @@ public enum GzipMember {
                 firstReceived: firstReceived,
                 lastReceived: lastReceived
             )
-            Self.writeHeader(extra, into: bytes, deflater: deflater)
+            Self.writeHeader(extra, into: bytes, level: compressor.level)
             let trailer = Self.headerLength + compressed
             bytes.storeBytes(of: crc32(lines).littleEndian, toByteOffset: trailer, as: UInt32.self)
             bytes.storeBytes(of: UInt32(lines.count).littleEndian, toByteOffset: trailer + 4, as: UInt32.self)
@@ -64,14 +64,14 @@ public enum GzipMember {
     private static func writeHeader(
         _ extra: MemberExtraField,
         into bytes: UnsafeMutableRawBufferPointer,
-        deflater: Deflater
+        level: Int
     ) {
         bytes[0] = 0x1F  // ID1
         bytes[1] = 0x8B  // ID2
         bytes[2] = 8  // CM = deflate
         bytes[3] = 0x04  // FLG = FEXTRA
         // MTIME (bytes 4–7) stays 0: the subfield carries the times.
-        bytes[8] = deflater.level == 9 ? 2 : (deflater.level == 1 ? 4 : 0)  // XFL
+        bytes[8] = level == 9 ? 2 : (level == 1 ? 4 : 0)  // XFL
         bytes[9] = 3  // OS = Unix
         bytes.storeBytes(of: UInt16(MemberExtraField.encodedLength).littleEndian, toByteOffset: 10, as: UInt16.self)
         extra.write(into: bytes, at: 12)

@@ -2,7 +2,7 @@ import CZlib
 
 /// Raw inflate (RFC 1951) of one member body: for crash recovery, `verify` and queries.
 ///
-/// Like ``Deflater``, owns one `z_stream` and resets it between members.
+/// Like ``ZlibCompressor``, owns one `z_stream` and resets it between members.
 public final class Inflater {
     private let stream: UnsafeMutablePointer<z_stream>
 

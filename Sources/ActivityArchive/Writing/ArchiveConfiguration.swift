@@ -16,7 +16,9 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     public var directory: String
     /// `rotation-timezone`: the zone whose midnight starts a new file.
     public var rotationTimeZone: CivilTimeZone
-    /// `compression-level`: zlib level 1–9.
+    /// `compression-engine`: which deflate implementation writes members.
+    public var compressionEngine: CompressionEngine
+    /// `compression-level`: 1–9, as gzip's.
     public var compressionLevel: Int
     /// `flush-interval`: longest time a record waits in a batch.
     public var flushInterval: Duration
@@ -31,6 +33,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     public init(
         directory: String = "./archive",
         rotationTimeZone: CivilTimeZone = .utc,
+        compressionEngine: CompressionEngine = .libdeflate,
         compressionLevel: Int = 6,
         flushInterval: Duration = .seconds(1),
         batchSize: Int = 1 << 20,
@@ -39,6 +42,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     ) {
         self.directory = directory
         self.rotationTimeZone = rotationTimeZone
+        self.compressionEngine = compressionEngine
         self.compressionLevel = compressionLevel
         self.flushInterval = flushInterval
         self.batchSize = batchSize

@@ -76,6 +76,7 @@ public final class ArchiveWriter: @unchecked Sendable {
         }
         self.compressor = try CompressionPool(
             threads: max(1, ProcessInfo.processInfo.activeProcessorCount),
+            engine: self.configuration.compressionEngine,
             level: self.configuration.compressionLevel
         ) { [self] sequence, batch, member in
             self.condition.lock()

@@ -2,7 +2,7 @@ import Foundation
 
 /// Threads that compress batches into gzip members in parallel (pigz's idea: members are independent).
 ///
-/// Each thread owns a ``Deflater``. Jobs carry a sequence number; the results come back through `onCompressed` in
+/// Each thread owns a ``MemberCompressor``. Jobs carry a sequence number; the results come back through `onCompressed` in
 /// whatever order they finish, and the ``ArchiveWriter`` appends them in sequence order.
 final class CompressionPool: @unchecked Sendable {
     typealias Completion =
@@ -14,12 +14,12 @@ final class CompressionPool: @unchecked Sendable {
     private var running = 0
     private let onCompressed: Completion
 
-    /// Starts `threads` compressing threads at zlib `level`.
-    init(threads: Int, level: Int, onCompressed: @escaping Completion) throws {
+    /// Starts `threads` compressing threads with `engine` at `level`.
+    init(threads: Int, engine: CompressionEngine, level: Int, onCompressed: @escaping Completion) throws {
         self.onCompressed = onCompressed
         for index in 0..<threads {
-            let deflater = try Deflater(level: level)
-            let thread = Thread { [self] in self.work(deflater) }
+            let compressor = try engine.makeCompressor(level: level)
+            let thread = Thread { [self] in self.work(compressor) }
             thread.name = "activitylog-compress-\(index)"
             self.running += 1
             thread.start()
@@ -43,7 +43,7 @@ final class CompressionPool: @unchecked Sendable {
         self.condition.unlock()
     }
 
-    private func work(_ deflater: Deflater) {
+    private func work(_ compressor: any MemberCompressor) {
         while true {
             self.condition.lock()
             while self.jobs.isEmpty, !self.isStopping { self.condition.wait() }
@@ -62,7 +62,7 @@ final class CompressionPool: @unchecked Sendable {
                         recordCount: batch.recordCount,
                         firstReceived: batch.firstReceived,
                         lastReceived: batch.lastReceived,
-                        deflater: deflater
+                        compressor: compressor
                     ).bytes
                 }
             }

@@ -16,6 +16,7 @@ import SyslogParsing
 /// | `tls-handshake-timeout` | duration | 10s |
 /// | `archive-dir` | path | `./archive` |
 /// | `rotation-timezone` | zone | `UTC` |
+/// | `compression-engine` | `libdeflate`\|`zlib` | `libdeflate` |
 /// | `compression-level` | 1–9 | 6 |
 /// | `flush-interval` | duration | 1s |
 /// | `batch-size` | size | 1m |
@@ -142,8 +143,15 @@ struct DirectiveReader {
             reader in
             configuration.archive.rotationTimeZone = try reader.zone(arguments)
         },
+        Keyword(name: "compression-engine", syntax: "libdeflate or zlib") { configuration, arguments, reader in
+            let name = try reader.one(arguments)
+            guard let engine = CompressionEngine(rawValue: name) else {
+                throw reader.error(name, expected: "libdeflate or zlib")
+            }
+            configuration.archive.compressionEngine = engine
+        },
         Keyword(name: "compression-level", syntax: "an integer from 1 to 9") { configuration, arguments, reader in
-            configuration.archive.compressionLevel = try reader.integer(arguments, in: 1...9)
+            configuration.archive.compressionLevel = try reader.integer(arguments, in: CompressionEngine.levels)
         },
         Keyword(name: "flush-interval", syntax: "a duration from 10ms to 1h, such as 500ms or 1s") {
             configuration,

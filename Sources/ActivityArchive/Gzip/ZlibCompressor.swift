@@ -1,25 +1,24 @@
 import CZlib
 
-/// Raw deflate (RFC 1951) of whole buffers with the system zlib: the body of each gzip member.
+/// Raw deflate (RFC 1951) of whole buffers with the system zlib: `compression-engine zlib`.
 ///
 /// Owns one `z_stream` at a never-moving address for its lifetime and resets it between buffers, so compressing a
-/// batch allocates nothing once warmed up. Not thread-safe: one deflater per compressing thread (it may be handed to
-/// that thread, hence `@unchecked Sendable`, but never used by two at once).
-public final class Deflater: @unchecked Sendable {
+/// batch allocates nothing once warmed up. Not thread-safe: one compressor per compressing thread (it may be handed
+/// to that thread, hence `@unchecked Sendable`, but never used by two at once).
+public final class ZlibCompressor: MemberCompressor, @unchecked Sendable {
     private let stream: UnsafeMutablePointer<z_stream>
-    /// The zlib compression level, 1 (fastest) to 9 (smallest).
-    public let level: Int32
+    public let level: Int
 
-    /// Creates a deflater.
+    /// Creates a compressor.
     ///
     /// - Parameter level: 1–9, as `compression-level`.
     /// - Throws: ``ZlibError`` if zlib cannot be initialised.
     public init(level: Int) throws {
-        precondition((1...9).contains(level), "compression level \(level) is not 1–9")
-        self.level = Int32(level)
+        precondition(CompressionEngine.levels.contains(level), "compression level \(level) is not 1–9")
+        self.level = level
         self.stream = .allocate(capacity: 1)
         self.stream.initialize(to: z_stream())
-        let code = czlib_deflate_init_raw(self.stream, self.level)
+        let code = czlib_deflate_init_raw(self.stream, Int32(level))
         guard code == Z_OK else {
             let error = ZlibError("deflateInit2", code: code, stream: self.stream)
             self.stream.deallocate()
@@ -32,14 +31,10 @@ public final class Deflater: @unchecked Sendable {
         self.stream.deallocate()
     }
 
-    /// The most bytes ``compress(_:into:)`` can produce for `length` input bytes.
     public func bound(for length: Int) -> Int {
         Int(deflateBound(self.stream, uLong(length)))
     }
 
-    /// Compresses all of `input` into `output`, which must hold at least ``bound(for:)`` bytes.
-    ///
-    /// - Returns: The number of compressed bytes written.
     public func compress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
         precondition(output.count >= self.bound(for: input.count), "deflate output smaller than deflateBound")
         defer { deflateReset(self.stream) }
@@ -51,10 +46,4 @@ public final class Deflater: @unchecked Sendable {
         guard code == Z_STREAM_END else { throw ZlibError("deflate", code: code, stream: self.stream) }
         return output.count - Int(self.stream.pointee.avail_out)
     }
-}
-
-/// CRC-32 (ISO 3309, as gzip uses) of a buffer, continuing from `crc`.
-public func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
-    guard let base = bytes.bindMemory(to: Bytef.self).baseAddress else { return crc }
-    return UInt32(CZlib.crc32(uLong(crc), base, uInt(bytes.count)))
 }

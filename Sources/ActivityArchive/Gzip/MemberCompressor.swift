@@ -1,0 +1,59 @@
+import CLibdeflate
+
+/// Compresses one batch of JSON lines into the raw deflate body of a gzip member.
+///
+/// Implementations keep their state between calls (so a warmed-up compressor allocates nothing) and are used by one
+/// thread at a time.
+public protocol MemberCompressor: AnyObject, Sendable {
+    /// The compression level, 1 (fastest) to 9 (smallest).
+    var level: Int { get }
+    /// The most bytes ``compress(_:into:)`` can produce for `length` input bytes.
+    func bound(for length: Int) -> Int
+    /// Compresses all of `input` into `output`, which must hold at least ``bound(for:)`` bytes.
+    ///
+    /// - Returns: The number of compressed bytes written.
+    func compress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+/// `compression-engine`: the deflate implementation that writes members. Both write standard deflate; archives
+/// read the same whichever wrote them.
+public enum CompressionEngine: String, Sendable, Equatable, CaseIterable {
+    /// libdeflate: whole-buffer compression, the faster engine and the default.
+    case libdeflate
+    /// The system zlib.
+    case zlib
+
+    /// The levels `compression-level` accepts for every engine.
+    public static let levels = 1...9
+
+    /// A new compressor of this engine.
+    ///
+    /// - Parameter level: One of ``levels``.
+    public func makeCompressor(level: Int) throws -> any MemberCompressor {
+        switch self {
+        case .libdeflate: try LibdeflateCompressor(level: level)
+        case .zlib: try ZlibCompressor(level: level)
+        }
+    }
+}
+
+/// A compression engine that failed outside zlib's own error reporting.
+public enum CompressionEngineError: Error, Equatable, CustomStringConvertible {
+    /// The engine could not allocate its state (out of memory).
+    case cannotAllocate(engine: CompressionEngine, level: Int)
+    /// The compressed data did not fit the output buffer.
+    case outputTooSmall(engine: CompressionEngine)
+
+    public var description: String {
+        switch self {
+        case .cannotAllocate(let engine, let level): "\(engine.rawValue) could not allocate a level \(level) compressor"
+        case .outputTooSmall(let engine): "\(engine.rawValue) output did not fit its bound"
+        }
+    }
+}
+
+/// CRC-32 (ISO 3309, as gzip uses) of a buffer, continuing from `crc`. libdeflate's is carry-less-multiply
+/// accelerated, several times faster than zlib's on the same data.
+public func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+    libdeflate_crc32(crc, bytes.baseAddress, bytes.count)
+}
