@@ -51,7 +51,9 @@ struct ArchiveWriterTests {
         defer { directory.remove() }
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
-        for batch in 0..<100 { #expect(writer.submit(Self.chunk(count: 100, start: batch * 100)) == .accepted) }
+        for batch in 0..<100 {
+            #expect(writer.submit(Self.chunk(count: 100, start: batch * 100), from: .datagram) == .accepted)
+        }
         writer.shutdown()
         let path = directory.file(Self.day.fileName)
         #expect(try run(["gzip", "-t", path]).status == 0)
@@ -108,7 +110,7 @@ struct ArchiveWriterTests {
         #expect(symlink(victim, "\(archives)/\(Self.day.fileName)") == 0)
         let writer = try ArchiveWriter(configuration: self.configuration(archives), logger: Logger(label: "test"))
         try writer.start()
-        #expect(writer.submit(Self.chunk(count: 3)) == .accepted)
+        #expect(writer.submit(Self.chunk(count: 3), from: .datagram) == .accepted)
         let deadline = Date().addingTimeInterval(5)
         while writer.statistics.writeFailures == 0, Date() < deadline { usleep(20_000) }
         #expect(writer.statistics.writeFailures > 0)
@@ -121,7 +123,7 @@ struct ArchiveWriterTests {
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
         defer { writer.shutdown() }
-        #expect(writer.submit(Self.chunk(count: 3)) == .accepted)
+        #expect(writer.submit(Self.chunk(count: 3), from: .datagram) == .accepted)
         let deadline = Date().addingTimeInterval(5)
         while writer.statistics.recordsWritten < 3, Date() < deadline { usleep(10_000) }
         #expect(writer.statistics.recordsWritten == 3)
@@ -138,9 +140,9 @@ struct ArchiveWriterTests {
         }
         try writer.start()
         let next = Self.day.adding(days: 1)
-        #expect(writer.submit(Self.chunk(count: 10, start: 0)) == .accepted)
-        #expect(writer.submit(Self.chunk(next, count: 10, start: 10)) == .accepted)
-        #expect(writer.submit(Self.chunk(count: 5, start: 20)) == .accepted)
+        #expect(writer.submit(Self.chunk(count: 10, start: 0), from: .datagram) == .accepted)
+        #expect(writer.submit(Self.chunk(next, count: 10, start: 10), from: .datagram) == .accepted)
+        #expect(writer.submit(Self.chunk(count: 5, start: 20), from: .datagram) == .accepted)
         writer.shutdown()
         #expect(try self.numbers(inArchive: directory.file(Self.day.fileName)) == Array(0..<10) + Array(20..<25))
         #expect(try self.numbers(inArchive: directory.file(next.fileName)) == Array(10..<20))
@@ -155,10 +157,46 @@ struct ArchiveWriterTests {
         try Data(try member(5, start: 0) + torn.prefix(torn.count / 2)).write(to: URL(fileURLWithPath: path))
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
-        #expect(writer.submit(Self.chunk(count: 3, start: 0)) == .accepted)
+        #expect(writer.submit(Self.chunk(count: 3, start: 0), from: .datagram) == .accepted)
         writer.shutdown()
         #expect(try run(["gzip", "-t", path]).status == 0)
         #expect(try ArchiveScanner.walk(path: path).members.map(\.extra.recordCount) == [5, 3])
+    }
+
+    @Test func streamsPauseAtFourBatchesWhileDatagramsMayFillTheQueue() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var configuration = self.configuration(directory.path, queueSize: 1 << 20)
+        configuration.batchSize = 4 << 10
+        #expect(configuration.streamPauseBytes == 16 << 10)
+        let writer = try ArchiveWriter(configuration: configuration, logger: Logger(label: "test"))
+        // Not started: nothing drains.
+        var streamBytes = 0
+        var next = 0
+        while true {
+            let chunk = Self.chunk(count: 10, start: next)
+            guard writer.submit(chunk, from: .stream) == .accepted else { break }
+            streamBytes += chunk.lines.count
+            next += 10
+        }
+        #expect(streamBytes >= 16 << 10 && streamBytes < (16 << 10) + 1000, "stream refused at \(streamBytes) bytes")
+        var datagramBytes = 0
+        while true {
+            let chunk = Self.chunk(count: 10, start: next)
+            guard writer.submit(chunk, from: .datagram) == .accepted else { break }
+            datagramBytes += chunk.lines.count
+            next += 10
+        }
+        #expect(streamBytes + datagramBytes >= 1 << 20, "datagrams refused at \(streamBytes + datagramBytes) bytes")
+        let resumed = Mutex(false)
+        writer.whenSpaceAvailable { resumed.withLock { $0 = true } }
+        #expect(!resumed.withLock { $0 })
+        try writer.start()
+        let deadline = Date().addingTimeInterval(5)
+        while !resumed.withLock({ $0 }), Date() < deadline { usleep(10_000) }
+        #expect(resumed.withLock { $0 })
+        writer.shutdown()
+        #expect(writer.statistics.recordsWritten == next)
     }
 
     @Test func fullQueueRefusesAndCallsBackWhenThereIsRoom() throws {
@@ -170,7 +208,7 @@ struct ArchiveWriterTests {
         )
         // Not started: nothing drains, so the queue fills.
         var accepted = 0
-        while writer.submit(Self.chunk(count: 10, start: accepted * 10)) == .accepted { accepted += 1 }
+        while writer.submit(Self.chunk(count: 10, start: accepted * 10), from: .datagram) == .accepted { accepted += 1 }
         #expect(accepted > 0)
         let called = Mutex(false)
         writer.whenSpaceAvailable { called.withLock { $0 = true } }
@@ -223,7 +261,7 @@ struct ArchiveWriterTests {
                 record.msg = TextSpan(start: 0, end: text.count)
                 chunk.append(record)
             }
-            #expect(writer.submit(chunk) == .accepted)
+            #expect(writer.submit(chunk, from: .datagram) == .accepted)
             submitted += 100
         }
         let path = "\(mountPoint)/\(Self.day.fileName)"

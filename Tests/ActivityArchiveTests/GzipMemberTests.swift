@@ -51,6 +51,7 @@ struct GzipMemberTests {
         #expect(extra.lastReceived == Timestamp(microsecondsSinceEpoch: 106))
         // The extra subfield sits where RFC 1952 puts it: FLG.FEXTRA, XLEN, SI1 SI2 LEN.
         #expect(Array(bytes[0..<4]) == [0x1F, 0x8B, 0x08, 0x04])
+        #expect(Array(bytes[4..<10]) == [0, 0, 0, 0, 0, 3], "MTIME 0, XFL 0 at level 6, OS Unix")
         #expect(Array(bytes[10..<16]) == [36, 0, UInt8(ascii: "A"), UInt8(ascii: "L"), 32, 0])
     }
 

@@ -60,16 +60,7 @@ public struct BatchAccumulator {
             actions.append(.rotated(to: chunk.day))
         }
         if self.newestDay == nil || chunk.day > self.newestDay! { self.newestDay = chunk.day }
-        var batch =
-            self.open.removeValue(forKey: chunk.day)
-            ?? Batch(
-                day: chunk.day,
-                lines: [],
-                recordCount: 0,
-                firstReceived: chunk.firstReceived,
-                lastReceived: chunk.lastReceived,
-                openedAt: now
-            )
+        var batch = self.open.removeValue(forKey: chunk.day) ?? self.newBatch(for: chunk, now: now)
         chunk.lines.withUnsafeBytes { batch.lines.append(contentsOf: $0) }
         batch.recordCount += chunk.recordCount
         batch.firstReceived = min(batch.firstReceived, chunk.firstReceived)
@@ -80,6 +71,21 @@ public struct BatchAccumulator {
             self.open[chunk.day] = batch
         }
         return actions
+    }
+
+    private func newBatch(for chunk: RecordChunk, now: UInt64) -> Batch {
+        var lines: [UInt8] = []
+        // One allocation for the whole batch: appending would double it past maximumBatchBytes. Pages a small batch
+        // never reaches are never touched, so they cost no memory.
+        lines.reserveCapacity(self.maximumBatchBytes + max(chunk.lines.count, self.maximumBatchBytes >> 2))
+        return Batch(
+            day: chunk.day,
+            lines: lines,
+            recordCount: 0,
+            firstReceived: chunk.firstReceived,
+            lastReceived: chunk.lastReceived,
+            openedAt: now
+        )
     }
 
     /// Batches whose flush interval has passed at monotonic time `now`.

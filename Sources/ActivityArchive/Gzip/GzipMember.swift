@@ -37,28 +37,30 @@ public enum GzipMember {
     ) throws -> (bytes: [UInt8], extra: MemberExtraField) {
         precondition(lines.count < Int(UInt32.max), "a member holds less than 4 GiB of lines")
         let capacity = Self.headerLength + compressor.bound(for: lines.count) + Self.trailerLength
-        var member = [UInt8](repeating: 0, count: capacity)
-        let extra = try member.withUnsafeMutableBytes { bytes in
+        var extra: MemberExtraField?
+        // Uninitialized: zero-filling the worst-case bound would touch (and make resident) ~4 times the member.
+        let member = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initializedCount in
+            let bytes = UnsafeMutableRawBufferPointer(buffer)
             let body = UnsafeMutableRawBufferPointer(
                 rebasing: bytes[Self.headerLength..<(capacity - Self.trailerLength)]
             )
             let compressed = try compressor.compress(lines, into: body)
             let length = Self.headerLength + compressed + Self.trailerLength
-            let extra = MemberExtraField(
+            let described = MemberExtraField(
                 memberLength: length,
                 recordCount: recordCount,
                 uncompressedLength: lines.count,
                 firstReceived: firstReceived,
                 lastReceived: lastReceived
             )
-            Self.writeHeader(extra, into: bytes, level: compressor.level)
+            Self.writeHeader(described, into: bytes, level: compressor.level)
+            extra = described
             let trailer = Self.headerLength + compressed
             bytes.storeBytes(of: crc32(lines).littleEndian, toByteOffset: trailer, as: UInt32.self)
             bytes.storeBytes(of: UInt32(lines.count).littleEndian, toByteOffset: trailer + 4, as: UInt32.self)
-            return extra
+            initializedCount = length
         }
-        member.removeLast(capacity - extra.memberLength)
-        return (member, extra)
+        return (member, extra!)
     }
 
     private static func writeHeader(
@@ -70,7 +72,8 @@ public enum GzipMember {
         bytes[1] = 0x8B  // ID2
         bytes[2] = 8  // CM = deflate
         bytes[3] = 0x04  // FLG = FEXTRA
-        // MTIME (bytes 4–7) stays 0: the subfield carries the times.
+        // MTIME 0 (unknown): the subfield carries the times. Every header byte is written; the buffer is not zeroed.
+        bytes.storeBytes(of: UInt32(0), toByteOffset: 4, as: UInt32.self)
         bytes[8] = level == 9 ? 2 : (level == 1 ? 4 : 0)  // XFL
         bytes[9] = 3  // OS = Unix
         bytes.storeBytes(of: UInt16(MemberExtraField.encodedLength).littleEndian, toByteOffset: 10, as: UInt16.self)

@@ -29,6 +29,12 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     /// `fsync`.
     public var fsync: FsyncPolicy
 
+    /// Queued bytes at which stream (TCP, TLS) reads pause: four batches, enough to keep every compressing thread
+    /// busy, and never more than ``queueSize``. Stream senders wait without loss, so their backlog is left in their
+    /// socket buffers rather than in our memory; the rest of `queue-size` is headroom for UDP bursts, which cannot
+    /// wait.
+    public var streamPauseBytes: Int { min(self.queueSize, 4 * self.batchSize) }
+
     /// Creates a configuration with DESIGN.md's defaults.
     public init(
         directory: String = "./archive",

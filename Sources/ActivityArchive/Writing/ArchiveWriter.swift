@@ -7,9 +7,9 @@ import Logging
 /// Ingest handlers call ``submit(_:)`` from their event loops; the writer thread batches chunks per day
 /// (``BatchAccumulator``), hands each batch to a ``CompressionPool`` (one thread per core, since members are
 /// independent), and appends the finished members in the order the batches were cut, each with one write. Memory is bounded by
-/// `queue-size`: bytes count from submission until their member is on disk, and past the limit ``submit(_:)``
-/// refuses, which TCP handlers answer by pausing reads until ``whenSpaceAvailable(_:)`` fires, and UDP handlers by
-/// dropping (counted). A failed write (disk full, I/O error) keeps its batch, is retried with backoff from 100 ms to
+/// `queue-size`: bytes count from submission until their member is on disk, and past the limit ``submit(_:from:)``
+/// refuses, which UDP handlers answer by dropping (counted). TCP and TLS handlers are refused earlier, at
+/// ``ArchiveConfiguration/streamPauseBytes``, and pause reads until ``whenSpaceAvailable(_:)`` fires. A failed write (disk full, I/O error) keeps its batch, is retried with backoff from 100 ms to
 /// 10 s, and never leaves part of a member in the file; the writer resumes by itself when space returns.
 ///
 /// ``start()`` recovers the newest archives (``ArchiveRecovery``) before the first write; every other file is
@@ -100,23 +100,33 @@ public final class ArchiveWriter: @unchecked Sendable {
         case stopped
     }
 
+    /// Who submits a chunk, which decides how much of the queue it may fill.
+    public enum Submitter: Sendable, Equatable {
+        /// A TCP or TLS connection: it can wait (its sender blocks, nothing is lost), so it is refused once
+        /// ``ArchiveConfiguration/streamPauseBytes`` are queued.
+        case stream
+        /// A UDP socket: it cannot wait (a refused chunk is dropped), so it may fill the whole `queue-size`.
+        case datagram
+    }
+
     /// Queues a chunk for writing.
-    public func submit(_ chunk: RecordChunk) -> SubmitResult {
+    public func submit(_ chunk: RecordChunk, from submitter: Submitter) -> SubmitResult {
         guard !chunk.isEmpty else { return .accepted }
         self.condition.lock()
         defer { self.condition.unlock() }
         guard !self.hasStopped else { return .stopped }
-        guard self.pendingBytes < self.configuration.queueSize else { return .queueFull }
+        guard self.pendingBytes < self.limit(for: submitter) else { return .queueFull }
         self.pendingBytes += chunk.lines.count
         self.queue.append(chunk)
         self.condition.broadcast()
         return .accepted
     }
 
-    /// Calls `callback` (once, on the writer thread) when the queue has room again; at once if it has room now.
+    /// Calls `callback` (once, on the writer thread) when a ``Submitter/stream`` would be accepted again; at once if
+    /// it would be now.
     public func whenSpaceAvailable(_ callback: @escaping @Sendable () -> Void) {
         self.condition.lock()
-        if self.pendingBytes < self.configuration.queueSize || self.hasStopped {
+        if self.pendingBytes < self.limit(for: .stream) || self.hasStopped {
             self.condition.unlock()
             callback()
             return
@@ -293,6 +303,13 @@ public final class ArchiveWriter: @unchecked Sendable {
         self.condition.unlock()
     }
 
+    private func limit(for submitter: Submitter) -> Int {
+        switch submitter {
+        case .stream: self.configuration.streamPauseBytes
+        case .datagram: self.configuration.queueSize
+        }
+    }
+
     /// Releases a batch's bytes from the queue budget and counts it as written (or lost).
     private func finish(_ batch: BatchAccumulator.Batch, written bytes: Int?) {
         self.condition.lock()
@@ -305,7 +322,7 @@ public final class ArchiveWriter: @unchecked Sendable {
             self.counters.recordsLost += batch.recordCount
         }
         var waiters: [@Sendable () -> Void] = []
-        if self.pendingBytes < self.configuration.queueSize {
+        if self.pendingBytes < self.limit(for: .stream) {
             waiters = self.spaceWaiters
             self.spaceWaiters.removeAll()
         }

@@ -85,7 +85,7 @@ final class DatagramIngestHandler: ChannelInboundHandler {
 
     private func handOver() {
         for chunk in self.chunker.takeAll() {
-            switch self.writer.submit(chunk) {
+            switch self.writer.submit(chunk, from: .datagram) {
             case .accepted: break
             case .queueFull: self.counters.datagramsDroppedQueueFull.add(chunk.recordCount, ordering: .relaxed)
             case .stopped: self.counters.messagesLost.add(chunk.recordCount, ordering: .relaxed)

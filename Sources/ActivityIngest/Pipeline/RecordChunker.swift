@@ -11,6 +11,10 @@ import SyslogParsing
 struct RecordChunker {
     /// A chunk is handed over once it holds this many bytes, even in the middle of a read burst.
     static let chunkTarget = 256 << 10
+    /// A new chunk's allocation: the target plus room for the last record, so a chunk does not grow (a doubling
+    /// would copy it and leave half unused). Only written bytes take memory (``LineBuffer`` does not zero-fill), so
+    /// the small chunk of a UDP read burst costs its records, not this capacity.
+    static let chunkCapacity = chunkTarget + (chunkTarget >> 2)
 
     private var parser: SyslogParser
     private var record = ActivityRecord()
@@ -32,7 +36,7 @@ struct RecordChunker {
             self.chunk = nil
         }
         if self.chunk == nil {
-            self.chunk = RecordChunk(day: day, capacity: Self.chunkTarget + (Self.chunkTarget >> 2))
+            self.chunk = RecordChunk(day: day, capacity: Self.chunkCapacity)
         }
         self.chunk!.append(self.record)
         if self.chunk!.lines.count >= Self.chunkTarget {

@@ -86,7 +86,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private func handOver(context: ChannelHandlerContext) {
         self.held += self.chunker.takeAll()
         while let chunk = self.held.first {
-            switch self.writer.submit(chunk) {
+            switch self.writer.submit(chunk, from: .stream) {
             case .accepted:
                 self.held.removeFirst()
             case .queueFull:

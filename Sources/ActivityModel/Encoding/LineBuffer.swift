@@ -2,7 +2,9 @@
 ///
 /// The encoder knows an upper bound for each record's size before writing it, so it reserves that much once and
 /// then writes through a ``ByteWriter`` with no per-byte capacity or uniqueness checks. The storage is a plain
-/// `[UInt8]` kept at full length (zero-filled only when it grows), with ``count`` marking the bytes in use.
+/// `[UInt8]` kept at full length, with ``count`` marking the bytes in use. Storage is never zero-filled: the bytes
+/// past ``count`` are whatever the allocator returned and are never read, so a large buffer costs memory only for
+/// the pages actually written.
 public struct LineBuffer: Sendable {
     private var storage: [UInt8] = []
     /// Number of bytes written.
@@ -10,7 +12,7 @@ public struct LineBuffer: Sendable {
 
     /// Creates an empty buffer with room for `capacity` bytes.
     public init(capacity: Int = 0) {
-        self.storage = [UInt8](repeating: 0, count: capacity)
+        self.storage = Self.uninitializedStorage(capacity, copying: [], count: 0)
     }
 
     /// `true` when nothing has been written since the last ``removeAll()``.
@@ -48,7 +50,19 @@ public struct LineBuffer: Sendable {
         let needed = self.count + additional
         guard needed > self.storage.count else { return }
         let grown = max(needed, self.storage.count * 2, 4096)
-        self.storage.append(contentsOf: repeatElement(0, count: grown - self.storage.count))
+        self.storage = Self.uninitializedStorage(grown, copying: self.storage, count: self.count)
+    }
+
+    /// A `capacity`-byte array whose first `count` bytes are those of `old`. The rest is left as allocated: `UInt8`
+    /// has no invalid values and nothing reads past ``count``.
+    private static func uninitializedStorage(_ capacity: Int, copying old: [UInt8], count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initializedCount in
+            old.withUnsafeBufferPointer { source in
+                guard count > 0 else { return }
+                buffer.baseAddress!.update(from: source.baseAddress!, count: count)
+            }
+            initializedCount = capacity
+        }
     }
 
     mutating func withUnsafeSpareCapacity(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> Int {
