@@ -34,12 +34,16 @@ let package = Package(
         ),
         // The system zlib (zlib1g-dev), with the init macros wrapped in shim.h.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's GNU extensions (thread names, CPU affinity) as plain functions.
+        .target(name: "CLinuxShims"),
         // libdeflate (libdeflate-dev): the default compression engine, and CRC-32.
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // Stages "batch", "gzip member", "daily file", "retention": archives and their readers.
         .target(
             name: "ActivityArchive",
-            dependencies: ["ActivityModel", "CLibdeflate", "CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ActivityModel", "CLibdeflate", "CLinuxShims", "CZlib", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Stage "socket": UDP and TCP listeners feeding the archive writer.

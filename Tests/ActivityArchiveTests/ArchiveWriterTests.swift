@@ -199,6 +199,37 @@ struct ArchiveWriterTests {
         #expect(writer.statistics.recordsWritten == next)
     }
 
+    @Test func compressingThreadsAreNamedAndYieldToTheEventLoops() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        defer { writer.shutdown() }
+        /// (name, nice) of every thread of this process, from /proc.
+        func threads() throws -> [(String, Int)] {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").map { task in
+                let stat = try String(contentsOfFile: "/proc/self/task/\(task)/stat", encoding: .utf8)
+                let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<stat.lastIndex(of: ")")!]
+                // Fields after the name: state is field 3, nice is field 19.
+                let fields = stat[stat.index(stat.lastIndex(of: ")")!, offsetBy: 2)...].split(separator: " ")
+                return (String(name), Int(fields[16])!)
+            }
+        }
+        let processNice = Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+        // Threads name themselves and set their priority as they start: give them a moment.
+        var all = try threads()
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline,
+            !all.contains(where: { $0.0.hasPrefix("compress-") && $0.1 == processNice + 5 })
+                || !all.contains(where: { $0.0 == "archive-writer" })
+        {
+            usleep(10_000)
+            all = try threads()
+        }
+        #expect(all.contains { $0.0.hasPrefix("compress-") && $0.1 == processNice + 5 }, "\(all)")
+        #expect(all.contains { $0.0 == "archive-writer" && $0.1 == processNice }, "\(all)")
+    }
+
     @Test func fullQueueRefusesAndCallsBackWhenThereIsRoom() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -202,8 +202,23 @@ struct ConfigFileTests {
         #expect(message.hasPrefix(expected), "got: \(message)")
     }
 
-    @Test func unreadableFileIsAnError() {
-        #expect(throws: ConfigError.self) { try DaemonConfiguration.load(path: "/nonexistent/activitylogd.conf") }
+    @Test func unreadableFileIsAnErrorThatSaysWhy() throws {
+        let missing = "/nonexistent/activitylogd.conf"
+        #expect {
+            try DaemonConfiguration.load(path: missing)
+        } throws: { error in
+            "\(error)".contains("\(missing): '\(missing)': expected a readable UTF-8 file (No such file or directory)")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "latin1-\(UUID().uuidString).conf"
+        )
+        try Data([0x6C, 0x69, 0x73, 0x74, 0x65, 0x6E, 0x20, 0xE9, 0x0A]).write(to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect {
+            try DaemonConfiguration.load(path: directory.path)
+        } throws: { error in
+            "\(error)".contains("(not valid UTF-8)")
+        }
     }
 
     @Test func shippedConfigurationIsValidAndDocumentsEveryKeyword() throws {

@@ -12,7 +12,11 @@ enum CommandRunner {
     /// The directory holding the built products (next to the test bundle).
     static let productsDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 
-    static func run(_ arguments: [String], stdin: [UInt8] = []) throws -> CommandResult {
+    static func run(
+        _ arguments: [String],
+        stdin: [UInt8] = [],
+        environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let executable = Self.productsDirectory.appendingPathComponent("activitylog")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "activitylog-cli-\(UUID().uuidString)"
@@ -29,6 +33,7 @@ enum CommandRunner {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)

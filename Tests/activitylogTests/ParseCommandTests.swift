@@ -27,6 +27,23 @@ struct ParseCommandTests {
         )
     }
 
+    @Test(arguments: [
+        ("Europe/Berlin", "2026-07-15T10:00:00.000000Z"),
+        (":America/New_York", "2026-07-15T16:00:00.000000Z"),
+        ("/usr/share/zoneinfo/Asia/Tokyo", "2026-07-15T03:00:00.000000Z"),
+        ("CET-1CEST,M3.5.0,M10.5.0/3", "2026-07-15T10:00:00.000000Z"),
+        ("UTC", "2026-07-15T12:00:00.000000Z"),
+    ])
+    func localZoneFollowsTZ(tz: String, expected: String) throws {
+        let result = try CommandRunner.run(
+            ["parse", "--received", "2026-07-20T00:00:00Z", "--rfc3164-timezone", "local"],
+            stdin: Array("<13>Jul 15 12:00:00 host app: x\n".utf8),
+            environment: ["TZ": tz]
+        )
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("{\"time\":\"\(expected)\""), "TZ=\(tz): \(result.stdout)")
+    }
+
     @Test func octetFramingReadsRFC6587Frames() throws {
         let first = "<13>1 - - - - - - a"
         let second = "<13>1 - - - - - - b\nstill b"

@@ -1,6 +1,9 @@
 import ActivityModel
-import Foundation
 import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns submitted chunks into gzip members appended to daily files, on a thread of its own.
 ///
@@ -21,7 +24,7 @@ public final class ArchiveWriter: @unchecked Sendable {
     private let onRotation: @Sendable (ArchiveDay) -> Void
 
     // Guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var queue: [RecordChunk] = []
     private var pendingBytes = 0
     private var isStopping = false
@@ -38,7 +41,7 @@ public final class ArchiveWriter: @unchecked Sendable {
     private var nextSequence = 0
     private var nextToAppend = 0
     private let inflater: Inflater
-    private var thread: Thread?
+    private var isStarted = false
 
     /// Creates a writer; nothing is touched on disk until ``start()``, except creating the directory.
     ///
@@ -75,7 +78,7 @@ public final class ArchiveWriter: @unchecked Sendable {
             try self.recover(path: entry.path)
         }
         self.compressor = try CompressionPool(
-            threads: max(1, ProcessInfo.processInfo.activeProcessorCount),
+            threads: availableProcessorCount(),
             engine: self.configuration.compressionEngine,
             level: self.configuration.compressionLevel
         ) { [self] sequence, batch, member in
@@ -84,10 +87,10 @@ public final class ArchiveWriter: @unchecked Sendable {
             self.condition.broadcast()
             self.condition.unlock()
         }
-        let thread = Thread { [self] in self.runLoop() }
-        thread.name = "activitylog-archive-writer"
-        self.thread = thread
-        thread.start()
+        self.condition.lock()
+        self.isStarted = true
+        self.condition.unlock()
+        startDetachedThread(name: "archive-writer") { [self] in self.runLoop() }
     }
 
     /// What became of a submitted chunk.
@@ -140,7 +143,7 @@ public final class ArchiveWriter: @unchecked Sendable {
         self.condition.lock()
         self.isStopping = true
         self.condition.broadcast()
-        while !self.hasStopped, self.thread != nil { self.condition.wait() }
+        while !self.hasStopped, self.isStarted { self.condition.wait() }
         self.hasStopped = true
         self.condition.unlock()
     }
@@ -157,7 +160,7 @@ public final class ArchiveWriter: @unchecked Sendable {
                 }
                 let now = monotonicNanoseconds()
                 if deadline <= now { break }
-                _ = self.condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+                self.condition.wait(untilMonotonic: deadline)
             }
             let chunks = self.queue
             self.queue.removeAll(keepingCapacity: true)

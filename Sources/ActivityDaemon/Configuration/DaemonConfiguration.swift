@@ -1,7 +1,6 @@
 import ActivityArchive
 import ActivityIngest
 import ActivityModel
-import Foundation
 import Logging
 import SyslogParsing
 
@@ -52,14 +51,18 @@ public struct DaemonConfiguration: Sendable {
     public static func load(path: String) throws -> DaemonConfiguration {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            let bytes = try FileContents.read(path, maximumBytes: 16 << 20)
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                throw FileContents.ReadError(description: "not valid UTF-8")
+            }
+            text = decoded
         } catch {
             throw ConfigError(
                 file: path,
                 line: 0,
                 keyword: "",
                 value: path,
-                expected: "a readable UTF-8 file (\(error.localizedDescription))"
+                expected: "a readable UTF-8 file (\(error))"
             )
         }
         let configuration = try Self.parse(text, file: path)

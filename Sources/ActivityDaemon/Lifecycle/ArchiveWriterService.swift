@@ -1,5 +1,4 @@
 import ActivityArchive
-import Foundation
 import ServiceLifecycle
 
 /// Runs the ``ArchiveWriter`` as a service: started first, stopped last, so on shutdown it writes everything the
@@ -12,7 +11,7 @@ struct ArchiveWriterService: Service {
         try? await gracefulShutdown()
         // The writer's shutdown blocks until every member is written; keep it off the cooperative pool.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread.detachNewThread {
+            startDetachedThread(name: "writer-shutdown") {
                 self.writer.shutdown()
                 continuation.resume()
             }

@@ -1,5 +1,4 @@
 import ActivityModel
-import Foundation
 import Logging
 
 #if canImport(Glibc)
@@ -41,8 +40,7 @@ public struct TerseLogHandler: LogHandler {
     }
 
     private static func quoted(_ value: String) -> String {
-        let escaped = value.replacingOccurrences(of: "\n", with: "\\n")
-        return escaped.contains(" ") || escaped.isEmpty
-            ? "\"\(escaped.replacingOccurrences(of: "\"", with: "\\\""))\"" : escaped
+        let escaped = value.replacing("\n", with: "\\n")
+        return escaped.contains(" ") || escaped.isEmpty ? "\"\(escaped.replacing("\"", with: "\\\""))\"" : escaped
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Datagrams the kernel dropped on our UDP sockets because their receive buffers were full, read from the `drops`
 /// column of `/proc/net/udp` and `/proc/net/udp6` (Linux).

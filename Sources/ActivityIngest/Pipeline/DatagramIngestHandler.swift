@@ -20,6 +20,9 @@ final class DatagramIngestHandler: ChannelInboundHandler {
     private let refusals: RefusalLog
     private let maxMessageSize: Int
     private var received: Timestamp?
+    /// The last sender and its address as text: a sender sends many datagrams in a row, and formatting an address
+    /// (`inet_ntop`, a new `String`) per datagram cost more than parsing its header.
+    private var lastSender: (address: SocketAddress, text: String?)?
 
     init(
         chunker: RecordChunker,
@@ -54,7 +57,7 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         }
         let reception = ReceptionContext(
             received: self.received!,
-            source: datagram.remoteAddress.ipAddress,
+            source: self.text(of: datagram.remoteAddress),
             transport: .udp
         )
         let truncated = datagram.data.readableBytes > self.maxMessageSize
@@ -69,6 +72,13 @@ final class DatagramIngestHandler: ChannelInboundHandler {
             self.activity.didRead()
             self.handOver()
         }
+    }
+
+    private func text(of sender: SocketAddress) -> String? {
+        if let last = self.lastSender, last.address == sender { return last.text }
+        let text = sender.ipAddress
+        self.lastSender = (sender, text)
+        return text
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {

@@ -1,15 +1,13 @@
-import Foundation
-
 /// A zone for converting between wall-clock (civil) time and UTC: UTC, a fixed offset, or a tz database zone.
 ///
 /// Used to read RFC 3164 timestamps (`rfc3164-timezone`) and to cut archives into days (`rotation-timezone`).
-/// A tz zone is consulted through Foundation's `TimeZone` only when the hour changes; ``LocalTimeConverter`` caches
-/// the offset per hour, so the per-message cost is an integer lookup.
+/// A tz zone (``TimeZoneFile``) is consulted only when the hour changes; ``LocalTimeConverter`` caches the offset
+/// per hour, so the per-message cost is an integer lookup.
 public struct CivilTimeZone: Sendable, Equatable, CustomStringConvertible {
     /// How the offset is found.
     public enum Rules: Sendable, Equatable {
         case fixed(offsetSeconds: Int)
-        case database(TimeZone)
+        case database(TimeZoneFile)
     }
 
     /// How the offset is found.
@@ -19,7 +17,7 @@ public struct CivilTimeZone: Sendable, Equatable, CustomStringConvertible {
     public static let utc = CivilTimeZone(rules: .fixed(offsetSeconds: 0))
 
     /// The server's local zone (`TZ`, else `/etc/localtime`).
-    public static var local: CivilTimeZone { CivilTimeZone(rules: .database(TimeZone.current)) }
+    public static var local: CivilTimeZone { CivilTimeZone(rules: .database(TimeZoneFile.local())) }
 
     /// A zone from its name.
     ///
@@ -34,7 +32,7 @@ public struct CivilTimeZone: Sendable, Equatable, CustomStringConvertible {
         default:
             if let offset = Self.fixedOffset(name) {
                 self.init(rules: .fixed(offsetSeconds: offset))
-            } else if name.contains("/") || name.allSatisfy({ $0.isLetter }), let zone = TimeZone(identifier: name) {
+            } else if name.contains("/") || name.allSatisfy({ $0.isLetter }), let zone = TimeZoneFile(named: name) {
                 self.init(rules: .database(zone))
             } else {
                 return nil
@@ -52,7 +50,7 @@ public struct CivilTimeZone: Sendable, Equatable, CustomStringConvertible {
         case .fixed(let offset) where offset == 0: "UTC"
         case .fixed(let offset):
             "\(offset < 0 ? "-" : "+")\(Self.twoDigits(abs(offset) / 3600)):\(Self.twoDigits(abs(offset) / 60 % 60))"
-        case .database(let zone): zone.identifier
+        case .database(let zone): zone.name
         }
     }
 
@@ -60,7 +58,7 @@ public struct CivilTimeZone: Sendable, Equatable, CustomStringConvertible {
     public func offset(atUTC seconds: Int64) -> Int {
         switch self.rules {
         case .fixed(let offset): offset
-        case .database(let zone): zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        case .database(let zone): zone.offset(atUTC: seconds)
         }
     }
 
