@@ -156,10 +156,12 @@ public actor IngestServer {
                         configuration: SyslogFrameDecoder.Configuration(maxMessageSize: ingest.maxMessageSize)
                     )
                     let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
+                    let tally = MessageTally()
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(decoder),
-                        IdleConnectionCloser(timeout: TimeAmount(ingest.idleTimeout), counters: counters),
+                        IdleConnectionCloser(timeout: TimeAmount(ingest.idleTimeout), counters: counters, tally: tally),
                         StreamIngestHandler(
+                            decoder: decoder,
+                            tally: tally,
                             chunker: chunker,
                             writer: writer,
                             clock: clock,

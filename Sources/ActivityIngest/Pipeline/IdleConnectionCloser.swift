@@ -3,23 +3,26 @@ import Synchronization
 
 /// Closes a connection that has delivered no complete message for `idle-timeout`.
 ///
-/// It sits after the framer, so the clock is reset by whole messages, not by bytes: a silent client and a slowloris
-/// that trickles a byte now and then without ever finishing a frame both cost one timeout, and never a thread.
+/// The clock is reset by whole messages, not by bytes (the ``StreamIngestHandler`` counts every framed message in
+/// the connection's ``MessageTally``): a silent client and a slowloris that trickles a byte now and then without
+/// ever finishing a frame both cost one timeout, and never a thread.
 ///
-/// Rescheduling a timer per message would put an allocation on the per-message path, so messages only bump a
-/// counter and one timer per `idle-timeout` checks it: a connection is closed after a whole period without a
+/// Rescheduling a timer per message would put an allocation on the per-message path, so messages only bump the
+/// tally and one timer per `idle-timeout` checks it: a connection is closed after a whole period without a
 /// message, that is between one and two `idle-timeout`s after its last one.
 final class IdleConnectionCloser: ChannelInboundHandler {
     typealias InboundIn = NIOAny
 
     private let timeout: TimeAmount
     private let counters: IngestCounters
-    private var messagesThisPeriod = 0
+    private let tally: MessageTally
+    private var countAtPeriodStart = 0
     private var check: Scheduled<Void>?
 
-    init(timeout: TimeAmount, counters: IngestCounters) {
+    init(timeout: TimeAmount, counters: IngestCounters, tally: MessageTally) {
         self.timeout = timeout
         self.counters = counters
+        self.tally = tally
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -29,11 +32,6 @@ final class IdleConnectionCloser: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         if self.check == nil { self.startPeriod(context: context) }
         context.fireChannelActive()
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        self.messagesThisPeriod &+= 1
-        context.fireChannelRead(data)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -47,7 +45,7 @@ final class IdleConnectionCloser: ChannelInboundHandler {
     }
 
     private func startPeriod(context: ChannelHandlerContext) {
-        self.messagesThisPeriod = 0
+        self.countAtPeriodStart = self.tally.count
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         self.check = context.eventLoop.scheduleTask(in: self.timeout) {
             let (handler, context) = loopBound.value
@@ -56,7 +54,7 @@ final class IdleConnectionCloser: ChannelInboundHandler {
     }
 
     private func endPeriod(context: ChannelHandlerContext) {
-        guard self.messagesThisPeriod == 0 else {
+        guard self.tally.count == self.countAtPeriodStart else {
             self.startPeriod(context: context)
             return
         }
@@ -68,3 +66,12 @@ final class IdleConnectionCloser: ChannelInboundHandler {
 
 @available(*, unavailable)
 extension IdleConnectionCloser: Sendable {}
+
+/// Messages a connection has delivered: written by its ``StreamIngestHandler``, read by its
+/// ``IdleConnectionCloser``, both on the connection's event loop.
+final class MessageTally {
+    var count = 0
+}
+
+@available(*, unavailable)
+extension MessageTally: Sendable {}

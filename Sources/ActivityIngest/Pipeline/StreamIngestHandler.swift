@@ -5,15 +5,22 @@ import Synchronization
 import SyslogFraming
 import SyslogParsing
 
-/// The last handler of a TCP (or TLS) connection: frames in, records out to the archive writer.
+/// The last handler of a TCP (or TLS) connection: bytes in, records out to the archive writer.
+///
+/// It frames the stream itself (``SyslogFrameDecoder`` driven by NIO's single-step processor) instead of behind a
+/// `ByteToMessageHandler`, so a message never travels the pipeline on its own: no boxing into `NIOAny`, no dynamic
+/// cast and no handler hop per message, which cost about a tenth of the event loop's time. Every message counts in
+/// the connection's ``MessageTally`` for the ``IdleConnectionCloser``.
 ///
 /// All frames of one read burst share one `received` time (one clock call per burst, not per message). Chunks go to
 /// the writer when full and at the end of each burst. When the writer refuses (queue full), the handler keeps the
 /// chunk, turns `autoRead` off so the sender blocks on its full TCP window (no loss), and resumes when the writer
 /// has room. At close, whatever the connection still holds is handed over, waiting for room if needed.
 final class StreamIngestHandler: ChannelInboundHandler {
-    typealias InboundIn = SyslogFrame
+    typealias InboundIn = ByteBuffer
 
+    private var framer: NIOSingleStepByteToMessageProcessor<SyslogFrameDecoder>
+    private let tally: MessageTally
     private var chunker: RecordChunker
     private let writer: ArchiveWriter
     private let clock: any WallClock
@@ -26,6 +33,8 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private var isPaused = false
 
     init(
+        decoder: SyslogFrameDecoder,
+        tally: MessageTally,
         chunker: RecordChunker,
         writer: ArchiveWriter,
         clock: any WallClock,
@@ -33,6 +42,8 @@ final class StreamIngestHandler: ChannelInboundHandler {
         activity: ChannelActivity,
         transport: Transport
     ) {
+        self.framer = NIOSingleStepByteToMessageProcessor(decoder)
+        self.tally = tally
         self.chunker = chunker
         self.writer = writer
         self.clock = clock
@@ -47,13 +58,22 @@ final class StreamIngestHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let frame = self.unwrapInboundIn(data)
+        let bytes = self.unwrapInboundIn(data)
+        do {
+            try self.framer.process(buffer: bytes) { frame in self.add(frame, context: context) }
+        } catch {
+            self.errorCaught(context: context, error: error)
+        }
+    }
+
+    private func add(_ frame: SyslogFrame, context: ChannelHandlerContext) {
         if self.burst == nil {
             self.burst = ReceptionContext(received: self.clock.now(), source: self.source, transport: self.transport)
             self.activity.didRead()
         }
         let reception = self.burst!
         frame.message.withUnsafeReadableBytes { self.chunker.add($0, truncated: frame.isTruncated, context: reception) }
+        self.tally.count &+= 1
         self.counters.messagesReceived.add(1, ordering: .relaxed)
         if frame.isTruncated { self.counters.messagesTruncated.add(1, ordering: .relaxed) }
         if self.chunker.hasCompletedChunk {
@@ -72,6 +92,8 @@ final class StreamIngestHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        // A last message without its line feed still counts (as `ByteToMessageHandler` would decode it).
+        try? self.framer.finishProcessing(seenEOF: true) { frame in self.add(frame, context: context) }
         self.burst = nil
         self.handOver(context: context)
         context.fireChannelInactive()
