@@ -230,6 +230,32 @@ struct ArchiveWriterTests {
         #expect(all.contains { $0.0 == "archive-writer" && $0.1 == processNice }, "\(all)")
     }
 
+    @Test func aQueueFilledByDatagramsIsCompressedAtTheOverloadLevelUntilItDrains() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var configuration = self.configuration(directory.path, queueSize: 1 << 20)
+        configuration.batchSize = 16 << 10
+        let writer = try ArchiveWriter(configuration: configuration, logger: Logger(label: "test"))
+        // Not started: datagrams fill the whole queue.
+        var next = 0
+        while writer.submit(Self.chunk(count: 10, start: next), from: .datagram) == .accepted { next += 10 }
+        try writer.start()
+        let deadline = Date().addingTimeInterval(10)
+        while writer.statistics.recordsWritten < next, Date() < deadline { usleep(10_000) }
+        // Drained: the next batch is back at compression-level.
+        #expect(writer.submit(Self.chunk(count: 10, start: next), from: .datagram) == .accepted)
+        writer.shutdown()
+        let path = directory.file(Self.day.fileName)
+        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try self.numbers(inArchive: path) == Array(0..<(next + 10)))
+        let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // XFL (header byte 8) says the level: 4 for level 1, 0 for level 6.
+        let levels = try ArchiveScanner.walk(path: path).members.map { file[$0.offset + 8] }
+        #expect(levels.first == 4 && levels.last == 0, "\(levels)")
+        #expect(writer.statistics.membersCompressedUnderLoad == levels.filter { $0 == 4 }.count)
+        #expect(writer.statistics.membersCompressedUnderLoad > 10)
+    }
+
     @Test func fullQueueRefusesAndCallsBackWhenThereIsRoom() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -32,6 +32,7 @@ struct ConfigFileTests {
             rotation-timezone Europe/Berlin
             compression-engine zlib
             compression-level 9
+            overload-compression-level 3
             flush-interval 250ms
             batch-size 512k
             fsync always
@@ -68,6 +69,7 @@ struct ConfigFileTests {
         #expect(configuration.archive.rotationTimeZone.description == "Europe/Berlin")
         #expect(configuration.archive.compressionEngine == .zlib)
         #expect(configuration.archive.compressionLevel == 9)
+        #expect(configuration.archive.overloadCompressionLevel == 3)
         #expect(configuration.archive.flushInterval == .milliseconds(250))
         #expect(configuration.archive.batchSize == 512 << 10)
         #expect(configuration.archive.fsync == .always)

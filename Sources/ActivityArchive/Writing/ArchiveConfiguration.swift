@@ -20,6 +20,8 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     public var compressionEngine: CompressionEngine
     /// `compression-level`: 1–9, as gzip's.
     public var compressionLevel: Int
+    /// `overload-compression-level`: the level while UDP has filled half the queue (``CompressionGear``).
+    public var overloadCompressionLevel: Int
     /// `flush-interval`: longest time a record waits in a batch.
     public var flushInterval: Duration
     /// `batch-size`: uncompressed bytes at which a batch becomes a member.
@@ -41,6 +43,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
         rotationTimeZone: CivilTimeZone = .utc,
         compressionEngine: CompressionEngine = .libdeflate,
         compressionLevel: Int = 6,
+        overloadCompressionLevel: Int = 1,
         flushInterval: Duration = .seconds(1),
         batchSize: Int = 1 << 20,
         queueSize: Int = 64 << 20,
@@ -50,6 +53,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
         self.rotationTimeZone = rotationTimeZone
         self.compressionEngine = compressionEngine
         self.compressionLevel = compressionLevel
+        self.overloadCompressionLevel = overloadCompressionLevel
         self.flushInterval = flushInterval
         self.batchSize = batchSize
         self.queueSize = queueSize

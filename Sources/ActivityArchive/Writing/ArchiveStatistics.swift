@@ -10,6 +10,8 @@ public struct ArchiveStatistics: Sendable, Equatable {
     public var writeFailures = 0
     /// Records given up on at shutdown because their member could not be written.
     public var recordsLost = 0
+    /// Members compressed at `overload-compression-level`.
+    public var membersCompressedUnderLoad = 0
 
     /// Creates zeroed counters.
     public init() {}

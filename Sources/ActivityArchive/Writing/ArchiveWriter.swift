@@ -7,13 +7,15 @@ import Glibc
 
 /// Turns submitted chunks into gzip members appended to daily files, on a thread of its own.
 ///
-/// Ingest handlers call ``submit(_:)`` from their event loops; the writer thread batches chunks per day
+/// Ingest handlers call ``submit(_:from:)`` from their event loops; the writer thread batches chunks per day
 /// (``BatchAccumulator``), hands each batch to a ``CompressionPool`` (one thread per core, since members are
-/// independent), and appends the finished members in the order the batches were cut, each with one write. Memory is bounded by
-/// `queue-size`: bytes count from submission until their member is on disk, and past the limit ``submit(_:from:)``
-/// refuses, which UDP handlers answer by dropping (counted). TCP and TLS handlers are refused earlier, at
-/// ``ArchiveConfiguration/streamPauseBytes``, and pause reads until ``whenSpaceAvailable(_:)`` fires. A failed write (disk full, I/O error) keeps its batch, is retried with backoff from 100 ms to
-/// 10 s, and never leaves part of a member in the file; the writer resumes by itself when space returns.
+/// independent), and appends the finished members in the order the batches were cut, each with one write.
+///
+/// Memory is bounded by `queue-size`: bytes count from submission until their member is on disk, and past the limit
+/// ``submit(_:from:)`` refuses, which UDP handlers answer by dropping (counted). TCP and TLS handlers are refused
+/// earlier, at ``ArchiveConfiguration/streamPauseBytes``, and pause reads until ``whenSpaceAvailable(_:)`` fires.
+/// A failed write (disk full, I/O error) keeps its batch, is retried with backoff from 100 ms to 10 s, and never
+/// leaves part of a member in the file; the writer resumes by itself when space returns.
 ///
 /// ``start()`` recovers the newest archives (``ArchiveRecovery``) before the first write; every other file is
 /// recovered when first opened. ``shutdown()`` writes everything submitted so far and closes the files.
@@ -38,6 +40,10 @@ public final class ArchiveWriter: @unchecked Sendable {
     private var files: [ArchiveDay: ArchiveFile] = [:]
     private var lastSync: [ArchiveDay: UInt64] = [:]
     private var compressor: CompressionPool?
+    private var gear: CompressionGear
+    /// When a gear shift was last logged (monotonic nanoseconds): at most one line a minute under a load that
+    /// keeps shifting it back and forth.
+    private var lastShiftLogged: UInt64?
     private var nextSequence = 0
     private var nextToAppend = 0
     private let inflater: Inflater
@@ -63,6 +69,7 @@ public final class ArchiveWriter: @unchecked Sendable {
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
         self.inflater = try Inflater()
+        self.gear = CompressionGear(configuration: configuration)
     }
 
     /// Counters so far.
@@ -209,7 +216,7 @@ public final class ArchiveWriter: @unchecked Sendable {
         for action in actions {
             switch action {
             case .write(let batch):
-                self.compressor?.compress(batch, sequence: self.nextSequence)
+                self.compressor?.compress(batch, sequence: self.nextSequence, level: self.level(for: batch))
                 self.nextSequence += 1
             case .rotated(let day):
                 self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
@@ -219,6 +226,29 @@ public final class ArchiveWriter: @unchecked Sendable {
                 self.onRotation(day)
             }
         }
+    }
+
+    /// The level for `batch`, from the ``CompressionGear``; shifts are logged, at most one a minute.
+    private func level(for batch: BatchAccumulator.Batch) -> Int {
+        self.condition.lock()
+        let pending = self.pendingBytes
+        let (level, shifted) = self.gear.level(pendingBytes: pending)
+        if level != self.configuration.compressionLevel { self.counters.membersCompressedUnderLoad += 1 }
+        let underLoad = self.counters.membersCompressedUnderLoad
+        self.condition.unlock()
+        let now = monotonicNanoseconds()
+        guard shifted, self.lastShiftLogged.map({ now &- $0 >= 60_000_000_000 }) ?? true else { return level }
+        self.lastShiftLogged = now
+        self.logger.notice(
+            self.gear.isOverloaded
+                ? "queue over half full: compressing at overload-compression-level until it drains"
+                : "queue drained: compressing at compression-level again",
+            metadata: [
+                "queue.bytes": "\(pending)", "compression.level": "\(level)",
+                "members.compressedUnderLoad": "\(underLoad)",
+            ]
+        )
+        return level
     }
 
     /// Appends one member, retrying with backoff until it is on disk (or, at shutdown, three attempts failed).

@@ -18,6 +18,7 @@ import SyslogParsing
 /// | `rotation-timezone` | zone | `UTC` |
 /// | `compression-engine` | `libdeflate`\|`zlib` | `libdeflate` |
 /// | `compression-level` | 1–9 | 6 |
+/// | `overload-compression-level` | 1–9 | 1 |
 /// | `flush-interval` | duration | 1s |
 /// | `batch-size` | size | 1m |
 /// | `fsync` | `none`\|`interval`\|`always` | `interval` |
@@ -152,6 +153,15 @@ struct DirectiveReader {
         },
         Keyword(name: "compression-level", syntax: "an integer from 1 to 9") { configuration, arguments, reader in
             configuration.archive.compressionLevel = try reader.integer(arguments, in: CompressionEngine.levels)
+        },
+        Keyword(name: "overload-compression-level", syntax: "an integer from 1 to 9") {
+            configuration,
+            arguments,
+            reader in
+            configuration.archive.overloadCompressionLevel = try reader.integer(
+                arguments,
+                in: CompressionEngine.levels
+            )
         },
         Keyword(name: "flush-interval", syntax: "a duration from 10ms to 1h, such as 500ms or 1s") {
             configuration,
