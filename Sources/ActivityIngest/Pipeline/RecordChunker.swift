@@ -49,8 +49,15 @@ struct RecordChunker {
     var hasCompletedChunk: Bool { !self.completed.isEmpty }
 
     /// Removes and returns every chunk: the completed ones and the one being filled.
+    ///
+    /// A chunk that filled less than half its allocation (the end of a short burst, a lone datagram) is copied into
+    /// one of its own size first: queued chunks then take the memory `queue-size` counts, even when a disk stall
+    /// lets thousands of one-record chunks wait.
     mutating func takeAll() -> [RecordChunk] {
-        if let chunk = self.chunk, !chunk.isEmpty { self.completed.append(chunk) }
+        if var chunk = self.chunk, !chunk.isEmpty {
+            if chunk.lines.count < chunk.lines.capacity / 2 { chunk.lines.shrinkToFit() }
+            self.completed.append(chunk)
+        }
         self.chunk = nil
         defer { self.completed.removeAll() }
         return self.completed

@@ -15,6 +15,15 @@ public struct LineBuffer: Sendable {
         self.storage = Self.uninitializedStorage(capacity, copying: [], count: 0)
     }
 
+    /// Bytes allocated, written or not.
+    public var capacity: Int { self.storage.count }
+
+    /// Gives back the allocation beyond the written bytes (one copy of them), for a buffer that will only be read.
+    public mutating func shrinkToFit() {
+        guard self.storage.count > self.count else { return }
+        self.storage = Self.uninitializedStorage(self.count, copying: self.storage, count: self.count)
+    }
+
     /// `true` when nothing has been written since the last ``removeAll()``.
     public var isEmpty: Bool { self.count == 0 }
 
