@@ -40,6 +40,22 @@ struct TimeZoneFileTests {
         #expect(berlin.offset(atUTC: -2_500_000_000) == 3208, "1890: local mean time, before the first transition")
     }
 
+    @Test func filesWithoutTransitionsAndVersionOneFiles() throws {
+        #expect(try #require(TimeZoneFile(named: "UTC")).offset(atUTC: 1_795_000_000) == 0)
+        #expect(try #require(TimeZoneFile(named: "Etc/GMT-3")).offset(atUTC: 1_795_000_000) == 10_800)
+        // A version 1 file built by hand: LMT +0:30 until 2000-01-01T00:00:00Z, then +01:00.
+        func be32(_ value: Int32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian) { Array($0) } }
+        var file = Array("TZif".utf8) + [0] + Array(repeating: 0, count: 15)
+        file += be32(0) + be32(0) + be32(0) + be32(1) + be32(2) + be32(8)  // isut, isstd, leap, time, type, char
+        file += be32(946_684_800) + [1]  // one transition, to type 1
+        file += be32(1800) + [0, 0] + be32(3600) + [0, 4]  // ttinfo: utoff, isdst, abbreviation index
+        file += Array("LMT\0CET\0".utf8)
+        let zone = try #require(TimeZoneFile(name: "v1", tzif: file))
+        #expect(zone.offset(atUTC: 946_684_799) == 1800)
+        #expect(zone.offset(atUTC: 946_684_800) == 3600)
+        #expect(zone.offset(atUTC: 4_000_000_000) == 3600, "no footer in version 1: the last type stays")
+    }
+
     @Test func namesThatAreNotZoneFilesAreRefused() {
         #expect(TimeZoneFile(named: "Mars/Olympus") == nil)
         #expect(TimeZoneFile(named: "../../etc/passwd") == nil)
