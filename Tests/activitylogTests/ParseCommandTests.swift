@@ -33,6 +33,8 @@ struct ParseCommandTests {
         ("/usr/share/zoneinfo/Asia/Tokyo", "2026-07-15T03:00:00.000000Z"),
         ("CET-1CEST,M3.5.0,M10.5.0/3", "2026-07-15T10:00:00.000000Z"),
         ("UTC", "2026-07-15T12:00:00.000000Z"),
+        ("", "2026-07-15T12:00:00.000000Z"),  // empty: UTC, as the C library reads it
+        ("Mars/Olympus", "2026-07-15T12:00:00.000000Z"),  // unusable: UTC too
     ])
     func localZoneFollowsTZ(tz: String, expected: String) throws {
         let result = try CommandRunner.run(

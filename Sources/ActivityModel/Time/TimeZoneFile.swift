@@ -31,16 +31,18 @@ public struct TimeZoneFile: Sendable, Equatable {
         self.init(path: "\(directory)/\(name)", name: name)
     }
 
-    /// The server's zone: `TZ` (a name, `:name`, a path or a POSIX rule), else `/etc/localtime`, else UTC.
+    /// The server's zone, as the C library finds it: `TZ` (a name, `:name`, a path or a POSIX rule; empty or
+    /// unusable means UTC), and without `TZ` `/etc/localtime`, else UTC.
     public static func local() -> TimeZoneFile {
-        if let variable = environment("TZ"), !variable.isEmpty {
-            let name = variable.hasPrefix(":") ? String(variable.dropFirst()) : variable
-            if name.hasPrefix("/"), let zone = TimeZoneFile(path: name, name: name) { return zone }
-            if let zone = TimeZoneFile(named: name) { return zone }
-            if let rule = POSIXTimeZoneRule(name) { return TimeZoneFile(name: name, rule: rule) }
+        let utc = TimeZoneFile(name: "UTC", rule: POSIXTimeZoneRule("UTC0")!)
+        guard let variable = environment("TZ") else {
+            return TimeZoneFile(path: "/etc/localtime", name: localName()) ?? utc
         }
-        return TimeZoneFile(path: "/etc/localtime", name: localName())
-            ?? TimeZoneFile(name: "UTC", rule: POSIXTimeZoneRule("UTC0")!)
+        let name = variable.hasPrefix(":") ? String(variable.dropFirst()) : variable
+        if name.hasPrefix("/") { return TimeZoneFile(path: name, name: name) ?? utc }
+        if let zone = TimeZoneFile(named: name) { return zone }
+        if let rule = POSIXTimeZoneRule(name) { return TimeZoneFile(name: name, rule: rule) }
+        return utc
     }
 
     /// A zone given by a rule alone (a `TZ` value such as `CET-1CEST,M3.5.0,M10.5.0/3`).
