@@ -230,6 +230,59 @@ struct ArchiveWriterTests {
         #expect(all.contains { $0.0 == "archive-writer" && $0.1 == processNice }, "\(all)")
     }
 
+    @Test func datagramsCannotKeepStreamsPaused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var configuration = self.configuration(directory.path, queueSize: 1 << 20)
+        configuration.batchSize = 4 << 10
+        let writer = try ArchiveWriter(configuration: configuration, logger: Logger(label: "test"))
+        // Not started. Datagrams fill most of the queue, far past what streams may queue of their own.
+        var next = 0
+        var datagramBytes = 0
+        while datagramBytes < 900 << 10 {
+            let chunk = Self.chunk(count: 10, start: next)
+            #expect(writer.submit(chunk, from: .datagram) == .accepted)
+            datagramBytes += chunk.lines.count
+            next += 10
+        }
+        // Streams count only their own bytes: still taken, and a waiting stream is not kept waiting.
+        #expect(writer.submit(Self.chunk(count: 10, start: next), from: .stream) == .accepted)
+        next += 10
+        let called = Mutex(false)
+        writer.whenSpaceAvailable { called.withLock { $0 = true } }
+        #expect(called.withLock { $0 })
+        try writer.start()
+        writer.shutdown()
+        #expect(writer.statistics.recordsWritten == next)
+    }
+
+    @Test func chunksSubmittedWhileShuttingDownAreWrittenOrRefusedNeverDropped() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        let accepted = Mutex(0)
+        let submitting = Thread {
+            // Keep submitting across the shutdown: every chunk is either written or answered `.stopped`.
+            var start = 0
+            while true {
+                switch writer.submit(Self.chunk(count: 5, start: start), from: .stream) {
+                case .accepted:
+                    accepted.withLock { $0 += 5 }
+                    start += 5
+                case .queueFull: usleep(100)
+                case .stopped: return
+                }
+            }
+        }
+        submitting.start()
+        usleep(50_000)
+        writer.shutdown()
+        while !submitting.isFinished { usleep(1000) }
+        #expect(writer.statistics.recordsWritten == accepted.withLock { $0 })
+        #expect(writer.submit(Self.chunk(count: 1), from: .datagram) == .stopped)
+    }
+
     @Test func aQueueFilledByDatagramsIsCompressedAtTheOverloadLevelUntilItDrains() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

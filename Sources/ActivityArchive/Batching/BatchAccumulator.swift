@@ -16,6 +16,8 @@ public struct BatchAccumulator {
         public var lines: [UInt8]
         /// Number of lines.
         public var recordCount: Int
+        /// Bytes of `lines` that came in chunks from streams (``RecordChunk/isFromStream``).
+        public var streamBytes = 0
         /// `received` of the first record.
         public var firstReceived: Timestamp
         /// `received` of the last record.
@@ -63,6 +65,7 @@ public struct BatchAccumulator {
         var batch = self.open.removeValue(forKey: chunk.day) ?? self.newBatch(for: chunk, now: now)
         chunk.lines.withUnsafeBytes { batch.lines.append(contentsOf: $0) }
         batch.recordCount += chunk.recordCount
+        if chunk.isFromStream { batch.streamBytes += chunk.lines.count }
         batch.firstReceived = min(batch.firstReceived, chunk.firstReceived)
         batch.lastReceived = max(batch.lastReceived, chunk.lastReceived)
         if batch.lines.count >= self.maximumBatchBytes || (self.newestDay.map { chunk.day < $0 } ?? false) {

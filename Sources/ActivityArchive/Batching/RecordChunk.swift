@@ -16,6 +16,9 @@ public struct RecordChunk: Sendable {
     public var firstReceived: Timestamp
     /// `received` of the last record.
     public var lastReceived: Timestamp
+    /// Set by the writer for chunks a TCP or TLS connection submitted, whose bytes count against the streams' share
+    /// of the queue until written.
+    public var isFromStream = false
 
     /// Creates an empty chunk for `day`.
     public init(day: ArchiveDay, capacity: Int = 0) {

@@ -31,10 +31,10 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     /// `fsync`.
     public var fsync: FsyncPolicy
 
-    /// Queued bytes at which stream (TCP, TLS) reads pause: four batches, enough to keep every compressing thread
-    /// busy, and never more than ``queueSize``. Stream senders wait without loss, so their backlog is left in their
-    /// socket buffers rather than in our memory; the rest of `queue-size` is headroom for UDP bursts, which cannot
-    /// wait.
+    /// Bytes from streams (TCP, TLS) queued at which their reads pause: four batches, enough to keep every
+    /// compressing thread busy, and never more than ``queueSize``. Stream senders wait without loss, so their
+    /// backlog is left in their socket buffers rather than in our memory; the rest of `queue-size` is headroom for
+    /// UDP bursts, which cannot wait. Streams count only their own bytes, so UDP cannot keep them paused.
     public var streamPauseBytes: Int { min(self.queueSize, 4 * self.batchSize) }
 
     /// Creates a configuration with DESIGN.md's defaults.

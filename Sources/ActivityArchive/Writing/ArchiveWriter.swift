@@ -29,7 +29,11 @@ public final class ArchiveWriter: @unchecked Sendable {
     private let condition = ConditionLock()
     private var queue: [RecordChunk] = []
     private var pendingBytes = 0
+    /// The part of `pendingBytes` that streams submitted.
+    private var pendingStreamBytes = 0
     private var isStopping = false
+    /// Set when the writer has taken its last chunk: from then on ``submit(_:from:)`` answers `.stopped`.
+    private var isRefusing = false
     private var hasStopped = false
     private var spaceWaiters: [@Sendable () -> Void] = []
     private var counters = ArchiveStatistics()
@@ -112,8 +116,8 @@ public final class ArchiveWriter: @unchecked Sendable {
 
     /// Who submits a chunk, which decides how much of the queue it may fill.
     public enum Submitter: Sendable, Equatable {
-        /// A TCP or TLS connection: it can wait (its sender blocks, nothing is lost), so it is refused once
-        /// ``ArchiveConfiguration/streamPauseBytes`` are queued.
+        /// A TCP or TLS connection: it can wait (its sender blocks, nothing is lost), so it is refused once streams
+        /// have ``ArchiveConfiguration/streamPauseBytes`` queued (or the queue is full).
         case stream
         /// A UDP socket: it cannot wait (a refused chunk is dropped), so it may fill the whole `queue-size`.
         case datagram
@@ -124,10 +128,19 @@ public final class ArchiveWriter: @unchecked Sendable {
         guard !chunk.isEmpty else { return .accepted }
         self.condition.lock()
         defer { self.condition.unlock() }
-        guard !self.hasStopped else { return .stopped }
-        guard self.pendingBytes < self.limit(for: submitter) else { return .queueFull }
+        guard !self.isRefusing, !self.hasStopped else { return .stopped }
+        switch submitter {
+        case .stream:
+            guard self.streamWouldBeAccepted else { return .queueFull }
+            var chunk = chunk
+            chunk.isFromStream = true
+            self.pendingStreamBytes += chunk.lines.count
+            self.queue.append(chunk)
+        case .datagram:
+            guard self.pendingBytes < self.configuration.queueSize else { return .queueFull }
+            self.queue.append(chunk)
+        }
         self.pendingBytes += chunk.lines.count
-        self.queue.append(chunk)
         self.condition.broadcast()
         return .accepted
     }
@@ -136,7 +149,7 @@ public final class ArchiveWriter: @unchecked Sendable {
     /// it would be now.
     public func whenSpaceAvailable(_ callback: @escaping @Sendable () -> Void) {
         self.condition.lock()
-        if self.pendingBytes < self.limit(for: .stream) || self.hasStopped {
+        if self.streamWouldBeAccepted || self.isRefusing || self.hasStopped {
             self.condition.unlock()
             callback()
             return
@@ -180,7 +193,14 @@ public final class ArchiveWriter: @unchecked Sendable {
             if stopping { actions += self.accumulator.drain() }
             self.perform(actions)
             self.appendCompressedMembers(stopping: stopping, waitForAll: stopping)
-            if stopping { break }
+            if stopping {
+                // Waiters woken by the last writes may have submitted more; take it all before refusing.
+                self.condition.lock()
+                let isDrained = self.queue.isEmpty
+                if isDrained { self.isRefusing = true }
+                self.condition.unlock()
+                if isDrained { break }
+            }
         }
         self.compressor?.shutdown()
         self.files.removeAll()
@@ -269,7 +289,7 @@ public final class ArchiveWriter: @unchecked Sendable {
                         metadata: ["archive.day": "\(batch.day)", "error": "\(error)", "attempt": "\(failures)"]
                     )
                 }
-                if stopping, failures >= 3 {
+                if stopping || self.isStoppingNow, failures >= 3 {
                     self.logger.critical(
                         "giving up on archive member at shutdown",
                         metadata: ["archive.day": "\(batch.day)", "member.records": "\(batch.recordCount)"]
@@ -336,17 +356,24 @@ public final class ArchiveWriter: @unchecked Sendable {
         self.condition.unlock()
     }
 
-    private func limit(for submitter: Submitter) -> Int {
-        switch submitter {
-        case .stream: self.configuration.streamPauseBytes
-        case .datagram: self.configuration.queueSize
-        }
+    /// Whether a stream's chunk would be taken now. Call with the lock held.
+    private var streamWouldBeAccepted: Bool {
+        self.pendingStreamBytes < self.configuration.streamPauseBytes
+            && self.pendingBytes < self.configuration.queueSize
+    }
+
+    /// `isStopping`, read under the lock: a write retrying on a full disk gives up at shutdown after three attempts.
+    private var isStoppingNow: Bool {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        return self.isStopping
     }
 
     /// Releases a batch's bytes from the queue budget and counts it as written (or lost).
     private func finish(_ batch: BatchAccumulator.Batch, written bytes: Int?) {
         self.condition.lock()
         self.pendingBytes -= batch.lines.count
+        self.pendingStreamBytes -= batch.streamBytes
         if let bytes {
             self.counters.recordsWritten += batch.recordCount
             self.counters.membersWritten += 1
@@ -355,7 +382,7 @@ public final class ArchiveWriter: @unchecked Sendable {
             self.counters.recordsLost += batch.recordCount
         }
         var waiters: [@Sendable () -> Void] = []
-        if self.pendingBytes < self.limit(for: .stream) {
+        if self.streamWouldBeAccepted {
             waiters = self.spaceWaiters
             self.spaceWaiters.removeAll()
         }

@@ -158,7 +158,12 @@ public actor IngestServer {
                     let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
                     let tally = MessageTally()
                     try channel.pipeline.syncOperations.addHandlers([
-                        IdleConnectionCloser(timeout: TimeAmount(ingest.idleTimeout), counters: counters, tally: tally),
+                        IdleConnectionCloser(
+                            timeout: TimeAmount(ingest.idleTimeout),
+                            counters: counters,
+                            tally: tally,
+                            activity: activity
+                        ),
                         StreamIngestHandler(
                             decoder: decoder,
                             tally: tally,

@@ -10,19 +10,25 @@ import Synchronization
 /// Rescheduling a timer per message would put an allocation on the per-message path, so messages only bump the
 /// tally and one timer per `idle-timeout` checks it: a connection is closed after a whole period without a
 /// message, that is between one and two `idle-timeout`s after its last one.
+///
+/// A connection whose reads are paused because the writer's queue is full is not idle: it is waiting for us. It is
+/// never closed while it holds refused records (closing a socket with unread data would reset it and lose what the
+/// kernel has already acknowledged).
 final class IdleConnectionCloser: ChannelInboundHandler {
     typealias InboundIn = NIOAny
 
     private let timeout: TimeAmount
     private let counters: IngestCounters
     private let tally: MessageTally
+    private let activity: ChannelActivity
     private var countAtPeriodStart = 0
     private var check: Scheduled<Void>?
 
-    init(timeout: TimeAmount, counters: IngestCounters, tally: MessageTally) {
+    init(timeout: TimeAmount, counters: IngestCounters, tally: MessageTally, activity: ChannelActivity) {
         self.timeout = timeout
         self.counters = counters
         self.tally = tally
+        self.activity = activity
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -54,7 +60,7 @@ final class IdleConnectionCloser: ChannelInboundHandler {
     }
 
     private func endPeriod(context: ChannelHandlerContext) {
-        guard self.tally.count == self.countAtPeriodStart else {
+        guard self.tally.count == self.countAtPeriodStart, !self.activity.isHolding else {
             self.startPeriod(context: context)
             return
         }
