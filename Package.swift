@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "ActivityIngestTests",
             dependencies: [
-                "ActivityIngest", "ActivityArchive", "ActivityModel", "SyslogFraming",
+                "ActivityIngest", "ActivityArchive", "ActivityModel", "SyslogFraming", "SyslogParsing",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

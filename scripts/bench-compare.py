@@ -23,6 +23,7 @@ Every process started here is stopped; every wait is bounded; only 127.0.0.1 is 
 """
 
 import argparse
+import contextlib
 import glob
 import os
 import shutil
@@ -216,11 +217,25 @@ def send(port, transport, count, rate=0):
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=600)
 
 
-def tcp_run(name, count):
+@contextlib.contextmanager
+def started(name, transport):
+    """A server in a fresh temporary directory on a free port; killed and removed afterwards (kept when the
+    environment has BENCH_KEEP=1, to read its log and archive)."""
     work = tempfile.mkdtemp(prefix=f"bench-compare-{name}.")
     server = None
     try:
-        server = SERVERS[name](name, work, "tcp", free_port(socket.SOCK_STREAM))
+        kind = socket.SOCK_STREAM if transport == "tcp" else socket.SOCK_DGRAM
+        server = SERVERS[name](name, work, transport, free_port(kind))
+        yield server
+    finally:
+        if server:
+            server.kill()
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def tcp_run(name, count):
+    with started(name, "tcp") as server:
         start = time.time()
         send(server.port, "tcp", count)
         wait_until(server.has_no_connections, 300, f"{name} to read everything and close the connection")
@@ -231,18 +246,10 @@ def tcp_run(name, count):
             "server": name, "records": records, "seconds": ended - start, "rate": records / (ended - start),
             "cpu_us": cpu / max(records, 1) * 1e6, "rss": rss, "bytes": server.archived_bytes() / max(records, 1),
         }
-    finally:
-        if server:
-            server.kill()
-        if not os.environ.get("BENCH_KEEP"):
-            shutil.rmtree(work, ignore_errors=True)
 
 
 def udp_run(name, rate, seconds):
-    work = tempfile.mkdtemp(prefix=f"bench-compare-{name}.")
-    server = None
-    try:
-        server = SERVERS[name](name, work, "udp", free_port(socket.SOCK_DGRAM))
+    with started(name, "udp") as server:
         sent = rate * seconds
         send(server.port, "udp", sent, rate)
         wait_until(server.udp_queue_is_empty, 120, f"{name} to empty its UDP receive queue")
@@ -251,11 +258,6 @@ def udp_run(name, rate, seconds):
         records = server.archived_records()
         return {"server": name, "rate": rate, "sent": sent, "records": records, "kept": records / sent,
                 "cpu_us": cpu / max(records, 1) * 1e6, "rss": rss}
-    finally:
-        if server:
-            server.kill()
-        if not os.environ.get("BENCH_KEEP"):
-            shutil.rmtree(work, ignore_errors=True)
 
 
 def median_of(runs, key):
