@@ -85,16 +85,72 @@ struct JSONStringEscaperTests {
         }
     }
 
-    @Test func eightByteFastPathFindsASpecialByteAtEveryPosition() throws {
-        for length in 1..<24 {
-            for position in 0..<length {
-                for special: UInt8 in [0x22, 0x5C, 0x0A, 0x1F, 0x7F, 0xFF] {
-                    var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
-                    bytes[position] = special
-                    let escaped = self.escape(bytes)
-                    #expect(try self.decodeJSONString(escaped) == String(decoding: bytes, as: UTF8.self))
+    /// The escaping DESIGN.md asks for, written independently: decode as Swift does, then escape scalar by scalar.
+    private func expectedEscape(_ bytes: [UInt8]) -> String {
+        var result = ""
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
                 }
             }
         }
+        return result
+    }
+
+    /// Word-at-a-time paths (whole words, a padded tail word, a short string) meet a special character at every
+    /// offset, including the byte values just inside and outside the plain range.
+    @Test func wordPathsFindASpecialCharacterAtEveryPosition() {
+        let specials: [[UInt8]] = [
+            [0x22], [0x5C], [0x0A], [0x1F], [0x7F], [0xFF], [0x80], [0x00], [0x20], [0x7E], [0x21], [0x5B], [0x5D],
+            [0xC3, 0xA9], [0xE2, 0x80, 0xA8], [0xF0, 0x9F, 0x8C, 0x8D], [0xE2, 0x82],
+        ]
+        var mismatches: [String] = []
+        for length in 1..<24 {
+            for position in 0..<length {
+                for special in specials {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                    bytes.replaceSubrange(position..<position + 1, with: special)
+                    let escaped = self.escape(bytes)
+                    if escaped != self.expectedEscape(bytes) { mismatches.append("\(bytes) -> \(escaped)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    /// With only `count × maximumExpansion` bytes reserved, the word stores must not run past the reservation,
+    /// and the result is the same.
+    @Test func staysInsideAnExactReservation() {
+        var mismatches: [String] = []
+        for length in 1..<20 {
+            for last: UInt8 in [UInt8(ascii: "z"), 0x22, 0x0A, 0xC3] {
+                var bytes = [UInt8](repeating: UInt8(ascii: "y"), count: length)
+                bytes[length - 1] = last
+                let reserved = length * JSONStringEscaper.maximumExpansion
+                var buffer = LineBuffer(capacity: reserved)
+                buffer.write(maximumLength: reserved) { writer in
+                    bytes.withUnsafeBufferPointer { JSONStringEscaper.write($0, to: &writer) }
+                }
+                let escaped = String(decoding: buffer.bytes, as: UTF8.self)
+                if buffer.capacity != reserved || escaped != self.expectedEscape(bytes) {
+                    mismatches.append("\(bytes) -> \(escaped) in \(buffer.capacity)")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 }

@@ -13,54 +13,105 @@
 /// Substitution of Maximal Subparts", which is what `String(decoding:as: UTF8.self)` does). Because every byte below
 /// 0x20 is escaped, the output never contains a line break, so a record is always exactly one line.
 ///
-/// Plain ASCII is recognised eight bytes at a time and copied in runs.
+/// Eight bytes are tested at a time (SWAR): a run of plain ASCII is copied a word at a time, and a string's last
+/// one to seven bytes are tested and copied as one word too, padded with spaces, so a short field costs one test.
 public enum JSONStringEscaper {
     /// The most bytes one input byte can become (`\u00XX`).
     public static let maximumExpansion = 6
 
     /// Writes the escaped form of `bytes` (without surrounding quotes); at most
     /// ``maximumExpansion`` × `bytes.count` bytes.
+    ///
+    /// Whole words may be stored past the escaped text, but never past the space `writer` has reserved.
+    @inline(__always)
     public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) {
         guard let input = bytes.baseAddress else { return }
         let count = bytes.count
-        precondition(writer.remaining >= count * Self.maximumExpansion, "ByteWriter overflow: reserve more space")
+        let room = writer.remaining
+        precondition(room >= count * Self.maximumExpansion, "ByteWriter overflow: reserve more space")
         let output = writer.cursor
+        // Indices stay below count and written below room, so the arithmetic below cannot overflow.
         var written = 0
         var index = 0
         while index < count {
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self)
-                if Self.isPlainASCII(word) {
-                    UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
-                    written += 8
-                    index += 8
-                    continue
-                }
-            }
-            let byte = input[index]
-            if byte < 0x80 {
-                if Self.isPlainASCII(byte) {
-                    output[written] = byte
-                    written += 1
-                } else {
-                    written += Self.writeEscape(for: byte, to: output + written)
-                }
-                index += 1
+            let left = count &- index
+            let word: UInt64
+            let wordLength: Int
+            if left >= 8 {
+                // Room: written <= 6 * index, so written + 8 <= 6 * count <= room.
+                word = UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self)
+                wordLength = 8
+            } else if written &+ 8 <= room {
+                word = Self.loadTail(of: input, count: count, from: index) | (Self.spaces &<< UInt64(left &* 8))
+                wordLength = left
+            } else {
+                let (consumed, produced) = Self.writeOneCharacter(bytes, at: index, to: output + written)
+                index &+= consumed
+                written &+= produced
                 continue
             }
-            let length = UTF8Validation.sequenceLength(in: bytes, at: index)
-            if length == 3, byte == 0xE2, input[index + 1] == 0x80, input[index + 2] & 0xFE == 0xA8 {
-                written += Self.copy(input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: output + written)
-            } else if length > 0 {
-                for offset in 0..<length { output[written + offset] = input[index + offset] }
-                written += length
-            } else {
-                (output[written], output[written + 1], output[written + 2]) = (0xEF, 0xBF, 0xBD)  // U+FFFD
-                written += 3
+            UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+            let flags = Self.escapeFlags(word)
+            if flags == 0 {
+                written &+= wordLength
+                index &+= wordLength
+                continue
             }
-            index += abs(length)
+            let plainLength = flags.trailingZeroBitCount &>> 3
+            let (consumed, produced) = Self.writeOneCharacter(
+                bytes,
+                at: index &+ plainLength,
+                to: output + (written &+ plainLength)
+            )
+            index &+= plainLength &+ consumed
+            written &+= plainLength &+ produced
         }
-        writer.position += written
+        writer.position &+= written
+    }
+
+    /// Eight ASCII spaces: padding that is plain, so it never raises a flag of its own.
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// The last `count - index` (one to seven) bytes of `input` in the low bytes of a word, the rest zero.
+    @inline(__always)
+    private static func loadTail(of input: UnsafePointer<UInt8>, count: Int, from index: Int) -> UInt64 {
+        let left = count - index
+        if count >= 8 {  // One load of the string's last eight bytes, shifted down.
+            let last = UnsafeRawPointer(input + count - 8).loadUnaligned(as: UInt64.self)
+            return last &>> UInt64((8 &- left) &* 8)
+        }
+        let start = UnsafeRawPointer(input + index)
+        var word: UInt64 = 0
+        var offset = 0
+        if left & 4 != 0 {
+            word = UInt64(start.loadUnaligned(as: UInt32.self))
+            offset = 4
+        }
+        if left & 2 != 0 {
+            word |= UInt64(start.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) &<< UInt64(offset &* 8)
+            offset += 2
+        }
+        if left & 1 != 0 {
+            word |= UInt64(start.load(fromByteOffset: offset, as: UInt8.self)) &<< UInt64(offset &* 8)
+        }
+        return word
+    }
+
+    /// A word with the high bit set in the lowest byte of `word` that cannot be copied as itself (non-ASCII, below
+    /// 0x20, `"`, `\`, DEL), zero when all eight can.
+    ///
+    /// Bytes above the lowest flagged one may be flagged falsely (borrows and carries run upwards); only
+    /// "none" and "the lowest" are meaningful. For an ASCII byte b: `(b ^ 0x22) - 1` and `(b ^ 0x5C) - 1` reach
+    /// the high bit only when b is `"` or `\`, `b - 0x20` only when b < 0x20, `b + 1` only when b is DEL.
+    @inline(__always)
+    static func escapeFlags(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = (word ^ (ones &* 0x22)) &- ones
+        let backslashes = (word ^ (ones &* 0x5C)) &- ones
+        let controls = word &- Self.spaces
+        let deletes = word &+ ones
+        return (quotes | backslashes | controls | deletes | word) & highs
     }
 
     /// `true` for ASCII bytes that appear in a JSON string as themselves: 0x20–0x7E except `"` and `\`.
@@ -74,15 +125,31 @@ public enum JSONStringEscaper {
         return byte < 0x80 && (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
-    /// `true` when all eight bytes of `word` are plain ASCII (SWAR: no high bit, none below 0x20, no `"`, `\`, DEL).
-    static func isPlainASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        if word & highs != 0 { return false }
-        if (word &- ones &* 0x20) & highs != 0 { return false }  // some byte < 0x20 (no high bits set, so no borrow)
-        return !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
-            && !hasZeroByte(word ^ (ones &* 0x7F))
+    /// Writes the character starting at `index` (one byte, an escape, a UTF-8 sequence or U+FFFD) to `output`;
+    /// returns how many input bytes it consumed and how many it wrote.
+    private static func writeOneCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        to output: UnsafeMutablePointer<UInt8>
+    ) -> (consumed: Int, produced: Int) {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            if Self.isPlainASCII(byte) {
+                output[0] = byte
+                return (1, 1)
+            }
+            return (1, Self.writeEscape(for: byte, to: output))
+        }
+        let length = UTF8Validation.sequenceLength(in: bytes, at: index)
+        if length == 3, byte == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
+            return (3, Self.copy(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: output))
+        }
+        if length > 0 {
+            for offset in 0..<length { output[offset] = bytes[index + offset] }
+            return (length, length)
+        }
+        (output[0], output[1], output[2]) = (0xEF, 0xBF, 0xBD)  // U+FFFD
+        return (-length, 3)
     }
 
     /// Writes the escape for an ASCII byte that cannot stand as itself; returns its length.
