@@ -94,8 +94,8 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
                 buffer.moveReaderIndex(forwardBy: terminator + 1)
                 self.state = .framing(scanned: 0)
             case .framing(let scanned):
-                guard let first = buffer.readableBytesView.first else { return nil }
-                if scanned == 0, self.configuration.detectsOctetCounting, first &- UInt8(ascii: "1") < 9 {
+                guard buffer.readableBytes > 0 else { return nil }
+                if scanned == 0, self.configuration.detectsOctetCounting {
                     switch Self.octetCountHeader(buffer) {
                     case .frame(let length, let headerLength):
                         return self.decodeOctetCounted(&buffer, length: length, headerLength: headerLength)
@@ -126,23 +126,28 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
         return Self.isBlank(message) ? nil : SyslogFrame(message: message)
     }
 
-    /// Reads `LEN SP` if the buffer starts with 1–9 digits, a space and `<`.
+    /// Reads `LEN SP` if the buffer starts with 1–9 digits (the first not `0`), a space and `<`.
+    ///
+    /// One pass over a raw pointer: reading a `ByteBuffer` byte by byte costs a dynamic exclusivity check per byte.
     private static func octetCountHeader(_ buffer: ByteBuffer) -> OctetCountHeader {
-        let bytes = buffer.readableBytesView
-        var length = 0
-        var digits = 0
-        for byte in bytes.prefix(11) {
-            if byte &- UInt8(ascii: "0") < 10, digits < 9 {
-                length = length * 10 + Int(byte &- UInt8(ascii: "0"))
-                digits += 1
-                continue
+        buffer.withUnsafeReadableBytes { bytes in
+            guard let first = bytes.first, first &- UInt8(ascii: "1") < 9 else { return .notOctetCounted }
+            var length = 0
+            var digits = 0
+            for byte in bytes.prefix(11) {
+                if byte &- UInt8(ascii: "0") < 10, digits < 9 {
+                    length = length * 10 + Int(byte &- UInt8(ascii: "0"))
+                    digits += 1
+                    continue
+                }
+                guard byte == UInt8(ascii: " ") else { return .notOctetCounted }
+                guard bytes.count > digits + 1 else { return .needMoreBytes }
+                return bytes[digits + 1] == UInt8(ascii: "<")
+                    ? .frame(length: length, headerLength: digits + 1)
+                    : .notOctetCounted
             }
-            guard byte == UInt8(ascii: " "), digits > 0 else { return .notOctetCounted }
-            guard bytes.count > digits + 1 else { return .needMoreBytes }
-            let opensMessage = bytes[bytes.startIndex + digits + 1] == UInt8(ascii: "<")
-            return opensMessage ? .frame(length: length, headerLength: digits + 1) : .notOctetCounted
+            return bytes.count <= digits ? .needMoreBytes : .notOctetCounted
         }
-        return bytes.count <= digits ? .needMoreBytes : .notOctetCounted
     }
 
     private mutating func decodeOctetCounted(_ buffer: inout ByteBuffer, length: Int, headerLength: Int) -> SyslogFrame?

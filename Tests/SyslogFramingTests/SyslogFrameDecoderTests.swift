@@ -100,6 +100,14 @@ struct SyslogFrameDecoderTests {
         #expect(frames == [Self.frame("<13>only this", truncated: true)])
     }
 
+    /// A length with a leading zero is not octet-counting, at the end of the stream as anywhere else.
+    @Test func leadingZeroLengthAtEndOfStreamIsALine() throws {
+        for text in ["05 <13>x", "0 <13>x"] {
+            let frames = try Self.decodeAll(Array(text.utf8), chunkSize: 3, decoder: Self.decoder())
+            #expect(frames == [Self.frame(text)])
+        }
+    }
+
     // MARK: chunk-size sweep
 
     @Test(arguments: [1, 2, 3, 5, 7, 13, 64, 4096])

@@ -59,11 +59,35 @@ final class StreamIngestHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let bytes = self.unwrapInboundIn(data)
+        var frames = FrameCount()
         do {
-            try self.framer.process(buffer: bytes) { frame in self.add(frame, context: context) }
+            try self.framer.process(buffer: bytes) { frame in
+                frames.add(frame)
+                self.add(frame, context: context)
+            }
         } catch {
             self.errorCaught(context: context, error: error)
         }
+        self.count(frames)
+    }
+
+    /// Messages and truncations of one read, counted on the stack and published once per read: a class property or
+    /// an atomic per message costs more than the framing of a short message.
+    private struct FrameCount {
+        var messages = 0
+        var truncated = 0
+
+        mutating func add(_ frame: SyslogFrame) {
+            self.messages &+= 1
+            if frame.isTruncated { self.truncated &+= 1 }
+        }
+    }
+
+    private func count(_ frames: FrameCount) {
+        guard frames.messages > 0 else { return }
+        self.tally.count &+= frames.messages
+        self.counters.messagesReceived.add(frames.messages, ordering: .relaxed)
+        if frames.truncated > 0 { self.counters.messagesTruncated.add(frames.truncated, ordering: .relaxed) }
     }
 
     private func add(_ frame: SyslogFrame, context: ChannelHandlerContext) {
@@ -73,9 +97,6 @@ final class StreamIngestHandler: ChannelInboundHandler {
         }
         let reception = self.burst!
         frame.message.withUnsafeReadableBytes { self.chunker.add($0, truncated: frame.isTruncated, context: reception) }
-        self.tally.count &+= 1
-        self.counters.messagesReceived.add(1, ordering: .relaxed)
-        if frame.isTruncated { self.counters.messagesTruncated.add(1, ordering: .relaxed) }
         if self.chunker.hasCompletedChunk {
             // A long burst (several reads per event-loop tick) gets a fresh `received` every chunk.
             self.burst = nil
@@ -93,7 +114,12 @@ final class StreamIngestHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         // A last message without its line feed still counts (as `ByteToMessageHandler` would decode it).
-        try? self.framer.finishProcessing(seenEOF: true) { frame in self.add(frame, context: context) }
+        var frames = FrameCount()
+        try? self.framer.finishProcessing(seenEOF: true) { frame in
+            frames.add(frame)
+            self.add(frame, context: context)
+        }
+        self.count(frames)
         self.burst = nil
         self.handOver(context: context)
         context.fireChannelInactive()
