@@ -283,6 +283,35 @@ struct ArchiveWriterTests {
         #expect(writer.submit(Self.chunk(count: 1), from: .datagram) == .stopped)
     }
 
+    @Test func aReportedReceiveBacklogCompressesAtTheOverloadLevelForAWhile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var configuration = self.configuration(directory.path)
+        configuration.flushInterval = .milliseconds(20)
+        let writer = try ArchiveWriter(configuration: configuration, logger: Logger(label: "test"))
+        try writer.start()
+        func writeOneMember(start: Int) {
+            let written = writer.statistics.membersWritten
+            #expect(writer.submit(Self.chunk(count: 5, start: start), from: .datagram) == .accepted)
+            let deadline = Date().addingTimeInterval(10)
+            while writer.statistics.membersWritten == written, Date() < deadline { usleep(5_000) }
+        }
+        writeOneMember(start: 0)
+        writer.reportReceiveBacklog()
+        writeOneMember(start: 5)
+        writeOneMember(start: 10)
+        usleep(UInt32(ArchiveWriter.receiveBacklogHoldNanoseconds / 1000) + 100_000)
+        writeOneMember(start: 15)
+        writer.shutdown()
+        let path = directory.file(Self.day.fileName)
+        #expect(try self.numbers(inArchive: path) == Array(0..<20))
+        let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // XFL (header byte 8) says the level: 4 for level 1, 0 for level 6.
+        let levels = try ArchiveScanner.walk(path: path).members.map { file[$0.offset + 8] }
+        #expect(levels == [0, 4, 4, 0])
+        #expect(writer.statistics.membersCompressedUnderLoad == 2)
+    }
+
     @Test func aQueueFilledByDatagramsIsCompressedAtTheOverloadLevelUntilItDrains() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -24,6 +24,22 @@ struct CompressionGearTests {
         #expect(gear.level(pendingBytes: 20 << 20) == (6, false))
     }
 
+    @Test func aReceiveBacklogShiftsItWhileItLasts() {
+        var gear = Self.gear()
+        #expect(gear.level(pendingBytes: 0, receiveBacklog: true) == (1, true))
+        #expect(gear.pressure == .receiveBacklog)
+        #expect(gear.level(pendingBytes: 0, receiveBacklog: true) == (1, false))
+        #expect(gear.level(pendingBytes: 0, receiveBacklog: false) == (6, true))
+        #expect(gear.pressure == .none)
+        // Queue pressure outlasts a backlog and keeps its own hysteresis.
+        #expect(gear.level(pendingBytes: 32 << 20, receiveBacklog: true) == (1, true))
+        #expect(gear.pressure == .queue)
+        #expect(gear.level(pendingBytes: 20 << 20, receiveBacklog: false) == (1, false))
+        #expect(gear.level(pendingBytes: 1 << 20, receiveBacklog: true) == (1, false))
+        #expect(gear.pressure == .receiveBacklog)
+        #expect(gear.level(pendingBytes: 1 << 20, receiveBacklog: false) == (6, true))
+    }
+
     @Test func streamsAloneNeverShiftIt() {
         // A queue so small that streams (pausing at 4 batches) could fill half of it: the gear stays put.
         var small = Self.gear(queueSize: 8 << 20)

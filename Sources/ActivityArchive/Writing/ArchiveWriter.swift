@@ -1,5 +1,6 @@
 import ActivityModel
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -45,6 +46,8 @@ public final class ArchiveWriter: @unchecked Sendable {
     private var lastSync: [ArchiveDay: UInt64] = [:]
     private var compressor: CompressionPool?
     private var gear: CompressionGear
+    /// When a UDP receive queue was last reported backing up (monotonic nanoseconds; 0: never).
+    private let lastReceiveBacklog = Atomic<UInt64>(0)
     /// When a gear shift was last logged (monotonic nanoseconds): at most one line a minute under a load that
     /// keeps shifting it back and forth.
     private var lastShiftLogged: UInt64?
@@ -143,6 +146,16 @@ public final class ArchiveWriter: @unchecked Sendable {
         self.pendingBytes += chunk.lines.count
         self.condition.broadcast()
         return .accepted
+    }
+
+    /// How long one ``reportReceiveBacklog()`` keeps the overload level on.
+    public static let receiveBacklogHoldNanoseconds: UInt64 = 1_000_000_000
+
+    /// Tells the writer that a UDP socket's kernel receive queue is backing up: members are compressed at
+    /// `overload-compression-level` until no report has come for ``receiveBacklogHoldNanoseconds``, leaving the CPU
+    /// to the thread that reads the socket (see ``CompressionGear``). One atomic store; any thread.
+    public func reportReceiveBacklog() {
+        self.lastReceiveBacklog.store(monotonicNanoseconds(), ordering: .relaxed)
     }
 
     /// Calls `callback` (once, on the writer thread) when a ``Submitter/stream`` would be accepted again; at once if
@@ -250,19 +263,25 @@ public final class ArchiveWriter: @unchecked Sendable {
 
     /// The level for `batch`, from the ``CompressionGear``; shifts are logged, at most one a minute.
     private func level(for batch: BatchAccumulator.Batch) -> Int {
+        let reported = self.lastReceiveBacklog.load(ordering: .relaxed)
+        let now = monotonicNanoseconds()
+        let receiveBacklog = reported != 0 && now < reported &+ Self.receiveBacklogHoldNanoseconds
         self.condition.lock()
         let pending = self.pendingBytes
-        let (level, shifted) = self.gear.level(pendingBytes: pending)
+        let (level, shifted) = self.gear.level(pendingBytes: pending, receiveBacklog: receiveBacklog)
         if level != self.configuration.compressionLevel { self.counters.membersCompressedUnderLoad += 1 }
         let underLoad = self.counters.membersCompressedUnderLoad
         self.condition.unlock()
-        let now = monotonicNanoseconds()
         guard shifted, self.lastShiftLogged.map({ now &- $0 >= 60_000_000_000 }) ?? true else { return level }
         self.lastShiftLogged = now
+        let message: Logger.Message =
+            switch self.gear.pressure {
+            case .queue: "queue over half full: compressing at overload-compression-level until it drains"
+            case .receiveBacklog: "UDP receive queue backing up: compressing at overload-compression-level"
+            case .none: "load eased: compressing at compression-level again"
+            }
         self.logger.notice(
-            self.gear.isOverloaded
-                ? "queue over half full: compressing at overload-compression-level until it drains"
-                : "queue drained: compressing at compression-level again",
+            message,
             metadata: [
                 "queue.bytes": "\(pending)", "compression.level": "\(level)",
                 "members.compressedUnderLoad": "\(underLoad)",

@@ -1,21 +1,42 @@
-/// Chooses each batch's compression level: `compression-level` normally, `overload-compression-level` while UDP
-/// has filled the queue past half, until it has drained below a quarter.
+/// Chooses each batch's compression level: `compression-level` normally, `overload-compression-level` under
+/// pressure. Two pressures shift it:
 ///
-/// Only datagrams can fill the queue that far (TCP and TLS pause at ``ArchiveConfiguration/streamPauseBytes``), and
-/// a full queue drops them: when compression is what falls behind, a cheaper level keeps the data at the cost of a
-/// larger archive for the duration. With a queue too small to tell the two apart, the gear never shifts.
-/// A pure state machine: the writer feeds it the queued bytes as it hands each batch to compression.
+/// - **queue**: UDP has filled the queue past half; it lasts until the queue has drained below a quarter. Only
+///   datagrams can fill the queue that far (TCP and TLS pause at ``ArchiveConfiguration/streamPauseBytes``), and a
+///   full queue drops them. With a queue too small to tell the two apart, this pressure never starts.
+/// - **receive backlog**: a UDP socket's kernel receive queue is backing up (the ingest side reports it, see
+///   ``ArchiveWriter/reportReceiveBacklog()``). Compression then takes the CPU the reading thread needs, and the
+///   kernel drops what overflows the socket before the writer's queue ever fills. It lasts while reports keep
+///   coming.
+///
+/// Either way a cheaper level keeps the data at the cost of a larger archive for the duration. A pure state
+/// machine: the writer feeds it the queued bytes and the backlog state as it hands each batch to compression.
 public struct CompressionGear: Sendable, Equatable {
-    /// The level used while the queue is not under pressure.
+    /// Why the overload level is in use.
+    public enum Pressure: Sendable, Equatable {
+        /// It is not: the normal level.
+        case none
+        /// The writer's queue is over half full.
+        case queue
+        /// A UDP receive queue is backing up.
+        case receiveBacklog
+    }
+
+    /// The level used while nothing presses.
     public let normalLevel: Int
-    /// The level used while it is.
+    /// The level used under pressure.
     public let overloadLevel: Int
-    /// Queued bytes at or above which the overload level starts.
+    /// Queued bytes at or above which queue pressure starts.
     public let enterBytes: Int
-    /// Queued bytes below which the normal level returns.
+    /// Queued bytes below which queue pressure ends.
     public let leaveBytes: Int
+    /// What presses now.
+    public private(set) var pressure = Pressure.none
+    /// Queue pressure, with its hysteresis between ``enterBytes`` and ``leaveBytes``.
+    private var queueIsFilling = false
+
     /// `true` while the overload level is in use.
-    public private(set) var isOverloaded = false
+    public var isOverloaded: Bool { self.pressure != .none }
 
     /// A gear for `configuration`.
     public init(configuration: ArchiveConfiguration) {
@@ -28,14 +49,16 @@ public struct CompressionGear: Sendable, Equatable {
         self.leaveBytes = max(configuration.queueSize / 4, streamCeiling)
     }
 
-    /// The level for the next batch when `pendingBytes` are queued, and whether that changed the gear.
-    public mutating func level(pendingBytes: Int) -> (level: Int, shifted: Bool) {
+    /// The level for the next batch when `pendingBytes` are queued and a receive queue is (or is not) backing up,
+    /// and whether that changed the level.
+    public mutating func level(pendingBytes: Int, receiveBacklog: Bool = false) -> (level: Int, shifted: Bool) {
         let wasOverloaded = self.isOverloaded
-        if !self.isOverloaded, pendingBytes >= self.enterBytes {
-            self.isOverloaded = true
-        } else if self.isOverloaded, pendingBytes < self.leaveBytes {
-            self.isOverloaded = false
+        if !self.queueIsFilling, pendingBytes >= self.enterBytes {
+            self.queueIsFilling = true
+        } else if self.queueIsFilling, pendingBytes < self.leaveBytes {
+            self.queueIsFilling = false
         }
+        self.pressure = self.queueIsFilling ? .queue : receiveBacklog ? .receiveBacklog : .none
         let level = self.isOverloaded ? self.overloadLevel : self.normalLevel
         return (level, self.isOverloaded != wasOverloaded && self.overloadLevel != self.normalLevel)
     }

@@ -186,7 +186,7 @@ public actor IngestServer {
         let (allowlists, refusals) = (self.allowlists, self.refusals)
         let ingest = self.settings.withLockedValue { $0 }
         let rotationTimeZone = self.rotationTimeZone
-        let messagesPerRead = 32
+        let messagesPerRead = DatagramIngestHandler.datagramsPerVectorRead
         let slice = min(ingest.maxMessageSize + 1, 65_536)
         let channel = try await DatagramBootstrap(group: self.group)
             .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)

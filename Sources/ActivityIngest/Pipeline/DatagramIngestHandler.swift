@@ -8,6 +8,9 @@ import SyslogParsing
 ///
 /// A datagram longer than `max-message-size` is cut to it and flagged. Chunks go to the writer at the end of each
 /// read burst; when the writer's queue is full they are dropped and counted (UDP has no way to slow a sender).
+/// After a burst of at least ``datagramsPerVectorRead`` datagrams, the handler asks whether the socket's receive queue is
+/// backing up, and if so tells the writer, which then compresses cheaply for a while: the kernel drops what
+/// overflows the socket, so the reading thread must not lose the CPU to compression.
 final class DatagramIngestHandler: ChannelInboundHandler {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
 
@@ -19,7 +22,10 @@ final class DatagramIngestHandler: ChannelInboundHandler {
     private var senders: AllowlistSource.Reader
     private let refusals: RefusalLog
     private let maxMessageSize: Int
+    private let backlogProbe: ReceiveBacklogProbe
     private var received: Timestamp?
+    /// Datagrams read since the last `channelReadComplete`.
+    private var burstDatagrams = 0
     /// The last sender and its address as text: a sender sends many datagrams in a row, and formatting an address
     /// (`inet_ntop`, a new `String`) per datagram cost more than parsing its header.
     private var lastSender: (address: SocketAddress, text: String?)?
@@ -32,7 +38,8 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         activity: ChannelActivity,
         senders: AllowlistSource.Reader,
         refusals: RefusalLog,
-        maxMessageSize: Int
+        maxMessageSize: Int,
+        backlogProbe: ReceiveBacklogProbe = .socketMemory
     ) {
         self.chunker = chunker
         self.writer = writer
@@ -42,7 +49,12 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         self.senders = senders
         self.refusals = refusals
         self.maxMessageSize = maxMessageSize
+        self.backlogProbe = backlogProbe
     }
+
+    /// Datagrams per vector read (`recvmmsg`). Also the shortest read burst after which the socket's backlog is
+    /// checked: a shorter burst emptied the socket with room to spare.
+    static let datagramsPerVectorRead = 32
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let datagram = self.unwrapInboundIn(data)
@@ -55,6 +67,7 @@ final class DatagramIngestHandler: ChannelInboundHandler {
             self.received = self.clock.now()
             self.activity.didRead()
         }
+        self.burstDatagrams &+= 1
         let reception = ReceptionContext(
             received: self.received!,
             source: self.text(of: datagram.remoteAddress),
@@ -85,6 +98,10 @@ final class DatagramIngestHandler: ChannelInboundHandler {
         self.activity.didRead()
         self.received = nil
         self.handOver()
+        if self.burstDatagrams >= Self.datagramsPerVectorRead, self.backlogProbe.isBackingUp(context.channel) {
+            self.writer.reportReceiveBacklog()
+        }
+        self.burstDatagrams = 0
         context.fireChannelReadComplete()
     }
 
