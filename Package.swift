@@ -34,7 +34,7 @@ let package = Package(
         ),
         // The system zlib (zlib1g-dev), with the init macros wrapped in shim.h.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // glibc's GNU extensions (thread names, CPU affinity) as plain functions.
+        // glibc's GNU extensions (thread names, CPU affinity, recvmmsg) as plain functions.
         .target(name: "CLinuxShims"),
         // libdeflate (libdeflate-dev): the default compression engine, and CRC-32.
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "ActivityIngest",
             dependencies: [
-                "ActivityArchive", "ActivityModel", "SyslogFraming", "SyslogParsing",
+                "ActivityArchive", "ActivityModel", "CLinuxShims", "SyslogFraming", "SyslogParsing",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

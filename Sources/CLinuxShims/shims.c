@@ -2,6 +2,8 @@
 #include <pthread.h>
 #include <sched.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 #include "CLinuxShims.h"
 
@@ -18,4 +20,35 @@ int clinux_available_cpu_count(void) {
         return 0;
     }
     return CPU_COUNT(&set);
+}
+
+int clinux_receive_datagrams(
+    int descriptor,
+    unsigned char *buffer,
+    unsigned long slot,
+    unsigned count,
+    unsigned long *lengths,
+    int *truncated,
+    struct sockaddr_storage *senders
+) {
+    struct iovec vectors[64];
+    struct mmsghdr headers[64];
+    if (count > 64) {
+        count = 64;
+    }
+    memset(headers, 0, sizeof headers[0] * count);
+    for (unsigned index = 0; index < count; index++) {
+        vectors[index].iov_base = buffer + (unsigned long)index * slot;
+        vectors[index].iov_len = slot;
+        headers[index].msg_hdr.msg_iov = &vectors[index];
+        headers[index].msg_hdr.msg_iovlen = 1;
+        headers[index].msg_hdr.msg_name = &senders[index];
+        headers[index].msg_hdr.msg_namelen = sizeof senders[index];
+    }
+    int received = recvmmsg(descriptor, headers, count, MSG_WAITFORONE, NULL);
+    for (int index = 0; index < received; index++) {
+        lengths[index] = headers[index].msg_len;
+        truncated[index] = (headers[index].msg_hdr.msg_flags & MSG_TRUNC) != 0;
+    }
+    return received;
 }

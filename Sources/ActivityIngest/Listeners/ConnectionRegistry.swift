@@ -1,11 +1,11 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The channels that carry data in (TCP connections and UDP sockets): counted for `max-connections`, and drained
-/// and closed together at shutdown.
+/// What carries data in (TCP connections, UDP receivers): connections counted for `max-connections`, and all
+/// drained and closed together at shutdown.
 final class ConnectionRegistry: Sendable {
     private struct Entry {
-        var channel: any Channel
+        var close: @Sendable () async -> Void
         var activity: ChannelActivity
         var isConnection: Bool
         var source: String?
@@ -18,34 +18,18 @@ final class ConnectionRegistry: Sendable {
     ///
     /// - Returns: The connection's activity tracker, or `nil` when a limit is reached.
     func admit(_ channel: any Channel, limit: Int, perSourceLimit: Int) -> ChannelActivity? {
-        self.register(channel, isConnection: true, limit: limit, perSourceLimit: perSourceLimit)
-    }
-
-    /// Registers a UDP socket (which no limit applies to).
-    func register(datagramChannel channel: any Channel) -> ChannelActivity {
-        self.register(channel, isConnection: false, limit: .max, perSourceLimit: .max)!
-    }
-
-    private func register(
-        _ channel: any Channel,
-        isConnection: Bool,
-        limit: Int,
-        perSourceLimit: Int
-    ) -> ChannelActivity? {
         let activity = ChannelActivity()
-        let source = isConnection ? channel.remoteAddress?.ipAddress : nil
+        let source = channel.remoteAddress?.ipAddress
         let admitted = self.entries.withLockedValue { entries in
-            if isConnection {
-                let connections = entries.values.filter(\.isConnection)
-                guard connections.count < limit, connections.filter({ $0.source == source }).count < perSourceLimit
-                else {
-                    return false
-                }
+            let connections = entries.values.filter(\.isConnection)
+            guard connections.count < limit, connections.filter({ $0.source == source }).count < perSourceLimit
+            else {
+                return false
             }
             entries[ObjectIdentifier(channel)] = Entry(
-                channel: channel,
+                close: { try? await channel.close() },
                 activity: activity,
-                isConnection: isConnection,
+                isConnection: true,
                 source: source
             )
             return true
@@ -55,6 +39,24 @@ final class ConnectionRegistry: Sendable {
             self.entries.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(channel)) }
         }
         return activity
+    }
+
+    /// Registers a UDP receiver (which no limit applies to), until ``close(_:)``.
+    func register(_ receiver: DatagramReceiver) {
+        self.entries.withLockedValue {
+            $0[ObjectIdentifier(receiver)] = Entry(
+                close: { await receiver.close() },
+                activity: receiver.activity,
+                isConnection: false,
+                source: nil
+            )
+        }
+    }
+
+    /// Closes a UDP receiver and forgets it.
+    func close(_ receiver: DatagramReceiver) async {
+        await receiver.close()
+        self.entries.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(receiver)) }
     }
 
     /// Drains and closes every registered channel.
@@ -73,8 +75,8 @@ final class ConnectionRegistry: Sendable {
             if !busy { break }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        let open = self.entries.withLockedValue { $0.values.map { ($0.channel, $0.activity) } }
-        for (channel, _) in open { try? await channel.close() }
+        let open = self.entries.withLockedValue { $0.values.map { ($0.close, $0.activity) } }
+        for (close, _) in open { await close() }
         while clock.now < deadline, open.contains(where: { $0.1.isHolding }) {
             try? await Task.sleep(for: .milliseconds(20))
         }

@@ -26,7 +26,20 @@ public actor IngestServer {
     private let refusals: RefusalLog
     /// Changed on every ``apply(_:ingest:)`` so UDP handlers pick up a changed `allow` list.
     private let allowlists: AllowlistSource
-    private var listening: [ListenerConfiguration: any Channel] = [:]
+    private var listening: [ListenerConfiguration: BoundListener] = [:]
+
+    /// A listening TCP or TLS channel, or a UDP receiver.
+    private enum BoundListener {
+        case stream(any Channel)
+        case datagrams(DatagramReceiver)
+
+        var localAddress: SocketAddress? {
+            switch self {
+            case .stream(let channel): channel.localAddress
+            case .datagrams(let receiver): receiver.localAddress
+            }
+        }
+    }
 
     /// Creates a server that feeds `writer`; nothing is bound until ``apply(_:ingest:)``.
     public init(
@@ -70,26 +83,26 @@ public actor IngestServer {
         self.tlsContext.withLockedValue { $0 = tlsContext }
         self.settings.withLockedValue { $0 = ingest }
         self.allowlists.update(ingest)
-        var added: [ListenerConfiguration: any Channel] = [:]
+        var added: [ListenerConfiguration: BoundListener] = [:]
         do {
             for listener in listeners where self.listening[listener] == nil {
                 added[listener] = try await self.bind(listener)
             }
         } catch {
-            for channel in added.values { try? await channel.close() }
+            for bound in added.values { await self.close(bound) }
             throw error
         }
-        for (listener, channel) in self.listening where !listeners.contains(listener) {
-            try? await channel.close()
+        for (listener, bound) in self.listening where !listeners.contains(listener) {
+            await self.close(bound)
             self.listening.removeValue(forKey: listener)
             self.logger.info("listener closed", metadata: ["listener": "\(listener)"])
         }
-        for (listener, channel) in added {
-            self.listening[listener] = channel
+        for (listener, bound) in added {
+            self.listening[listener] = bound
             self.logger.info(
                 "listening",
                 metadata: [
-                    "listener": "\(listener)", "listener.port": "\(channel.localAddress?.port ?? listener.port)",
+                    "listener": "\(listener)", "listener.port": "\(bound.localAddress?.port ?? listener.port)",
                 ]
             )
         }
@@ -100,15 +113,22 @@ public actor IngestServer {
     /// records are handed to the writer.
     public func stop() async {
         self.updateKernelDropCount()
-        for (listener, channel) in self.listening where listener.transport != .udp { try? await channel.close() }
+        for case .stream(let channel) in self.listening.values { try? await channel.close() }
         self.listening.removeAll()
         await self.connections.drainAndCloseAll(quietPeriod: .milliseconds(200), timeout: .seconds(10))
     }
 
-    private func bind(_ listener: ListenerConfiguration) async throws -> any Channel {
+    private func bind(_ listener: ListenerConfiguration) async throws -> BoundListener {
         switch listener.transport {
-        case .udp: try await self.bindDatagram(listener)
-        case .tcp, .tls: try await self.bindStream(listener)
+        case .udp: .datagrams(try self.bindDatagram(listener))
+        case .tcp, .tls: .stream(try await self.bindStream(listener))
+        }
+    }
+
+    private func close(_ bound: BoundListener) async {
+        switch bound {
+        case .stream(let channel): try? await channel.close()
+        case .datagrams(let receiver): await self.connections.close(receiver)
         }
     }
 
@@ -181,46 +201,31 @@ public actor IngestServer {
             .get()
     }
 
-    private func bindDatagram(_ listener: ListenerConfiguration) async throws -> any Channel {
-        let (writer, clock, counters, connections) = (self.writer, self.clock, self.counters, self.connections)
-        let (allowlists, refusals) = (self.allowlists, self.refusals)
+    private func bindDatagram(_ listener: ListenerConfiguration) throws -> DatagramReceiver {
+        let (writer, counters, allowlists, refusals) = (self.writer, self.counters, self.allowlists, self.refusals)
         let ingest = self.settings.withLockedValue { $0 }
         let rotationTimeZone = self.rotationTimeZone
-        let messagesPerRead = DatagramIngestHandler.datagramsPerVectorRead
-        let slice = min(ingest.maxMessageSize + 1, 65_536)
-        let channel = try await DatagramBootstrap(group: self.group)
-            .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: SocketOptionValue(ingest.udpReceiveBuffer))
-            .channelOption(ChannelOptions.datagramVectorReadMessageCount, value: messagesPerRead)
-            .channelOption(
-                ChannelOptions.recvAllocator,
-                value: FixedSizeRecvByteBufferAllocator(capacity: slice * messagesPerRead)
+        let receiver = try DatagramReceiver(
+            host: listener.host,
+            port: listener.port,
+            receiveBuffer: ingest.udpReceiveBuffer,
+            maxMessageSize: ingest.maxMessageSize,
+            writer: writer,
+            clock: self.clock
+        ) {
+            DatagramIngester(
+                chunker: RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone),
+                senders: AllowlistSource.Reader(source: allowlists, listener: listener),
+                writer: writer,
+                counters: counters,
+                refusals: refusals,
+                maxMessageSize: ingest.maxMessageSize
             )
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
-                    try channel.pipeline.syncOperations.addHandler(
-                        DatagramIngestHandler(
-                            chunker: chunker,
-                            writer: writer,
-                            clock: clock,
-                            counters: counters,
-                            activity: connections.register(datagramChannel: channel),
-                            senders: AllowlistSource.Reader(source: allowlists, listener: listener),
-                            refusals: refusals,
-                            maxMessageSize: ingest.maxMessageSize
-                        )
-                    )
-                }
-            }
-            .bind(host: listener.host, port: listener.port)
-            .get()
-        // SO_RCVBUF is capped by net.core.rmem_max (often 208 KiB); with root or CAP_NET_ADMIN, SO_RCVBUFFORCE is
-        // not, and a large buffer is what keeps the kernel from dropping datagrams during bursts.
-        let force = ChannelOptions.Types.SocketOption(level: .socket, name: .init(rawValue: 33))  // SO_RCVBUFFORCE
-        try? await channel.setOption(force, value: SocketOptionValue(ingest.udpReceiveBuffer)).get()
-        let granted = (try? await channel.getOption(ChannelOptions.socketOption(.so_rcvbuf)).get()) ?? 0
-        if Int(granted) < ingest.udpReceiveBuffer {
+        }
+        self.connections.register(receiver)
+        // The kernel counts twice what was asked for; less than that means the request was capped.
+        let granted = receiver.receiveBufferSize / 2
+        if granted < ingest.udpReceiveBuffer {
             self.logger.warning(
                 "UDP receive buffer smaller than udp-receive-buffer; raise net.core.rmem_max or grant CAP_NET_ADMIN",
                 metadata: [
@@ -229,7 +234,7 @@ public actor IngestServer {
                 ]
             )
         }
-        return channel
+        return receiver
     }
 }
 

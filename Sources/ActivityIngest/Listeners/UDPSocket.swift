@@ -1,0 +1,93 @@
+import NIOCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A bound, blocking UDP socket: what a ``DatagramReceiver`` reads.
+struct UDPSocket: Sendable {
+    let descriptor: Int32
+    /// The bound address (with the real port when 0 was asked for).
+    let localAddress: SocketAddress
+
+    /// How long a read waits for the first datagram before returning, so the reading thread notices a stop.
+    static let readTimeoutMicroseconds = 100_000
+
+    /// Opens a socket for `host`:`port` and binds it.
+    ///
+    /// The receive buffer is set to `receiveBuffer` bytes: with `SO_RCVBUF`, which `net.core.rmem_max` caps (often
+    /// 208 KiB), then with `SO_RCVBUFFORCE`, which root and CAP_NET_ADMIN may use past the cap.
+    ///
+    /// - Throws: `IOError` naming the call that failed.
+    static func bind(host: String, port: Int, receiveBuffer: Int) throws -> UDPSocket {
+        let address = try SocketAddress(ipAddress: host, port: port)
+        let descriptor = socket(Int32(address.protocol.rawValue), Int32(SOCK_DGRAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
+        do {
+            try Self.set(descriptor, SOL_SOCKET, SO_REUSEADDR, Int32(1), "setsockopt(SO_REUSEADDR)")
+            let size = Int32(clamping: receiveBuffer)
+            try Self.set(descriptor, SOL_SOCKET, SO_RCVBUF, size, "setsockopt(SO_RCVBUF)")
+            try? Self.set(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, size, "setsockopt(SO_RCVBUFFORCE)")
+            let timeout = timeval(tv_sec: 0, tv_usec: Self.readTimeoutMicroseconds)
+            try Self.set(descriptor, SOL_SOCKET, SO_RCVTIMEO, timeout, "setsockopt(SO_RCVTIMEO)")
+            let bound = address.withSockAddr { Glibc.bind(descriptor, $0, socklen_t($1)) }
+            guard bound == 0 else { throw IOError(errnoCode: errno, reason: "bind(\(address))") }
+            var storage = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let named = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+            }
+            guard named == 0 else { throw IOError(errnoCode: errno, reason: "getsockname") }
+            let boundPort = Int(
+                UInt16(bigEndian: withUnsafeBytes(of: storage) { $0.load(fromByteOffset: 2, as: UInt16.self) })
+            )
+            return UDPSocket(descriptor: descriptor, localAddress: try SocketAddress(ipAddress: host, port: boundPort))
+        } catch {
+            Glibc.close(descriptor)
+            throw error
+        }
+    }
+
+    /// The receive buffer the kernel granted (`SO_RCVBUF`, as it accounts it: twice what was asked for).
+    var receiveBufferSize: Int {
+        var value: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        return getsockopt(self.descriptor, SOL_SOCKET, SO_RCVBUF, &value, &length) == 0 ? Int(value) : 0
+    }
+
+    /// Memory the waiting datagrams hold and the buffer's size, in the kernel's units (`SO_MEMINFO`'s first two
+    /// fields); `nil` when it cannot be read.
+    func receiveMemory() -> (queued: Int, limit: Int)? {
+        var fields: (UInt32, UInt32) = (0, 0)
+        var length = socklen_t(MemoryLayout<(UInt32, UInt32)>.size)
+        guard getsockopt(self.descriptor, SOL_SOCKET, Self.socketMemoryInfo, &fields, &length) == 0 else { return nil }
+        return (Int(fields.0), Int(fields.1))
+    }
+
+    /// `true` when the waiting datagrams hold a quarter of the receive buffer or more: the reader is falling behind,
+    /// and past the buffer the kernel drops.
+    var isBackingUp: Bool {
+        guard let memory = self.receiveMemory(), memory.limit > 0 else { return false }
+        return memory.queued >= memory.limit / 4
+    }
+
+    /// `SO_MEMINFO` (not in Swift's Glibc module).
+    private static let socketMemoryInfo: Int32 = 55
+
+    func close() {
+        Glibc.close(self.descriptor)
+    }
+
+    private static func set<Value: BitwiseCopyable>(
+        _ descriptor: Int32,
+        _ level: Int32,
+        _ name: Int32,
+        _ value: Value,
+        _ what: String
+    ) throws {
+        let result = withUnsafeBytes(of: value) {
+            setsockopt(descriptor, level, name, $0.baseAddress, socklen_t($0.count))
+        }
+        guard result == 0 else { throw IOError(errnoCode: errno, reason: what) }
+    }
+}

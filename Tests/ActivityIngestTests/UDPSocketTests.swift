@@ -1,0 +1,66 @@
+import Glibc
+import NIOCore
+import Testing
+
+@testable import ActivityIngest
+
+struct UDPSocketTests {
+    /// Sends `count` datagrams of `size` bytes to 127.0.0.1:`port`.
+    private func send(count: Int, size: Int, to port: Int) {
+        let sender = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(sender) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let datagram = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+        for _ in 0..<count {
+            _ = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(sender, datagram, datagram.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+    }
+
+    /// A real socket that nobody reads: empty, then backing up once datagrams wait in it (the kernel's own
+    /// accounting, read with SO_MEMINFO).
+    @Test func seesItsReceiveQueueBackUp() throws {
+        let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 64 << 10)
+        defer { socket.close() }
+        #expect(socket.receiveBufferSize >= 64 << 10)
+        #expect(socket.receiveMemory()?.queued == 0)
+        #expect(!socket.isBackingUp)
+        self.send(count: 100, size: 1000, to: try #require(socket.localAddress.port))
+        #expect(socket.isBackingUp)
+    }
+
+    /// One vector read takes what waits (up to 32), with each datagram's bytes, length, truncation and sender.
+    @Test func vectorReadReturnsEachDatagramWithItsSender() throws {
+        let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 1 << 20)
+        defer { socket.close() }
+        let port = try #require(socket.localAddress.port)
+        self.send(count: 40, size: 20, to: port)
+        self.send(count: 1, size: 50, to: port)
+        var datagrams = ReceivedDatagrams(slotSize: 30)
+        let firstRead = datagrams.receive(from: socket.descriptor)
+        let first = (count: datagrams.count, length: datagrams.bytes(0).count, truncated: datagrams.isTruncated(0))
+        let family = Int32(datagrams.sender(0).pointee.ss_family)
+        #expect(firstRead && first.count == 32 && first.length == 20 && !first.truncated)
+        #expect(family == AF_INET)
+        let secondRead = datagrams.receive(from: socket.descriptor)
+        let second = (count: datagrams.count, length: datagrams.bytes(8).count, truncated: datagrams.isTruncated(8))
+        #expect(secondRead && second.count == 9 && second.length == 30 && second.truncated)
+        // Nothing left: the read waits out the socket's timeout and reports nothing.
+        let thirdRead = datagrams.receive(from: socket.descriptor)
+        #expect(!thirdRead)
+    }
+
+    @Test func anAddressNotOnThisHostIsABindErrorNamingIt() {
+        #expect {
+            try UDPSocket.bind(host: "192.0.2.1", port: 0, receiveBuffer: 64 << 10)
+        } throws: { error in
+            "\(error)".contains("bind([IPv4]192.0.2.1") && "\(error)".contains("Cannot assign requested address")
+        }
+    }
+}
