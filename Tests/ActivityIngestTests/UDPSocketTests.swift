@@ -56,6 +56,20 @@ struct UDPSocketTests {
         #expect(!thirdRead)
     }
 
+    /// `[::]` is dual stack, as the TCP listeners are: an IPv4 sender arrives as an IPv4-mapped address.
+    @Test func anyIPv6AddressAlsoTakesIPv4() throws {
+        let socket = try UDPSocket.bind(host: "::", port: 0, receiveBuffer: 64 << 10)
+        defer { socket.close() }
+        var only: Int32 = 1
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        #expect(getsockopt(socket.descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &only, &length) == 0 && only == 0)
+        self.send(count: 1, size: 10, to: try #require(socket.localAddress.port))
+        var datagrams = ReceivedDatagrams(slotSize: 100)
+        let read = datagrams.receive(from: socket.descriptor)
+        let family = Int32(datagrams.sender(0).pointee.ss_family)
+        #expect(read && family == AF_INET6)
+    }
+
     @Test func anAddressNotOnThisHostIsABindErrorNamingIt() {
         #expect {
             try UDPSocket.bind(host: "192.0.2.1", port: 0, receiveBuffer: 64 << 10)

@@ -149,7 +149,7 @@ public actor IngestServer {
                 let ingest = settings.withLockedValue { $0 }
                 guard ingest.allowlist(for: listener).allows(channel.remoteAddress) else {
                     counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
-                    refusals.refused(channel.remoteAddress, listener: listener)
+                    refusals.refused(channel.remoteAddress?.ipAddress, listener: listener)
                     return channel.close()
                 }
                 guard

@@ -28,6 +28,10 @@ struct UDPSocket: Sendable {
             let size = Int32(clamping: receiveBuffer)
             try Self.set(descriptor, SOL_SOCKET, SO_RCVBUF, size, "setsockopt(SO_RCVBUF)")
             try? Self.set(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, size, "setsockopt(SO_RCVBUFFORCE)")
+            if address.protocol == .inet6 {
+                // Dual stack whatever net.ipv6.bindv6only says, as NIO makes the TCP listeners: `[::]` takes IPv4 too.
+                try Self.set(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, Int32(0), "setsockopt(IPV6_V6ONLY)")
+            }
             let timeout = timeval(tv_sec: 0, tv_usec: Self.readTimeoutMicroseconds)
             try Self.set(descriptor, SOL_SOCKET, SO_RCVTIMEO, timeout, "setsockopt(SO_RCVTIMEO)")
             let bound = address.withSockAddr { Glibc.bind(descriptor, $0, socklen_t($1)) }

@@ -1,5 +1,4 @@
 import Logging
-import NIOCore
 
 /// Logs refused senders (not in `allow`) at most once per address per minute; the counters count every refusal.
 final class RefusalLog: Sendable {
@@ -12,9 +11,9 @@ final class RefusalLog: Sendable {
         self.counters = counters
     }
 
-    /// Notes a refusal of `address` on `listener`.
-    func refused(_ address: SocketAddress?, listener: ListenerConfiguration) {
-        let source = address?.ipAddress ?? "unknown"
+    /// Notes a refusal of the sender at `source` (its address as text) on `listener`.
+    func refused(_ source: String?, listener: ListenerConfiguration) {
+        let source = source ?? "unknown"
         guard self.limiter.shouldLog(source) else { return }
         self.logger.warning(
             "refused sender not in allow list",

@@ -46,7 +46,7 @@ struct DatagramIngester {
             let sender = self.lastSender.lookUp(datagrams.sender(index))
             guard self.senders.allows(sender.address) else {
                 self.counters.datagramsRefusedByACL.add(1, ordering: .relaxed)
-                self.refusals.refused(sender.address, listener: self.senders.listener)
+                self.refusals.refused(sender.text, listener: self.senders.listener)
                 continue
             }
             let bytes = datagrams.bytes(index)
