@@ -1,0 +1,82 @@
+import ActivityArchive
+import ActivityIngest
+import ActivityModel
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The UDP receiver thread end to end: datagrams in, records in the archive, through a real socket.
+struct DatagramReceiverTests {
+    @Test func datagramsBecomeRecordsWithSenderAndTruncation() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = try ArchiveWriter(
+            configuration: ArchiveConfiguration(directory: directory, flushInterval: .milliseconds(20)),
+            logger: Logger(label: "test")
+        )
+        try writer.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let counters = IngestCounters()
+        let server = IngestServer(
+            group: group,
+            writer: writer,
+            rotationTimeZone: .utc,
+            counters: counters,
+            logger: Logger(label: "test")
+        )
+        var ingest = IngestConfiguration()
+        ingest.maxMessageSize = 40
+        try await server.apply([ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0)], ingest: ingest)
+        let port = try #require(await server.boundAddresses.values.first?.port)
+
+        let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        // 100 short ones (several vector reads), then one over max-message-size.
+        let messages =
+            (0..<100).map { "<13>1 - host app - - - number \($0)" } + [
+                "<13>1 - host app - - - " + String(repeating: "x", count: 100)
+            ]
+        for message in messages {
+            _ = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(descriptor, message, message.utf8.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+        close(descriptor)
+        try await Task.sleep(for: .milliseconds(300))
+        await server.stop()
+        try await group.shutdownGracefully()
+        writer.shutdown()
+
+        let archive = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first)
+        let zcat = Process()
+        zcat.executableURL = URL(fileURLWithPath: "/bin/zcat")
+        zcat.arguments = [directory + "/" + archive]
+        let output = Pipe()
+        zcat.standardOutput = output
+        try zcat.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        zcat.waitUntilExit()
+        let records = try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(records.count == 101)
+        #expect(records.prefix(100).map { $0["msg"] as? String } == (0..<100).map { "number \($0)" })
+        #expect(records.allSatisfy { $0["source"] as? String == "127.0.0.1" && $0["transport"] as? String == "udp" })
+        #expect(records.prefix(100).allSatisfy { $0["truncated"] == nil })
+        #expect(records.last?["truncated"] as? Bool == true)
+        #expect((records.last?["msg"] as? String)?.count == 40 - "<13>1 - host app - - - ".count)
+        let snapshot = counters.snapshot
+        #expect(snapshot.messagesReceived == 101 && snapshot.messagesTruncated == 1)
+    }
+}
