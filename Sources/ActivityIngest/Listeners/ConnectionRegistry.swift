@@ -59,9 +59,9 @@ final class ConnectionRegistry: Sendable {
         self.entries.withLockedValue { _ = $0.removeValue(forKey: ObjectIdentifier(receiver)) }
     }
 
-    /// Drains and closes every registered channel.
+    /// Drains and closes every registered connection and UDP receiver.
     ///
-    /// Waits (at most `timeout`) until every channel has read nothing for `quietPeriod` and holds nothing, so that
+    /// Waits (at most `timeout`) until each has read nothing for `quietPeriod` and holds nothing, so that
     /// data senders already had acknowledged by the kernel is read and handed over; then closes them, and waits for
     /// records still held by closed connections to be taken by the writer.
     func drainAndCloseAll(quietPeriod: Duration, timeout: Duration) async {
