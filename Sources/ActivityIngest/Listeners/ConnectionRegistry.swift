@@ -77,6 +77,8 @@ final class ConnectionRegistry: Sendable {
         }
         let open = self.entries.withLockedValue { $0.values.map { ($0.close, $0.activity) } }
         for (close, _) in open { await close() }
+        // Connections leave when their channel closes; receivers are forgotten here.
+        self.entries.withLockedValue { $0 = $0.filter(\.value.isConnection) }
         while clock.now < deadline, open.contains(where: { $0.1.isHolding }) {
             try? await Task.sleep(for: .milliseconds(20))
         }
