@@ -105,31 +105,9 @@ struct BackpressureTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (server, writer, counters, group) = try await self.server(directory: directory)
         let port = await self.port(server, .udp)
-        let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let datagram = Array(("<13>1 - host app - - - " + String(repeating: "u", count: 900)).utf8)
         let sent = 3000
-        for _ in 0..<sent {
-            _ = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { target in
-                    datagram.withUnsafeBytes {
-                        sendto(
-                            descriptor,
-                            $0.baseAddress,
-                            $0.count,
-                            0,
-                            target,
-                            socklen_t(MemoryLayout<sockaddr_in>.size)
-                        )
-                    }
-                }
-            }
-            usleep(50)
-        }
+        sendDatagrams(Array(repeating: datagram, count: sent), toPort: port, pause: 50)
         try await Task.sleep(for: .milliseconds(300))
         try writer.start()
         await server.stop()

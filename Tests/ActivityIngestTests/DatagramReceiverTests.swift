@@ -35,24 +35,12 @@ struct DatagramReceiverTests {
         try await server.apply([ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0)], ingest: ingest)
         let port = try #require(await server.boundAddresses.values.first?.port)
 
-        let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
         // 100 short ones (several vector reads), then one over max-message-size.
         let messages =
             (0..<100).map { "<13>1 - host app - - - number \($0)" } + [
                 "<13>1 - host app - - - " + String(repeating: "x", count: 100)
             ]
-        for message in messages {
-            _ = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(descriptor, message, message.utf8.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        }
-        close(descriptor)
+        sendDatagrams(messages.map { Array($0.utf8) }, toPort: port)
         try await Task.sleep(for: .milliseconds(300))
         await server.stop()
         try await group.shutdownGracefully()

@@ -7,20 +7,7 @@ import Testing
 struct UDPSocketTests {
     /// Sends `count` datagrams of `size` bytes to 127.0.0.1:`port`.
     private func send(count: Int, size: Int, to port: Int) {
-        let sender = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(sender) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let datagram = [UInt8](repeating: UInt8(ascii: "x"), count: size)
-        for _ in 0..<count {
-            _ = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(sender, datagram, datagram.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        }
+        sendDatagrams(Array(repeating: [UInt8](repeating: UInt8(ascii: "x"), count: size), count: count), toPort: port)
     }
 
     /// A real socket that nobody reads: empty, then backing up once datagrams wait in it (the kernel's own
