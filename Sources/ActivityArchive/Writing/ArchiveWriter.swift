@@ -249,7 +249,7 @@ public final class ArchiveWriter: @unchecked Sendable {
         for action in actions {
             switch action {
             case .write(let batch):
-                self.compressor?.compress(batch, sequence: self.nextSequence, level: self.level(for: batch))
+                self.compressor?.compress(batch, sequence: self.nextSequence, level: self.nextLevel())
                 self.nextSequence += 1
             case .rotated(let day):
                 self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
@@ -261,8 +261,9 @@ public final class ArchiveWriter: @unchecked Sendable {
         }
     }
 
-    /// The level for `batch`, from the ``CompressionGear``; shifts are logged, at most one a minute.
-    private func level(for batch: BatchAccumulator.Batch) -> Int {
+    /// The level for the batch being handed to compression, from the ``CompressionGear``; shifts are logged, at
+    /// most one a minute.
+    private func nextLevel() -> Int {
         let reported = self.lastReceiveBacklog.load(ordering: .relaxed)
         let now = monotonicNanoseconds()
         let receiveBacklog = reported != 0 && now < reported &+ Self.receiveBacklogHoldNanoseconds

@@ -4,8 +4,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// What a listener channel is doing, for draining at shutdown: when it last read, and whether it holds records the
-/// writer has not taken yet.
+/// What a TCP connection or UDP receiver is doing, for draining at shutdown: when it last read, and whether it holds
+/// records the writer has not taken yet.
 final class ChannelActivity: Sendable {
     private let lastRead = Atomic<UInt64>(ChannelActivity.now())
     private let holding = Atomic<Bool>(false)

@@ -49,7 +49,7 @@ final class DatagramReceiver: Sendable {
     }
 
     /// The receive buffer the kernel granted, as it counts it (twice what was asked for).
-    var receiveBufferSize: Int { self.socket.receiveBufferSize }
+    var receiveBufferSize: Int { self.socket.receiveMemory()?.limit ?? 0 }
 
     /// Stops reading (within the socket's 100 ms read timeout), hands over what was read, and closes the socket.
     func close() async {

@@ -52,13 +52,6 @@ struct UDPSocket: Sendable {
         }
     }
 
-    /// The receive buffer the kernel granted (`SO_RCVBUF`, as it accounts it: twice what was asked for).
-    var receiveBufferSize: Int {
-        var value: Int32 = 0
-        var length = socklen_t(MemoryLayout<Int32>.size)
-        return getsockopt(self.descriptor, SOL_SOCKET, SO_RCVBUF, &value, &length) == 0 ? Int(value) : 0
-    }
-
     /// Memory the waiting datagrams hold and the buffer's size, in the kernel's units (`SO_MEMINFO`'s first two
     /// fields); `nil` when it cannot be read.
     func receiveMemory() -> (queued: Int, limit: Int)? {
