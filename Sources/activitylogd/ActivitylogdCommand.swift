@@ -41,7 +41,7 @@ struct ActivitylogdCommand: ParsableCommand {
             FileHandleOutput.standardOutput("\(self.configFile ?? "embedded default"): configuration OK\n")
             return
         }
-        let level = configuration.logLevel
+        let level = SharedLogLevel(configuration.logLevel)
         LoggingSystem.bootstrap { label in TerseLogHandler(label: label, level: level) }
         let logger = Logger(label: "activitylogd")
         // The daemon runs on the concurrency pool while this (main) thread waits for it. Keeping the main thread
@@ -51,7 +51,12 @@ struct ActivitylogdCommand: ParsableCommand {
         let configPath = self.configFile
         Task.detached {
             do {
-                try await Daemon.run(configuration: configuration, configPath: configPath, logger: logger)
+                try await Daemon.run(
+                    configuration: configuration,
+                    configPath: configPath,
+                    logger: logger,
+                    logLevel: level
+                )
             } catch {
                 logger.critical("activitylogd failed", metadata: ["error": "\(error)"])
                 outcome.failed = true

@@ -56,6 +56,7 @@ struct ConfigFileTests {
             user syslog
             group adm
             log-level debug
+            statistics-interval 30s
             """
         )
         #expect(
@@ -96,6 +97,7 @@ struct ConfigFileTests {
         #expect(configuration.user == "syslog")
         #expect(configuration.group == "adm")
         #expect(configuration.logLevel == .debug)
+        #expect(configuration.statisticsInterval == .seconds(30))
     }
 
     @Test func fsyncIntervalAppliesInEitherOrder() throws {
@@ -123,6 +125,7 @@ struct ConfigFileTests {
         #expect(configuration.retention.days == 90)
         #expect(configuration.retention.maximumTotalBytes == nil)
         #expect(configuration.retention.checkInterval == .seconds(3600))
+        #expect(configuration.statisticsInterval == .seconds(300))
         let embedded = DaemonConfiguration.embeddedDefault
         #expect(embedded.listeners.map(\.description) == ["udp 127.0.0.1:5514", "tcp 127.0.0.1:5514"])
     }
@@ -177,6 +180,10 @@ struct ConfigFileTests {
         ),
         ("listen udp 127.0.0.1:1\nmap-user a=b", "test.conf:2: map-user 'a=b': expected SD-PARAM names"),
         ("listen udp 127.0.0.1:1\nlog-level loud", "test.conf:2: log-level 'loud': expected trace, debug, info"),
+        (
+            "listen udp 127.0.0.1:1\nstatistics-interval 0s",
+            "test.conf:2: statistics-interval '0s': expected a duration from 1s to 1d, such as 5m"
+        ),
         (
             "listen udp 127.0.0.1:1\narchive-dir \"/unterminated",
             "test.conf:2: archive-dir '/unterminated': expected a closing '\"'"
@@ -241,6 +248,17 @@ struct ConfigFileTests {
                 page.contains(".B \(keyword)") || page.contains(".BI \(keyword)") || page.contains(".BR \(keyword)"),
                 "activitylogd.conf.5 lacks \(keyword)"
             )
+        }
+    }
+
+    @Test func manPageExplainsEveryCounterOfTheStatisticsLine() throws {
+        let page = try ManPages.text("activitylogd.8")
+        let names =
+            IngestCounters().snapshot.named.map { "ingest.\($0.key)" }
+            + ArchiveStatistics().named.map { "archive.\($0.key)" }
+        for name in names {
+            let isExplained = page.contains(".TP\n.B \(name)\n")
+            #expect(isExplained, "activitylogd.8 STATISTICS lacks \(name)")
         }
     }
 }

@@ -58,6 +58,14 @@ final class DaemonProcess {
         return ports[index]
     }
 
+    /// The value of the counter `name` (`ingest.received`, …) in the last line that logged it.
+    func counter(_ name: String) -> Int? {
+        guard let line = self.log.split(separator: "\n").last(where: { $0.contains(" \(name)=") }),
+            let range = line.range(of: " \(name)=")
+        else { return nil }
+        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+
     /// Waits until the log holds `text` at least `count` times.
     func waitForLog(_ text: String, count: Int = 1, timeout: TimeInterval = 20) throws {
         let deadline = Date().addingTimeInterval(timeout)

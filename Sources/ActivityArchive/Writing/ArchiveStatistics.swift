@@ -15,4 +15,13 @@ public struct ArchiveStatistics: Sendable, Equatable {
 
     /// Creates zeroed counters.
     public init() {}
+
+    /// Every count under the name the daemon's log lines give it (`records_written`, …), in a fixed order.
+    public var named: KeyValuePairs<String, Int> {
+        [
+            "records_written": self.recordsWritten, "members_written": self.membersWritten,
+            "bytes_written": self.bytesWritten, "write_failures": self.writeFailures,
+            "records_lost": self.recordsLost, "members_compressed_under_load": self.membersCompressedUnderLoad,
+        ]
+    }
 }

@@ -36,6 +36,7 @@ import SyslogParsing
 /// | `map-user`, `map-event`, `map-resource`, `map-outcome` | PARAM-NAMEs | DESIGN.md's lists |
 /// | `user`, `group` | name | none (keep the starting identity) |
 /// | `log-level` | `trace` … `critical` | `info` |
+/// | `statistics-interval` | duration | 5m |
 ///
 /// `activitylogd.conf(5)` documents the same table; a test keeps the two in sync.
 struct DirectiveReader {
@@ -278,6 +279,15 @@ struct DirectiveReader {
                 throw reader.error(name, expected: "trace, debug, info, notice, warning, error or critical")
             }
             configuration.logLevel = level
+        },
+        Keyword(name: "statistics-interval", syntax: "a duration from 1s to 1d, such as 5m") {
+            configuration,
+            arguments,
+            reader in
+            configuration.statisticsInterval = try reader.duration(
+                arguments,
+                in: .seconds(1)...Duration.seconds(86_400)
+            )
         },
     ]
 

@@ -20,6 +20,8 @@ public struct DaemonConfiguration: Sendable {
     public var group: String?
     /// `log-level`.
     public var logLevel: Logger.Level
+    /// `statistics-interval`: how often the counters are logged.
+    public var statisticsInterval: Duration
 
     /// Creates a configuration with every default and no listeners.
     public init() {
@@ -30,6 +32,7 @@ public struct DaemonConfiguration: Sendable {
         self.user = nil
         self.group = nil
         self.logLevel = .info
+        self.statisticsInterval = .seconds(300)
     }
 
     /// What runs with no `-f` and no file: UDP and TCP on 127.0.0.1:5514, archives in `./archive`.

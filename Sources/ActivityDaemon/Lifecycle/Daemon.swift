@@ -20,12 +20,14 @@ public enum Daemon {
     ///   - configPath: The file to re-read on SIGHUP, or `nil` (embedded default: SIGHUP only logs).
     ///   - clock: Source of `received` and of "today" for retention.
     ///   - logger: Where the daemon logs.
+    ///   - logLevel: The level `logger` logs at, which a reload sets from `log-level`; `nil` leaves it alone.
     ///   - onListening: Called once all listeners are bound.
     public static func run(
         configuration: DaemonConfiguration,
         configPath: String?,
         clock: any WallClock = SystemWallClock(),
         logger: Logger,
+        logLevel: SharedLogLevel? = nil,
         onListening: @escaping @Sendable ([ListenerConfiguration: SocketAddress]) -> Void = { _ in }
     ) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
@@ -36,6 +38,7 @@ public enum Daemon {
                 group: group,
                 clock: clock,
                 logger: logger,
+                logLevel: logLevel,
                 onListening: onListening
             )
         } catch {
@@ -51,6 +54,7 @@ public enum Daemon {
         group: MultiThreadedEventLoopGroup,
         clock: any WallClock,
         logger: Logger,
+        logLevel: SharedLogLevel?,
         onListening: @escaping @Sendable ([ListenerConfiguration: SocketAddress]) -> Void
     ) async throws {
         let counters = IngestCounters()
@@ -74,17 +78,18 @@ public enum Daemon {
             clock: clock,
             logger: logger
         )
+        let statistics = StatisticsService(
+            server: server,
+            counters: counters,
+            writer: writer,
+            interval: configuration.statisticsInterval,
+            logger: logger
+        )
         var services: [any Service] = [
             ArchiveWriterService(writer: writer),
             retention,
             IngestService(server: server, configuration: configuration, logger: logger, onListening: onListening),
-            StatisticsService(
-                server: server,
-                counters: counters,
-                writer: writer,
-                interval: .seconds(300),
-                logger: logger
-            ),
+            statistics,
         ]
         if let configPath {
             services.append(
@@ -92,6 +97,8 @@ public enum Daemon {
                     path: configPath,
                     server: server,
                     retention: retention,
+                    statistics: statistics,
+                    logLevel: logLevel,
                     logger: logger,
                     running: configuration
                 )
@@ -106,10 +113,7 @@ public enum Daemon {
         )
         logger.notice("activitylogd started", metadata: ["archive.dir": "\(configuration.archive.directory)"])
         try await serviceGroup.run()
-        logger.notice(
-            "activitylogd stopped",
-            metadata: ["ingest": "\(counters.snapshot)", "archive": "\(writer.statistics)"]
-        )
+        logger.notice("activitylogd stopped", metadata: StatisticsService.metadata(of: counters, writer))
     }
 }
 

@@ -3,8 +3,9 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the configuration on SIGHUP: listeners, limits, parsing and retention change at once; a new file that
-/// does not parse, or a listener that cannot be bound, is refused and the running configuration stays.
+/// Reloads the configuration on SIGHUP: listeners, limits, parsing, retention, `log-level` and
+/// `statistics-interval` change at once; a new file that does not parse, or a listener that cannot be bound, is
+/// refused and the running configuration stays.
 ///
 /// Archive settings (`archive-dir`, `rotation-timezone`, compression, batching, `fsync`, `queue-size`) and
 /// `user`/`group` need a restart; a reload that changes them says so in the log.
@@ -12,6 +13,8 @@ struct ReloadService: Service {
     let path: String
     let server: IngestServer
     let retention: RetentionService
+    let statistics: StatisticsService
+    let logLevel: SharedLogLevel?
     let logger: Logger
     let running: DaemonConfiguration
 
@@ -37,11 +40,14 @@ struct ReloadService: Service {
                 continue
             }
             await self.retention.update(policy: next.retention)
+            self.statistics.update(interval: next.statisticsInterval)
             if next.archive != current.archive || next.user != current.user || next.group != current.group {
                 self.logger.warning("archive, user and group settings change only on restart")
             }
             current = next
             self.logger.notice("configuration reloaded", metadata: ["listeners": "\(next.listeners.count)"])
+            // After the line above, so the reload is confirmed even when the new level hides notices.
+            self.logLevel?.level = next.logLevel
         }
     }
 }

@@ -2,26 +2,52 @@ import ActivityArchive
 import ActivityIngest
 import Logging
 import ServiceLifecycle
+import Synchronization
 
-/// Logs every count of received and lost messages at a fixed interval, so losses are visible while running, not
-/// only in the line `activitylogd` logs when it stops.
-struct StatisticsService: Service {
-    let server: IngestServer
-    let counters: IngestCounters
-    let writer: ArchiveWriter
-    let interval: Duration
-    let logger: Logger
+/// Logs every count of received and lost messages every `statistics-interval`, so losses are visible while
+/// running, not only in the line `activitylogd` logs when it stops.
+final class StatisticsService: Service {
+    private let server: IngestServer
+    private let counters: IngestCounters
+    private let writer: ArchiveWriter
+    private let interval: Mutex<Duration>
+    private let logger: Logger
+
+    init(server: IngestServer, counters: IngestCounters, writer: ArchiveWriter, interval: Duration, logger: Logger) {
+        self.server = server
+        self.counters = counters
+        self.writer = writer
+        self.interval = Mutex(interval)
+        self.logger = logger
+    }
+
+    /// Takes a reloaded `statistics-interval`, counted from the last line: it applies within a second.
+    func update(interval: Duration) {
+        self.interval.withLock { $0 = interval }
+    }
 
     func run() async throws {
+        let clock = ContinuousClock()
+        var lastLine = clock.now
         while !Task.isShuttingDownGracefully {
-            guard (try? await cancelWhenGracefulShutdown({ try await Task.sleep(for: self.interval) })) != nil else {
+            let due = lastLine + self.interval.withLock { $0 }
+            // Wakes at least once a second, so a shorter interval from a reload is not stuck behind a long sleep.
+            let wake = min(due, clock.now + .seconds(1))
+            guard (try? await cancelWhenGracefulShutdown({ try await clock.sleep(until: wake) })) != nil else {
                 return
             }
+            guard clock.now >= due else { continue }
+            lastLine = clock.now
             await self.server.updateKernelDropCount()
-            self.logger.info(
-                "statistics",
-                metadata: ["ingest": "\(self.counters.snapshot)", "archive": "\(self.writer.statistics)"]
-            )
+            self.logger.info("statistics", metadata: Self.metadata(of: self.counters, self.writer))
         }
+    }
+
+    /// Every count as its own log field, `ingest.NAME` and `archive.NAME`, so a line can be read by key.
+    static func metadata(of counters: IngestCounters, _ writer: ArchiveWriter) -> Logger.Metadata {
+        var metadata: Logger.Metadata = [:]
+        for (name, value) in counters.snapshot.named { metadata["ingest.\(name)"] = "\(value)" }
+        for (name, value) in writer.statistics.named { metadata["archive.\(name)"] = "\(value)" }
+        return metadata
     }
 }

@@ -14,13 +14,19 @@ import Glibc
 /// Values with spaces are quoted; newlines in values are escaped so one event is always one line.
 public struct TerseLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level
     private let label: String
+    private let level: SharedLogLevel
 
-    /// Creates a handler for `label` at `level`.
-    public init(label: String, level: Logger.Level) {
+    /// Creates a handler for `label` that logs at `level`, as it is now and after any change.
+    public init(label: String, level: SharedLogLevel) {
         self.label = label
-        self.logLevel = level
+        self.level = level
+    }
+
+    /// The shared level: setting it changes every handler made with the same ``SharedLogLevel``.
+    public var logLevel: Logger.Level {
+        get { self.level.level }
+        nonmutating set { self.level.level = newValue }
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -3,7 +3,7 @@ import Synchronization
 /// Counts of what the listeners received and lost; every loss is counted, none is silent.
 public final class IngestCounters: Sendable {
     /// A snapshot of the counters.
-    public struct Snapshot: Sendable, Equatable, CustomStringConvertible {
+    public struct Snapshot: Sendable, Equatable {
         /// Messages parsed and handed to the writer.
         public var messagesReceived: Int
         /// Messages cut at `max-message-size`.
@@ -31,13 +31,18 @@ public final class IngestCounters: Sendable {
         /// TLS peers whose certificate did not match `tls-allowed-peers`.
         public var tlsPeersRefused: Int
 
-        public var description: String {
-            "received=\(self.messagesReceived) truncated=\(self.messagesTruncated) "
-                + "udp_dropped_queue_full=\(self.datagramsDroppedQueueFull) udp_dropped_kernel=\(self.datagramsDroppedByKernel) "
-                + "connections_refused=\(self.connectionsRefused) connections_refused_acl=\(self.connectionsRefusedByACL) "
-                + "udp_refused_acl=\(self.datagramsRefusedByACL) "
-                + "connections_timed_out=\(self.connectionsTimedOut) reads_paused=\(self.readsPaused) lost=\(self.messagesLost) "
-                + "tls_failed=\(self.tlsHandshakesFailed) tls_timed_out=\(self.tlsHandshakesTimedOut) tls_refused=\(self.tlsPeersRefused)"
+        /// Every count under the name the daemon's log lines give it (`received`, `udp_dropped_kernel`, …), in a
+        /// fixed order.
+        public var named: KeyValuePairs<String, Int> {
+            [
+                "received": self.messagesReceived, "truncated": self.messagesTruncated,
+                "udp_dropped_queue_full": self.datagramsDroppedQueueFull,
+                "udp_dropped_kernel": self.datagramsDroppedByKernel, "connections_refused": self.connectionsRefused,
+                "connections_refused_acl": self.connectionsRefusedByACL, "udp_refused_acl": self.datagramsRefusedByACL,
+                "connections_timed_out": self.connectionsTimedOut, "reads_paused": self.readsPaused,
+                "lost": self.messagesLost, "tls_failed": self.tlsHandshakesFailed,
+                "tls_timed_out": self.tlsHandshakesTimedOut, "tls_refused": self.tlsPeersRefused,
+            ]
         }
     }
 
