@@ -300,6 +300,23 @@ struct EndToEndTests {
         #expect(daemon.log.components(separatedBy: "refused sender not in allow list").count - 1 == 1)
         #expect(daemon.log.contains("peer.address=127.0.0.2"))
     }
+
+    @Test func refusalsFromManySendersAreCountedButLoggedForAHundredAMinute() throws {
+        let daemon = try DaemonProcess(extra: "allow 127.0.0.1")
+        defer { daemon.removeDirectory() }
+        let udp = daemon.port("udp")
+        for sender in 0..<150 {
+            try sendDatagram(
+                "<13>1 - - - - - - refused",
+                from: "127.0.\(1 + sender / 200).\(1 + sender % 200)",
+                port: udp
+            )
+        }
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        #expect(daemon.counter("ingest.udp_refused_acl") == 150)
+        #expect(daemon.log.components(separatedBy: "refused sender not in allow list").count - 1 == 100)
+    }
 }
 
 /// Sends one UDP datagram from the loopback address `source` to 127.0.0.1:`port`.

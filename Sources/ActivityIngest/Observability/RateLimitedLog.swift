@@ -5,28 +5,62 @@ import NIOConcurrencyHelpers
 import Glibc
 #endif
 
-/// Logs an event at most once per key (a sender address) per interval, so a flood of refused packets costs a
-/// counter increment, not a log line each. Remembers at most `capacity` keys; beyond that it starts afresh.
+/// Decides which of a flood of events get a log line: at most one per key (a sender address) per interval, and at
+/// most `linesPerInterval` in any interval over all keys, so neither one sender nor a stream of spoofed ones turns
+/// into a log line per packet. What it holds back is counted and reported on the next line it lets through.
+/// Remembers at most `capacity` keys; beyond that it starts afresh.
 final class RateLimitedLog: Sendable {
-    private let lastLogged = NIOLockedValueBox<[String: UInt64]>([:])
+    /// What to do with one event.
+    enum Decision: Equatable {
+        /// Log it, saying how many events of new keys were held back by the overall limit since the last line.
+        case log(heldBack: Int)
+        /// Do not log it.
+        case skip
+    }
+
+    private struct State {
+        var lastLogged: [String: UInt64] = [:]
+        var windowStart: UInt64?
+        var linesInWindow = 0
+        var heldBack = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
     private let intervalNanoseconds: UInt64
+    private let linesPerInterval: Int
     private let capacity: Int
 
-    init(interval: Duration = .seconds(60), capacity: Int = 10_000) {
+    init(interval: Duration = .seconds(60), linesPerInterval: Int = 100, capacity: Int = 10_000) {
         self.intervalNanoseconds = UInt64(interval.components.seconds) * 1_000_000_000
+        self.linesPerInterval = linesPerInterval
         self.capacity = capacity
     }
 
-    /// `true` when an event for `key` should be logged now (and records that it was).
-    func shouldLog(_ key: String) -> Bool {
+    /// The decision for an event of `key` now.
+    func decide(_ key: String) -> Decision {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
-        let now = UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-        return self.lastLogged.withLockedValue { entries in
-            if let last = entries[key], now &- last < self.intervalNanoseconds { return false }
-            if entries.count >= self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = now
-            return true
+        return self.decide(key, at: UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec))
+    }
+
+    /// The decision for an event of `key` at `now` (monotonic nanoseconds).
+    func decide(_ key: String, at now: UInt64) -> Decision {
+        self.state.withLockedValue { state in
+            if let last = state.lastLogged[key], now &- last < self.intervalNanoseconds { return .skip }
+            if let start = state.windowStart, now &- start < self.intervalNanoseconds {
+                guard state.linesInWindow < self.linesPerInterval else {
+                    state.heldBack += 1
+                    return .skip
+                }
+            } else {
+                state.windowStart = now
+                state.linesInWindow = 0
+            }
+            if state.lastLogged.count >= self.capacity { state.lastLogged.removeAll(keepingCapacity: true) }
+            state.lastLogged[key] = now
+            state.linesInWindow += 1
+            defer { state.heldBack = 0 }
+            return .log(heldBack: state.heldBack)
         }
     }
 }
