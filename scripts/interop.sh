@@ -19,12 +19,13 @@
 #
 # Installs rsyslog and rsyslog-gnutls if missing (without letting the package start a system daemon). syslog-ng
 # conflicts with rsyslog as a Debian package, so its package is downloaded and unpacked into a cache directory
-# (INTEROP_CACHE, default /tmp/activitylog-interop) and run from there. Everything runs on loopback high ports in a
-# temporary directory; every process started is stopped; every wait is bounded.
+# (INTEROP_CACHE, default ~/.cache/activitylog-interop) and run from there. Everything runs on loopback high ports
+# in a temporary directory; every process started is stopped; every wait is bounded. On failure the daemons' logs
+# are printed; INTEROP_KEEP=1 keeps the temporary directory.
 # Usage: scripts/interop.sh        (exit 0 when every path delivered every message with the expected fields)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cache="${INTEROP_CACHE:-/tmp/activitylog-interop}"
+cache="${INTEROP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/activitylog-interop}"
 
 install_peers() {
     printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
@@ -36,8 +37,11 @@ install_peers() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
     fi
     if [ ! -x "$cache/root/usr/sbin/syslog-ng" ]; then
-        mkdir -p "$cache" && chmod 0755 "$cache"
-        (cd "$cache" && rm -f syslog-ng-core_*.deb && apt-get download -qq syslog-ng-core 2>/dev/null)
+        mkdir -p "$cache"
+        # apt-get download writes into the current directory; its sandbox user cannot, so say nothing of that.
+        (cd "$cache" && rm -f syslog-ng-core_*.deb \
+            && { apt-get download -qq syslog-ng-core 2>/dev/null \
+                || { apt-get update -qq && apt-get download -qq syslog-ng-core; }; })
         dpkg -x "$cache"/syslog-ng-core_*.deb "$cache/root"
     fi
 }
@@ -46,12 +50,58 @@ swift build --product activitylogd >&2
 
 work=$(mktemp -d /tmp/interop.XXXXXX)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; [ -n "${INTEROP_KEEP:-}" ] && echo "interop: kept $work" >&2 || rm -rf "$work"; }
+stop() {  # pid: SIGTERM, then SIGKILL after 15 s; returns the process's exit status
+    local pid=$1
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null && echo "interop: process $pid did not stop in 15 s" >&2
+    wait "$pid"
+}
+cleanup() {
+    local status=$?
+    for pid in "${pids[@]}"; do stop "$pid" || true; done
+    if [ "$status" -ne 0 ]; then
+        for log in "$work"/*.log; do echo "--- $log" >&2; tail -n 20 "$log" >&2; done
+    fi
+    if [ -n "${INTEROP_KEEP:-}" ]; then echo "interop: kept $work" >&2; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# Ports free for both UDP and TCP, all different: every socket stays bound until all are chosen.
+free_ports() {  # count
+    python3 - "$1" <<'PY'
+import socket, sys
+held, ports = [], []
+while len(ports) < int(sys.argv[1]):
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        tcp.bind(("127.0.0.1", udp.getsockname()[1]))
+    except OSError:
+        continue
+    held += [udp, tcp]
+    ports.append(udp.getsockname()[1])
+print(*ports)
+PY
+}
 wait_for() {  # file text seconds
     for _ in $(seq $(( $3 * 10 ))); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-    echo "interop: '$2' never appeared in $1" >&2; cat "$1" >&2; return 1
+    echo "interop: '$2' never appeared in $1" >&2; return 1
+}
+wait_for_udp_listener() {  # port seconds: true once something is bound to 127.0.0.1:port
+    python3 - "$1" "$2" <<'PY'
+import socket, sys, time
+deadline = time.monotonic() + int(sys.argv[2])
+while time.monotonic() < deadline:
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.bind(("127.0.0.1", int(sys.argv[1])))
+    except OSError:
+        sys.exit(0)
+    probe.close()
+    time.sleep(0.1)
+sys.exit(f"interop: nothing listens on UDP port {sys.argv[1]}")
+PY
 }
 
 # Each path: name, input format for logger (3164|5424), expected transport and record format.
@@ -66,10 +116,11 @@ paths=(
     "syslogng-syslog-tcp 5424 tcp rfc5424"
     "syslogng-syslog-tls 5424 tls rfc5424"
 )
+read -r -a ports <<<"$(free_ports $(( ${#paths[@]} + 2 )))"
 declare -A port
-for path in "${paths[@]}"; do port[${path%% *}]=$(free_port); done
-server_port=$(free_port)
-tls_port=$(free_port)
+for index in "${!paths[@]}"; do port[${paths[$index]%% *}]=${ports[$index]}; done
+server_port=${ports[-2]}
+tls_port=${ports[-1]}
 scripts/gen-test-certs.sh "$work/certs"
 
 cat > "$work/activitylogd.conf" <<CONF
@@ -139,9 +190,8 @@ LD_LIBRARY_PATH="$cache/root/usr/lib/syslog-ng" "$syslog_ng" -F -e -f "$work/sys
     -p "$work/syslog-ng.pid" 2> "$work/syslog-ng.log" &
 pids+=($!)
 wait_for "$work/syslog-ng.log" "syslog-ng starting up" 20
-wait_for "$work/rsyslog.pid" "[0-9]" 20
-# Both relays connect their TCP and TLS destinations lazily or at start; give them a moment to settle.
-sleep 1
+for path in "${paths[@]}"; do wait_for_udp_listener "${port[${path%% *}]}" 20; done
+# The relays connect their TCP and TLS destinations at start or on the first message; either way they queue.
 
 for path in "${paths[@]}"; do
     read -r name input _ <<<"$path"
@@ -171,21 +221,22 @@ for _ in $(seq 100); do
     [ "${count:-0}" -ge "$expected" ] && break
     sleep 0.1
 done
-kill -TERM "${pids[2]}" "${pids[1]}"
-wait "${pids[2]}" "${pids[1]}" 2>/dev/null || true
-kill -TERM "${pids[0]}"
-wait "${pids[0]}" || { echo "interop: activitylogd did not exit 0" >&2; exit 1; }
+# The relays first (whatever status they end with), then activitylogd, which must drain and exit 0.
+stop "${pids[2]}" || true
+stop "${pids[1]}" || true
+daemon=${pids[0]}
 pids=()
+stop "$daemon" || { echo "interop: activitylogd did not exit 0" >&2; exit 1; }
 for archive in "$work"/archive/*.gz; do gzip -t "$archive"; done
 peers=$(grep -c 'TLS connection .*peer.certificate="CN=client.example.net' "$work/activitylogd.log" || true)
 [ "$peers" -eq 2 ] || { echo "interop: $peers TLS clients logged with their certificate, expected 2" >&2; exit 1; }
 
 zcat "$work"/archive/*.gz > "$work/records.jsonl"
-python3 - "$work/records.jsonl" "$(hostname)" "${paths[@]}" <<'PY'
+python3 - "$work/records.jsonl" "$(hostname -s)" "${paths[@]}" <<'PY'
 import json, sys
 from datetime import datetime
 
-host, paths = sys.argv[2], [p.split() for p in sys.argv[3:]]
+short_host, paths = sys.argv[2], [p.split() for p in sys.argv[3:]]
 with open(sys.argv[1], encoding="utf-8") as lines:
     records = [json.loads(line) for line in lines]
 failures = []
@@ -203,7 +254,10 @@ for name, input_format, transport, record_format in paths:
         failures.append(f"{name}: {len(mine)} records, expected 1")
         continue
     record = mine[0]
-    for field, value in [("transport", transport), ("format", record_format), ("host", host),
+    # logger writes the short host name in RFC 3164 and may write the full one in RFC 5424.
+    if record.get("host", "").split(".")[0] != short_host:
+        failures.append(f"{name}: host is {record.get('host')!r}, expected {short_host!r} or a name under it")
+    for field, value in [("transport", transport), ("format", record_format),
                          ("facility", "local3"), ("severity", "warning"), ("procid", "4242"),
                          ("msg", f"interop {name} user=alice"), ("source", "127.0.0.1")]:
         check(name, record, field, value)

@@ -142,7 +142,7 @@ struct EndToEndTests {
     }
 
     @Test func statisticsAreLoggedPerKeyAtTheIntervalAndReloadChangesIntervalAndLevel() throws {
-        let daemon = try DaemonProcess(extra: "statistics-interval 1h")
+        let daemon = try DaemonProcess(extra: "statistics-interval 1h\nmax-message-size 1k")
         defer { daemon.removeDirectory() }
         let port = String(daemon.port("udp"))
         for text in ["one", "two", "three"] {
@@ -150,30 +150,38 @@ struct EndToEndTests {
         }
         // An hour-long interval shortened by a reload applies at once, not after the hour.
         let config = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
-        try config.replacing("statistics-interval 1h", with: "statistics-interval 1s").write(
-            toFile: daemon.configPath,
-            atomically: true,
-            encoding: .utf8
-        )
-        daemon.signal(SIGHUP)
+        try self.rewrite(daemon, config.replacing("statistics-interval 1h", with: "statistics-interval 1s"))
         try daemon.waitForLog(" ingest.received=3 ", count: 1, timeout: 10)
         try daemon.waitForLog(" archive.records_written=3 ", count: 1, timeout: 10)
         try daemon.waitForLog("info statistics ", count: 2, timeout: 10)
         #expect(daemon.counter("ingest.udp_dropped_kernel") == 0)
-        // At log-level warning the statistics lines (info) stop; the reload itself is still confirmed.
-        try config.replacing("statistics-interval 1h", with: "statistics-interval 1s\nlog-level warning").write(
-            toFile: daemon.configPath,
-            atomically: true,
-            encoding: .utf8
+        // At log-level warning the routine statistics lines (info) stop; the reload itself is still confirmed.
+        try self.rewrite(
+            daemon,
+            config.replacing("statistics-interval 1h", with: "statistics-interval 1s\nlog-level warning")
         )
-        daemon.signal(SIGHUP)
         try daemon.waitForLog("configuration reloaded", count: 2)
         usleep(200_000)
         let linesAtReload = daemon.log.components(separatedBy: "info statistics ").count
         usleep(2_500_000)
         #expect(daemon.log.components(separatedBy: "info statistics ").count == linesAtReload)
+        #expect(!daemon.log.contains("warning statistics "))
+        // A loss (here a message cut at max-message-size) makes the next line a warning, shown at this level.
+        let oversize = String(repeating: "x", count: 2_000)
+        #expect(
+            try Tool.run(["logger", "--udp", "--size", "4096", "-n", "127.0.0.1", "-P", port, oversize]).status == 0
+        )
+        try daemon.waitForLog("warning statistics ", count: 1, timeout: 10)
+        #expect(daemon.counter("ingest.truncated") == 1)
+        usleep(1_500_000)
+        #expect(daemon.log.components(separatedBy: "warning statistics ").count - 1 == 1, "only when losses rise")
         #expect(daemon.stop() == 0)
-        #expect(daemon.log.contains("activitylogd stopped") == false)
+        #expect(daemon.log.contains("warning activitylogd stopped "))
+    }
+
+    private func rewrite(_ daemon: DaemonProcess, _ config: String) throws {
+        try config.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
     }
 
     @Test func checkModeExitsWithStatusAndMessage() throws {

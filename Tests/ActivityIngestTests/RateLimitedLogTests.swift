@@ -27,6 +27,15 @@ struct RateLimitedLogTests {
         #expect(limiter.decide("10.0.3.232", at: 62 * Self.second) == .log(heldBack: 0))
     }
 
+    @Test func aTimeBeforeTheWindowStartsIsInsideItNotANewWindow() {
+        let limiter = RateLimitedLog(interval: .seconds(60), linesPerInterval: 1)
+        #expect(limiter.decide("a", at: 100 * Self.second) == .log(heldBack: 0))
+        // Another thread's earlier clock reading must not wrap around into "a minute has passed".
+        #expect(limiter.decide("b", at: 99 * Self.second) == .skip)
+        #expect(limiter.decide("a", at: 99 * Self.second) == .skip)
+        #expect(limiter.decide("b", at: 160 * Self.second) == .log(heldBack: 1))
+    }
+
     @Test func forgetsEveryoneBeyondCapacityInsteadOfGrowing() {
         let limiter = RateLimitedLog(interval: .seconds(60), linesPerInterval: 1_000, capacity: 2)
         #expect(limiter.decide("a", at: 0) == .log(heldBack: 0))

@@ -113,7 +113,12 @@ public enum Daemon {
         )
         logger.notice("activitylogd started", metadata: ["archive.dir": "\(configuration.archive.directory)"])
         try await serviceGroup.run()
-        logger.notice("activitylogd stopped", metadata: StatisticsService.metadata(of: counters, writer))
+        let (ingest, archive) = (counters.snapshot, writer.statistics)
+        logger.log(
+            level: StatisticsService.losses(ingest, archive) > 0 ? .warning : .notice,
+            "activitylogd stopped",
+            metadata: StatisticsService.metadata(ingest, archive)
+        )
     }
 }
 

@@ -45,9 +45,11 @@ struct ReloadService: Service {
                 self.logger.warning("archive, user and group settings change only on restart")
             }
             current = next
+            // The confirmation is logged under whichever of the two levels shows more.
+            let showsMore = next.logLevel < (self.logLevel?.level ?? next.logLevel)
+            if showsMore { self.logLevel?.level = next.logLevel }
             self.logger.notice("configuration reloaded", metadata: ["listeners": "\(next.listeners.count)"])
-            // After the line above, so the reload is confirmed even when the new level hides notices.
-            self.logLevel?.level = next.logLevel
+            if !showsMore { self.logLevel?.level = next.logLevel }
         }
     }
 }

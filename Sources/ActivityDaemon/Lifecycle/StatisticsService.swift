@@ -6,6 +6,9 @@ import Synchronization
 
 /// Logs every count of received and lost messages every `statistics-interval`, so losses are visible while
 /// running, not only in the line `activitylogd` logs when it stops.
+///
+/// The line is `info`, or `warning` when a loss counter rose since the previous line, so losses show even at
+/// `log-level warning`.
 final class StatisticsService: Service {
     private let server: IngestServer
     private let counters: IngestCounters
@@ -29,6 +32,7 @@ final class StatisticsService: Service {
     func run() async throws {
         let clock = ContinuousClock()
         var lastLine = clock.now
+        var lossesLogged = 0
         while !Task.isShuttingDownGracefully {
             let due = lastLine + self.interval.withLock { $0 }
             // Wakes at least once a second, so a shorter interval from a reload is not stuck behind a long sleep.
@@ -39,15 +43,26 @@ final class StatisticsService: Service {
             guard clock.now >= due else { continue }
             lastLine = clock.now
             await self.server.updateKernelDropCount()
-            self.logger.info("statistics", metadata: Self.metadata(of: self.counters, self.writer))
+            let (ingest, archive) = (self.counters.snapshot, self.writer.statistics)
+            let losses = Self.losses(ingest, archive)
+            let level: Logger.Level = losses > lossesLogged ? .warning : .info
+            lossesLogged = losses
+            self.logger.log(level: level, "statistics", metadata: Self.metadata(ingest, archive))
         }
     }
 
     /// Every count as its own log field, `ingest.NAME` and `archive.NAME`, so a line can be read by key.
-    static func metadata(of counters: IngestCounters, _ writer: ArchiveWriter) -> Logger.Metadata {
+    static func metadata(_ ingest: IngestCounters.Snapshot, _ archive: ArchiveStatistics) -> Logger.Metadata {
         var metadata: Logger.Metadata = [:]
-        for (name, value) in counters.snapshot.named { metadata["ingest.\(name)"] = "\(value)" }
-        for (name, value) in writer.statistics.named { metadata["archive.\(name)"] = "\(value)" }
+        for (name, value) in ingest.named { metadata["ingest.\(name)"] = "\(value)" }
+        for (name, value) in archive.named { metadata["archive.\(name)"] = "\(value)" }
         return metadata
+    }
+
+    /// The counts of messages lost or cut, and of failed writes. Refused senders are left out: they are the
+    /// `allow` list at work, and logged as warnings of their own.
+    static func losses(_ ingest: IngestCounters.Snapshot, _ archive: ArchiveStatistics) -> Int {
+        ingest.messagesTruncated + ingest.datagramsDroppedQueueFull + ingest.datagramsDroppedByKernel
+            + ingest.connectionsRefused + ingest.messagesLost + archive.recordsLost + archive.writeFailures
     }
 }

@@ -23,7 +23,8 @@ public struct TerseLogHandler: LogHandler {
         self.level = level
     }
 
-    /// The shared level: setting it changes every handler made with the same ``SharedLogLevel``.
+    /// The shared level. Unlike swift-log's usual per-logger value, setting it (`logger.logLevel = …`) changes every
+    /// handler made with the same ``SharedLogLevel``: the process has one level, `log-level`.
     public var logLevel: Logger.Level {
         get { self.level.level }
         nonmutating set { self.level.level = newValue }

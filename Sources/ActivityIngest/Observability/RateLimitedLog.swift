@@ -38,16 +38,25 @@ final class RateLimitedLog: Sendable {
 
     /// The decision for an event of `key` now.
     func decide(_ key: String) -> Decision {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return self.decide(key, at: UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec))
+        self.decide(key) {
+            var spec = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &spec)
+            return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+        }
     }
 
     /// The decision for an event of `key` at `now` (monotonic nanoseconds).
     func decide(_ key: String, at now: UInt64) -> Decision {
+        self.decide(key) { now }
+    }
+
+    /// Reads the clock under the lock, so that threads deciding at once see times in order. A time before the
+    /// window's start (a caller's own clock) still counts as inside the window.
+    private func decide(_ key: String, clock: () -> UInt64) -> Decision {
         self.state.withLockedValue { state in
-            if let last = state.lastLogged[key], now &- last < self.intervalNanoseconds { return .skip }
-            if let start = state.windowStart, now &- start < self.intervalNanoseconds {
+            let now = clock()
+            if let last = state.lastLogged[key], now < last || now - last < self.intervalNanoseconds { return .skip }
+            if let start = state.windowStart, now < start || now - start < self.intervalNanoseconds {
                 guard state.linesInWindow < self.linesPerInterval else {
                     state.heldBack += 1
                     return .skip
