@@ -265,7 +265,37 @@ struct RFC3164ParserTests {
             app: "app",
             msg: "bom"
         ),
+        // A short TAG right after the timestamp (no HOSTNAME) is a TAG, not a Cisco zone name.
+        ParserCase(
+            "<34>Oct 11 22:14:15 su: msg",
+            .rfc3164,
+            .auth,
+            .crit,
+            time: "2026-10-11T22:14:15.000000Z",
+            app: "su",
+            msg: "msg"
+        ),
+        ParserCase(
+            "<78>Nov 26 14:41:09 CRON: (root) CMD (x)",
+            .rfc3164,
+            .cron,
+            .info,
+            time: "2026-11-26T14:41:09.000000Z",
+            app: "CRON",
+            msg: "(root) CMD (x)"
+        ),
+        ParserCase("<13>Oct 11 22:14:15 a: b: c", .rfc3164, time: "2026-10-11T22:14:15.000000Z", app: "a", msg: "b: c"),
         // Cisco IOS
+        ParserCase(
+            "<189>Nov 26 14:41:09.25 CUSTOMZ: %SYS-5-RESTART: up",
+            zone: CivilTimeZone(name: "+02:00")!,
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-11-26T12:41:09.250000Z",
+            app: "%SYS-5-RESTART",
+            msg: "up"
+        ),
         ParserCase(
             "<189>1234: *Nov 26 14:41:09.123 UTC: %SYS-5-CONFIG_I: Configured from console",
             .rfc3164,

@@ -3,7 +3,7 @@ import ActivityModel
 /// Parses a legacy (BSD, RFC 3164) message after its PRI, taking each part only when it is recognisably there.
 ///
 /// ```
-/// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME)
+/// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME; ZONE only before `%`)
 /// <PRI>[TIMESTAMP SP [HOSTNAME SP [SEQ: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
 /// ```
 ///
@@ -82,8 +82,11 @@ struct RFC3164Parser {
         var isCiscoStyle: Bool
     }
 
-    /// What follows a BSD timestamp: the end, a space, `: ` (Cisco), or ` ZONE: ` (Cisco with a zone name).
-    /// Anything else means the bytes were not a timestamp after all.
+    /// What follows a BSD timestamp: the end, a space, `: ` (Cisco), or ` ZONE: %` (Cisco with a zone name, before
+    /// its `%FACILITY-SEVERITY-MNEMONIC`). Anything else means the bytes were not a timestamp after all.
+    ///
+    /// The `%` tells a zone from a TAG: `Oct 11 22:14:15 su: msg` and `… CRON: (root) CMD` have no HOSTNAME, and
+    /// `su` and `CRON` are their TAGs.
     private static func timestampSuffix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TimestampSuffix? {
         let end = bytes.count
         guard index < end else { return TimestampSuffix(next: end, isUTC: false, isCiscoStyle: false) }
@@ -91,11 +94,12 @@ struct RFC3164Parser {
             return TimestampSuffix(next: min(index + 2, end), isUTC: false, isCiscoStyle: true)
         }
         guard bytes[index] == ByteClass.space else { return nil }
+        // Cisco's `clock timezone` names have up to 7 letters.
         var zoneEnd = index + 1
-        while zoneEnd < end, zoneEnd - index <= 6, ByteClass.isASCIILetter(bytes[zoneEnd]) { zoneEnd += 1 }
+        while zoneEnd < end, zoneEnd - index <= 8, ByteClass.isASCIILetter(bytes[zoneEnd]) { zoneEnd += 1 }
         let zoneLength = zoneEnd - index - 1
-        if zoneLength >= 1, zoneLength <= 5, zoneEnd < end, bytes[zoneEnd] == UInt8(ascii: ":"),
-            zoneEnd + 1 == end || bytes[zoneEnd + 1] == ByteClass.space
+        if zoneLength >= 1, zoneLength <= 7, zoneEnd + 2 < end, bytes[zoneEnd] == UInt8(ascii: ":"),
+            bytes[zoneEnd + 1] == ByteClass.space, bytes[zoneEnd + 2] == UInt8(ascii: "%")
         {
             let isUTC = Self.isUTCName(bytes, in: (index + 1)..<zoneEnd)
             return TimestampSuffix(next: min(zoneEnd + 2, end), isUTC: isUTC, isCiscoStyle: true)
