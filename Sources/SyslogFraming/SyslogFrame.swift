@@ -13,4 +13,23 @@ public struct SyslogFrame: Sendable, Equatable {
         self.message = message
         self.isTruncated = isTruncated
     }
+
+    /// The length of `bytes` without one trailing terminator: a LF or NUL, then a CR (as the parser strips them).
+    ///
+    /// What counts against the maximum message size: a message of exactly the maximum followed by `\r\n` (or a LF
+    /// that a sender counts into its octet count or puts in its datagram) is whole, not truncated.
+    public static func lengthWithoutTerminator(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == 0 { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return end
+    }
+
+    /// `message` as a frame kept whole, or cut to `limit` bytes and flagged when it holds more than that without
+    /// its terminator.
+    static func limited(_ message: ByteBuffer, to limit: Int, isTruncated: Bool = false) -> SyslogFrame {
+        let length = message.withUnsafeReadableBytes { Self.lengthWithoutTerminator($0) }
+        guard length > limit else { return SyslogFrame(message: message, isTruncated: isTruncated) }
+        return SyslogFrame(message: message.getSlice(at: message.readerIndex, length: limit)!, isTruncated: true)
+    }
 }

@@ -118,12 +118,13 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
             return nil
         }
         self.state = .framing(scanned: 0)
+        let limit = self.configuration.maxMessageSize
         if case .frame(_, let headerLength) = Self.octetCountHeader(buffer) {
             buffer.moveReaderIndex(forwardBy: headerLength)
-            return SyslogFrame(message: buffer.readSlice(length: buffer.readableBytes)!, isTruncated: true)
+            return SyslogFrame.limited(buffer.readSlice(length: buffer.readableBytes)!, to: limit, isTruncated: true)
         }
         let message = buffer.readSlice(length: buffer.readableBytes)!
-        return Self.isBlank(message) ? nil : SyslogFrame(message: message)
+        return Self.isBlank(message) ? nil : SyslogFrame.limited(message, to: limit)
     }
 
     /// Reads `LEN SP` if the buffer starts with 1–9 digits (the first not `0`), a space and `<`.
@@ -150,26 +151,35 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
         }
     }
 
+    /// An octet-counted frame; up to two bytes over the limit are read in case they are a terminator that the
+    /// sender counted (rsyslog counts its LF), which does not make the message truncated.
     private mutating func decodeOctetCounted(_ buffer: inout ByteBuffer, length: Int, headerLength: Int) -> SyslogFrame?
     {
-        let kept = min(length, self.configuration.maxMessageSize)
-        guard buffer.readableBytes >= headerLength + kept else { return nil }
+        let limit = self.configuration.maxMessageSize
+        let read = min(length, limit + 2)
+        guard buffer.readableBytes >= headerLength + read else { return nil }
         buffer.moveReaderIndex(forwardBy: headerLength)
-        let message = buffer.readSlice(length: kept)!
-        if kept < length { self.state = .discardingOctets(remaining: length - kept) }
-        return SyslogFrame(message: message, isTruncated: kept < length)
+        let message = buffer.readSlice(length: read)!
+        guard read == length else {
+            self.state = .discardingOctets(remaining: length - read)
+            return SyslogFrame(message: message.getSlice(at: message.readerIndex, length: limit)!, isTruncated: true)
+        }
+        return SyslogFrame.limited(message, to: limit)
     }
 
+    /// A line; the CR of a CRLF does not count against the limit, so up to one byte over it waits for the LF.
     private mutating func decodeLine(_ buffer: inout ByteBuffer, scanned: Int) -> SyslogFrame? {
         let limit = self.configuration.maxMessageSize
         if let terminator = self.firstTerminator(in: buffer, from: scanned) {
             self.state = .framing(scanned: 0)
-            let kept = min(terminator, limit)
-            let message = buffer.getSlice(at: buffer.readerIndex, length: kept)!
+            let message = buffer.getSlice(at: buffer.readerIndex, length: terminator + 1)!
             buffer.moveReaderIndex(forwardBy: terminator + 1)
-            return SyslogFrame(message: message, isTruncated: kept < terminator)
+            let frame = SyslogFrame.limited(message, to: limit)
+            // The terminator itself is not part of the message (the parser would strip it; blank lines are skipped).
+            return frame.isTruncated
+                ? frame : SyslogFrame(message: message.getSlice(at: message.readerIndex, length: terminator)!)
         }
-        guard buffer.readableBytes > limit else {
+        guard buffer.readableBytes > limit + 1 else {
             self.state = .framing(scanned: buffer.readableBytes)
             return nil
         }

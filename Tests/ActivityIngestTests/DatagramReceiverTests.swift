@@ -35,10 +35,13 @@ struct DatagramReceiverTests {
         try await server.apply([ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0)], ingest: ingest)
         let port = try #require(await server.boundAddresses.values.first?.port)
 
-        // 100 short ones (several vector reads), then one over max-message-size.
+        // 100 short ones (several vector reads), two of exactly max-message-size with a trailing LF and CRLF (not
+        // counted against it), then one over it.
+        let header = "<13>1 - host app - - - "
+        let exact = header + String(repeating: "e", count: 40 - header.count)
         let messages =
             (0..<100).map { "<13>1 - host app - - - number \($0)" } + [
-                "<13>1 - host app - - - " + String(repeating: "x", count: 100)
+                exact + "\n", exact + "\r\n", header + String(repeating: "x", count: 100),
             ]
         sendDatagrams(messages.map { Array($0.utf8) }, toPort: port)
         try await Task.sleep(for: .milliseconds(300))
@@ -58,13 +61,15 @@ struct DatagramReceiverTests {
         let records = try text.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(records.count == 101)
+        #expect(records.count == 103)
         #expect(records.prefix(100).map { $0["msg"] as? String } == (0..<100).map { "number \($0)" })
         #expect(records.allSatisfy { $0["source"] as? String == "127.0.0.1" && $0["transport"] as? String == "udp" })
-        #expect(records.prefix(100).allSatisfy { $0["truncated"] == nil })
+        #expect(records.prefix(102).allSatisfy { $0["truncated"] == nil })
+        #expect(records[100]["msg"] as? String == String(exact.dropFirst(header.count)))
+        #expect(records[101]["msg"] as? String == String(exact.dropFirst(header.count)))
         #expect(records.last?["truncated"] as? Bool == true)
-        #expect((records.last?["msg"] as? String)?.count == 40 - "<13>1 - host app - - - ".count)
+        #expect((records.last?["msg"] as? String)?.count == 40 - header.count)
         let snapshot = counters.snapshot
-        #expect(snapshot.messagesReceived == 101 && snapshot.messagesTruncated == 1)
+        #expect(snapshot.messagesReceived == 103 && snapshot.messagesTruncated == 1)
     }
 }

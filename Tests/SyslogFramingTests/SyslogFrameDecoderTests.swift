@@ -159,6 +159,32 @@ struct SyslogFrameDecoderTests {
         #expect(frames == [Self.frame("<13>abcd", truncated: true), Self.frame("<1>")])
     }
 
+    /// A terminator is not part of the message: a message of exactly the maximum followed by CRLF, or by a LF the
+    /// sender counted into its octet count (rsyslog does), is whole; one byte more is cut.
+    @Test(arguments: [1, 2, 3, 4096])
+    func terminatorsDoNotCountAgainstTheMaximum(chunkSize: Int) throws {
+        let exact = "<13>abcd"
+        let input = "\(exact)\r\n" + "9 \(exact)\n" + "10 \(exact)\r\n" + "\(exact)x\r\n" + "9 \(exact)x" + "<1>end"
+        let frames = try Self.decodeAll(Array(input.utf8), chunkSize: chunkSize, decoder: Self.decoder(max: 8))
+        #expect(
+            frames == [
+                Self.frame("\(exact)\r"), Self.frame("\(exact)\n"), Self.frame("\(exact)\r\n"),
+                Self.frame(exact, truncated: true), Self.frame(exact, truncated: true), Self.frame("<1>end"),
+            ]
+        )
+    }
+
+    @Test func lastLineOneOverTheMaximumIsCutAtEndOfStream() throws {
+        for chunkSize in [1, 4096] {
+            let frames = try Self.decodeAll(
+                Array("<13>abcde".utf8),
+                chunkSize: chunkSize,
+                decoder: Self.decoder(max: 8)
+            )
+            #expect(frames == [Self.frame("<13>abcd", truncated: true)])
+        }
+    }
+
     @Test func lineFeedOnlyModeKeepsNULInsideALine() throws {
         let decoder = Self.decoder(octets: false, terminators: .lineFeed)
         let frames = try Self.decodeAll(Array("<13>a\0b\n12 <13>x\n".utf8), chunkSize: 3, decoder: decoder)

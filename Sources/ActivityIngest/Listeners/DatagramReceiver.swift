@@ -39,8 +39,9 @@ final class DatagramReceiver: Sendable {
     ) throws {
         self.socket = try UDPSocket.bind(host: host, port: port, receiveBuffer: receiveBuffer)
         self.localAddress = self.socket.localAddress
-        // One byte over the maximum tells a datagram that must be truncated; 65,535 is the largest UDP payload.
-        let slotSize = min(maxMessageSize + 1, 65_535)
+        // Room for a trailing CRLF, which does not count against the maximum: a longer datagram is cut and flagged
+        // (by its length, or by the kernel when it overflows the slot); 65,535 is the largest UDP payload.
+        let slotSize = min(maxMessageSize + 2, 65_535)
         startDetachedThread(name: "udp-\(self.localAddress.port ?? port)") { [self] in
             var ingester = makeIngester()
             var datagrams = ReceivedDatagrams(slotSize: slotSize)

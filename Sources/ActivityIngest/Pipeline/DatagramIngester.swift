@@ -2,6 +2,7 @@ import ActivityArchive
 import ActivityModel
 import NIOCore
 import Synchronization
+import SyslogFraming
 import SyslogParsing
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Glibc
 
 /// The per-datagram work of a UDP listener: one datagram is one message (RFC 5426).
 ///
-/// A datagram longer than `max-message-size` is cut to it and flagged. A sender not in the listener's `allow` list is
+/// A datagram longer than `max-message-size` (not counting a trailing LF, CRLF or NUL) is cut to it and flagged. A sender not in the listener's `allow` list is
 /// refused, counted and logged. Chunks go to the writer when full and when the socket is drained; when the writer's
 /// queue is full they are dropped and counted (UDP has no way to slow a sender).
 struct DatagramIngester {
@@ -50,7 +51,8 @@ struct DatagramIngester {
                 continue
             }
             let bytes = datagrams.bytes(index)
-            let truncated = datagrams.isTruncated(index) || bytes.count > self.maxMessageSize
+            let truncated =
+                datagrams.isTruncated(index) || SyslogFrame.lengthWithoutTerminator(bytes) > self.maxMessageSize
             let message = truncated ? UnsafeRawBufferPointer(rebasing: bytes.prefix(self.maxMessageSize)) : bytes
             let context = ReceptionContext(received: received, source: sender.text, transport: .udp)
             self.chunker.add(message, truncated: truncated, context: context)
