@@ -141,6 +141,61 @@ struct EndToEndTests {
         #expect(Set(try daemon.records().compactMap { $0["msg"] as? String }) == ["still here", "after reload"])
     }
 
+    /// A reload refused because a new listener cannot be bound changes nothing: not the `allow` list, not parsing.
+    @Test func aReloadThatCannotBindChangesNothing() throws {
+        let daemon = try DaemonProcess(listeners: ["udp 127.0.0.1:0"])
+        defer { daemon.removeDirectory() }
+        let udp = daemon.port("udp")
+        let blocker = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(blocker) }
+        let taken = try bindToEphemeralPort(blocker)
+        try """
+        listen udp 127.0.0.1:\(udp)
+        listen udp 127.0.0.1:\(taken)
+        archive-dir \(daemon.archiveDirectory)
+        allow 10.0.0.0/8
+        map-user who
+        """.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try daemon.waitForLog("cannot bind new listeners")
+        usleep(300_000)
+        try sendDatagram(
+            "<13>1 - - - - - [a@1 who=\"w\" user=\"u\"] after a refused reload",
+            from: "127.0.0.1",
+            port: udp
+        )
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let records = try daemon.records()
+        #expect(records.map { $0["msg"] as? String } == ["after a refused reload"])
+        #expect(records.first?["user"] as? String == "u")
+        #expect(daemon.counter("ingest.udp_refused_acl") == 0)
+    }
+
+    /// An unchanged UDP listener (same socket) takes a reload's limits and parsing from its next read.
+    @Test func aUDPListenerKeptAcrossAReloadTakesItsNewSettings() throws {
+        let daemon = try DaemonProcess(listeners: ["udp 127.0.0.1:0"], extra: "max-message-size 1k")
+        defer { daemon.removeDirectory() }
+        let udp = daemon.port("udp")
+        let message = "<13>1 - - - - - [a@1 who=\"w\" user=\"u\"] " + String(repeating: "m", count: 1_400)
+        try sendDatagram(message, from: "127.0.0.1", port: udp)
+        try """
+        listen udp 127.0.0.1:\(udp)
+        archive-dir \(daemon.archiveDirectory)
+        max-message-size 2k
+        map-user who
+        """.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        try daemon.waitForLog("configuration reloaded")
+        usleep(300_000)
+        try sendDatagram(message, from: "127.0.0.1", port: udp)
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let records = try daemon.records()
+        #expect(records.map { $0["truncated"] as? Bool } == [true, nil])
+        #expect(records.map { $0["user"] as? String } == ["u", "w"])
+    }
+
     @Test func statisticsAreLoggedPerKeyAtTheIntervalAndReloadChangesIntervalAndLevel() throws {
         let daemon = try DaemonProcess(extra: "statistics-interval 1h\nmax-message-size 1k")
         defer { daemon.removeDirectory() }

@@ -65,6 +65,48 @@ struct TLSEndToEndTests {
         #expect(daemon.counter("ingest.tls_failed") == 4, "other CA, expired, none, none")
     }
 
+    /// Senders that never read do not answer our close_notify; closing them one after another, each waiting for an
+    /// answer, once held a shutdown for 5 s per connection.
+    @Test func shutdownDoesNotWaitOnTLSSendersThatNeverRead() throws {
+        let certs = try Self.certificates()
+        defer { try? FileManager.default.removeItem(atPath: certs) }
+        let daemon = try DaemonProcess(listeners: ["tls 127.0.0.1:0"], extra: Self.tlsLines(certs))
+        defer { daemon.removeDirectory() }
+        let clients = Process()
+        clients.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        clients.arguments = [
+            "python3", "-c",
+            """
+            import socket, ssl, sys, time
+            context = ssl.create_default_context(cafile=sys.argv[1] + "/ca.pem")
+            context.load_cert_chain(sys.argv[1] + "/client.pem", sys.argv[1] + "/client.key")
+            held = []
+            for number in range(6):
+                raw = socket.create_connection(("127.0.0.1", int(sys.argv[2])))
+                tls = context.wrap_socket(raw, server_hostname="localhost")
+                tls.sendall(b"<13>1 - - - - - - idle sender %d\\n" % number)
+                held.append(tls)
+            print("connected", flush=True)
+            time.sleep(60)
+            """,
+            certs, String(daemon.port("tls")),
+        ]
+        let output = Pipe()
+        clients.standardOutput = output
+        try clients.run()
+        defer { clients.terminate() }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        #expect(line.hasPrefix("connected"))
+        try daemon.waitForLog("TLS connection", count: 6)
+        usleep(300_000)
+        let started = Date()
+        #expect(daemon.stop() == 0)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 4, "stopped in \(seconds) s")
+        let messages = try daemon.records().compactMap { $0["msg"] as? String }
+        #expect(Set(messages) == Set((0..<6).map { "idle sender \($0)" }))
+    }
+
     @Test func allowedPeersNarrowTheClientCA() throws {
         let certs = try Self.certificates()
         defer { try? FileManager.default.removeItem(atPath: certs) }

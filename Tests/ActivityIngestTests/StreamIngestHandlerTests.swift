@@ -32,6 +32,11 @@ struct StreamIngestHandlerTests {
 
     /// The `msgid` of every record in the archive, in file order.
     private static func msgids(in directory: String) throws -> [String] {
+        try Self.records(in: directory).map { $0["msgid"] as? String ?? "?" }
+    }
+
+    /// Every record in the archive, in file order.
+    private static func records(in directory: String) throws -> [[String: Any]] {
         let text = try FileManager.default.contentsOfDirectory(atPath: directory).sorted().flatMap { name in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/zcat")
@@ -43,38 +48,46 @@ struct StreamIngestHandlerTests {
             process.waitUntilExit()
             return String(decoding: data, as: UTF8.self).split(separator: "\n")
         }
-        return text.map { line in
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            return object?["msgid"] as? String ?? "?"
-        }
+        return text.map { line in (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:] }
     }
 
-    @Test(arguments: [1, 2, 7, 64, 4096, Int.max])
-    func everyMessageOnceInOrderWhateverTheReadSizes(readSize: Int) throws {
+    /// A running writer with an archive directory of its own.
+    private static func startedWriter() throws -> (ArchiveWriter, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
             .path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let writer = try ArchiveWriter(
             configuration: ArchiveConfiguration(directory: directory, flushInterval: .milliseconds(20)),
             logger: Logger(label: "test")
         )
         try writer.start()
-        let tally = MessageTally()
-        let channel = EmbeddedChannel(
-            handler: StreamIngestHandler(
-                decoder: SyslogFrameDecoder(configuration: .init(maxMessageSize: 1024)),
-                tally: tally,
-                chunker: RecordChunker(
-                    parser: SyslogParserConfiguration(rfc3164TimeZone: .utc),
-                    rotationTimeZone: .utc
-                ),
-                writer: writer,
-                clock: FixedClock(),
-                counters: IngestCounters(),
-                activity: ChannelActivity(),
-                transport: .tcp
-            )
+        return (writer, directory)
+    }
+
+    private static func handler(
+        writer: ArchiveWriter,
+        tally: MessageTally = MessageTally(),
+        settings: IngestSettingsSource = IngestSettingsSource()
+    ) -> StreamIngestHandler {
+        let (parser, watcher) = settings.current()
+        return StreamIngestHandler(
+            decoder: SyslogFrameDecoder(configuration: .init(maxMessageSize: 1024)),
+            tally: tally,
+            chunker: RecordChunker(parser: parser.parser, rotationTimeZone: .utc),
+            settings: watcher,
+            writer: writer,
+            clock: FixedClock(),
+            counters: IngestCounters(),
+            activity: ChannelActivity(),
+            transport: .tcp
         )
+    }
+
+    @Test(arguments: [1, 2, 7, 64, 4096, Int.max])
+    func everyMessageOnceInOrderWhateverTheReadSizes(readSize: Int) throws {
+        let (writer, directory) = try Self.startedWriter()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tally = MessageTally()
+        let channel = EmbeddedChannel(handler: Self.handler(writer: writer, tally: tally))
         let bytes = Self.stream(messages: 300)
         var offset = 0
         while offset < bytes.count {
@@ -88,5 +101,22 @@ struct StreamIngestHandlerTests {
         #expect(tally.count == 300, "and is taken at the end of the stream")
         writer.shutdown()
         #expect(try Self.msgids(in: directory) == (0..<300).map { "m\($0)" })
+    }
+
+    /// A reload's parsing (here `map-user`) applies to a connection that stays open, from its next read.
+    @Test func reloadedParsingAppliesToAnOpenConnection() throws {
+        let (writer, directory) = try Self.startedWriter()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source = IngestSettingsSource()
+        let channel = EmbeddedChannel(handler: Self.handler(writer: writer, settings: source))
+        let message = "<13>1 - host app - - [a@1 who=\"w\" user=\"u\"] x\n"
+        try channel.writeInbound(ByteBuffer(string: message))
+        var reloaded = IngestConfiguration()
+        reloaded.parser.activityFields.user = ["who"]
+        source.update(reloaded)
+        try channel.writeInbound(ByteBuffer(string: message))
+        _ = try channel.finish()
+        writer.shutdown()
+        #expect(try Self.records(in: directory).map { $0["user"] as? String } == ["u", "w"])
     }
 }

@@ -22,6 +22,21 @@ struct UDPSocketTests {
         #expect(socket.isBackingUp)
     }
 
+    /// What overflows a socket nobody reads is the kernel's drop count (SO_MEMINFO's, as /proc/net/udp shows it):
+    /// every datagram sent is either read or counted as dropped.
+    @Test func countsWhatTheKernelDropped() throws {
+        let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 64 << 10)
+        defer { socket.close() }
+        #expect(socket.receiveMemory()?.drops == 0)
+        self.send(count: 500, size: 1000, to: try #require(socket.localAddress.port))
+        var datagrams = ReceivedDatagrams(slotSize: 1000)
+        var read = 0
+        while datagrams.receive(from: socket.descriptor), datagrams.count > 0 { read += datagrams.count }
+        let drops = try #require(socket.receiveMemory()?.drops)
+        #expect(drops > 0 && read > 0)
+        #expect(read + drops == 500)
+    }
+
     /// One vector read takes what waits (up to 32), with each datagram's bytes, length, truncation and sender.
     @Test func vectorReadReturnsEachDatagramWithItsSender() throws {
         let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 1 << 20)

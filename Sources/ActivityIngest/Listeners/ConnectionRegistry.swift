@@ -76,7 +76,11 @@ final class ConnectionRegistry: Sendable {
             try? await Task.sleep(for: .milliseconds(20))
         }
         let open = self.entries.withLockedValue { $0.values.map { ($0.close, $0.activity) } }
-        for (close, _) in open { await close() }
+        // All at once: a TLS connection's close waits for the peer's close_notify (up to a second), and many idle
+        // senders closed one after another would hold the shutdown for minutes.
+        await withTaskGroup(of: Void.self) { group in
+            for (close, _) in open { group.addTask { await close() } }
+        }
         // Connections leave when their channel closes; receivers are forgotten here.
         self.entries.withLockedValue { $0 = $0.filter(\.value.isConnection) }
         while clock.now < deadline, open.contains(where: { $0.1.isHolding }) {

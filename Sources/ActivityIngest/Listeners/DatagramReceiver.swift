@@ -1,5 +1,6 @@
 import ActivityArchive
 import ActivityModel
+import NIOConcurrencyHelpers
 import NIOCore
 import Synchronization
 
@@ -15,44 +16,72 @@ import Glibc
 /// to the parser. After a read that filled all 32 slots the receiver asks the kernel whether the socket is backing
 /// up, and if so tells the writer (``ArchiveWriter/reportReceiveBacklog()``), which then compresses cheaply for a
 /// while: the kernel drops what overflows the socket, so this thread must not lose the CPU to compression.
+///
+/// Settings changed by a reload (`allow`, parsing, `max-message-size`, `udp-receive-buffer`) apply from the next
+/// read on; the socket stays open.
 final class DatagramReceiver: Sendable {
     /// The bound address.
     let localAddress: SocketAddress
     /// When it last read, for draining at shutdown.
     let activity = ChannelActivity()
     private let socket: UDPSocket
+    private let counters: IngestCounters
     private let isStopping = Atomic<Bool>(false)
     private let hasFinished = Atomic<Bool>(false)
+    /// Whether the socket is still open, and the kernel's drop count as last added to the counters: one lock, so a
+    /// reading of the drops from another thread never meets a closed (or reused) descriptor.
+    private let drops = NIOLockedValueBox<(isOpen: Bool, counted: Int)>((true, 0))
 
     /// Binds the socket (so the caller sees a bind error) and starts the reading thread.
     ///
     /// - Parameters:
-    ///   - makeIngester: Called once on the reading thread: the per-datagram work, owned by that thread.
+    ///   - settings: The settings to start with: receive buffer, `max-message-size`, and those of the ingester.
+    ///   - source: Where later settings come from; the thread applies a change (a reload) between two reads.
+    ///   - makeIngester: Called on the reading thread, at start and on every change: the per-datagram work.
     init(
         host: String,
         port: Int,
-        receiveBuffer: Int,
-        maxMessageSize: Int,
+        settings: IngestConfiguration,
+        source: IngestSettingsSource,
         writer: ArchiveWriter,
         clock: any WallClock,
-        makeIngester: @escaping @Sendable () -> DatagramIngester
+        counters: IngestCounters,
+        makeIngester: @escaping @Sendable (IngestConfiguration) -> DatagramIngester
     ) throws {
-        self.socket = try UDPSocket.bind(host: host, port: port, receiveBuffer: receiveBuffer)
+        self.socket = try UDPSocket.bind(host: host, port: port, receiveBuffer: settings.udpReceiveBuffer)
         self.localAddress = self.socket.localAddress
-        // Room for a trailing CRLF, which does not count against the maximum: a longer datagram is cut and flagged
-        // (by its length, or by the kernel when it overflows the slot); 65,535 is the largest UDP payload.
-        let slotSize = min(maxMessageSize + 2, 65_535)
+        self.counters = counters
+        let watcher = source.current().watcher
         startDetachedThread(name: "udp-\(self.localAddress.port ?? port)") { [self] in
-            var ingester = makeIngester()
-            var datagrams = ReceivedDatagrams(slotSize: slotSize)
-            self.run(&ingester, &datagrams, writer: writer, clock: clock)
+            var ingester = makeIngester(settings)
+            var datagrams = ReceivedDatagrams(slotSize: Self.slotSize(settings.maxMessageSize))
+            var current = (settings: settings, watcher: watcher)
+            self.run(&ingester, &datagrams, &current, writer: writer, clock: clock, makeIngester: makeIngester)
         }
+    }
+
+    /// Room for a trailing CRLF, which does not count against the maximum: a longer datagram is cut and flagged (by
+    /// its length, or by the kernel when it overflows the slot); 65,535 is the largest UDP payload.
+    private static func slotSize(_ maxMessageSize: Int) -> Int {
+        min(maxMessageSize + 2, 65_535)
     }
 
     /// The receive buffer the kernel granted, as it counts it (twice what was asked for).
     var receiveBufferSize: Int { self.socket.receiveMemory()?.limit ?? 0 }
 
-    /// Stops reading (within the socket's 100 ms read timeout), hands over what was read, and closes the socket.
+    /// Adds the datagrams the kernel dropped on this socket since the last call to the counters.
+    func countKernelDrops() {
+        self.drops.withLockedValue { state in
+            guard state.isOpen, let drops = self.socket.receiveMemory()?.drops else { return }
+            // The kernel's counter is 32 bits wide and may wrap.
+            let added = (drops &- state.counted) & 0xFFFF_FFFF
+            self.counters.datagramsDroppedByKernel.add(added, ordering: .relaxed)
+            state.counted = drops
+        }
+    }
+
+    /// Stops reading (within the socket's 100 ms read timeout), hands over what was read, counts the kernel's
+    /// drops a last time, and closes the socket.
     func close() async {
         self.isStopping.store(true, ordering: .relaxed)
         while !self.hasFinished.load(ordering: .acquiring) {
@@ -63,10 +92,23 @@ final class DatagramReceiver: Sendable {
     private func run(
         _ ingester: inout DatagramIngester,
         _ datagrams: inout ReceivedDatagrams,
+        _ current: inout (settings: IngestConfiguration, watcher: IngestSettingsSource.Watcher),
         writer: ArchiveWriter,
-        clock: any WallClock
+        clock: any WallClock,
+        makeIngester: @Sendable (IngestConfiguration) -> DatagramIngester
     ) {
         while !self.isStopping.load(ordering: .relaxed) {
+            if let next = current.watcher.changes() {
+                ingester.handOver()
+                if next.maxMessageSize != current.settings.maxMessageSize {
+                    datagrams = ReceivedDatagrams(slotSize: Self.slotSize(next.maxMessageSize))
+                }
+                if next.udpReceiveBuffer != current.settings.udpReceiveBuffer {
+                    try? self.socket.setReceiveBuffer(next.udpReceiveBuffer)
+                }
+                ingester = makeIngester(next)
+                current.settings = next
+            }
             guard datagrams.receive(from: self.socket.descriptor) else {
                 // A timeout or a signal; anything else (the socket cannot fail while open) would spin, so wait a bit.
                 if errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { usleep(10_000) }
@@ -82,7 +124,11 @@ final class DatagramReceiver: Sendable {
             }
         }
         ingester.handOver()
-        self.socket.close()
+        self.countKernelDrops()
+        self.drops.withLockedValue { state in
+            state.isOpen = false
+            self.socket.close()
+        }
         self.hasFinished.store(true, ordering: .releasing)
     }
 }

@@ -11,8 +11,10 @@ import SyslogFraming
 /// The UDP and TCP listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
 ///
 /// Listening sockets are keyed by their ``ListenerConfiguration``: ``apply(_:ingest:)`` binds the new ones first
-/// and only then closes the ones no longer configured, so a listener that cannot be bound leaves the old set
-/// running. Limits in ``IngestConfiguration`` apply to connections accepted after the change.
+/// and only then publishes the new settings and closes the listeners no longer configured, so a listener that
+/// cannot be bound leaves the old set and the old settings running. New settings apply to UDP listeners from their
+/// next read; on TCP and TLS, parsing applies to open connections from their next read, and limits to connections
+/// accepted after the change.
 public actor IngestServer {
     private let group: any EventLoopGroup
     private let writer: ArchiveWriter
@@ -20,12 +22,10 @@ public actor IngestServer {
     private let counters: IngestCounters
     private let logger: Logger
     private let rotationTimeZone: CivilTimeZone
-    private let settings: NIOLockedValueBox<IngestConfiguration>
+    private let settings = IngestSettingsSource()
     private let connections = ConnectionRegistry()
     private let tlsContext = NIOLockedValueBox<NIOSSLContext?>(nil)
     private let refusals: RefusalLog
-    /// Changed on every ``apply(_:ingest:)`` so UDP handlers pick up a changed `allow` list.
-    private let allowlists: AllowlistSource
     private var listening: [ListenerConfiguration: BoundListener] = [:]
 
     /// A listening TCP or TLS channel, or a UDP receiver.
@@ -56,9 +56,7 @@ public actor IngestServer {
         self.counters = counters
         self.clock = clock
         self.logger = logger
-        self.settings = NIOLockedValueBox(IngestConfiguration())
         self.refusals = RefusalLog(logger: logger, counters: counters)
-        self.allowlists = AllowlistSource()
     }
 
     /// The address each listener is bound to (the real port when 0 was configured).
@@ -66,32 +64,30 @@ public actor IngestServer {
         self.listening.compactMapValues { $0.localAddress }
     }
 
-    /// Reads how many datagrams the kernel dropped on the UDP listeners' sockets into the counters.
+    /// Adds the datagrams the kernel dropped on the UDP listeners' sockets (receive buffer full) since the last
+    /// call to the counters; a receiver also counts them a last time when it closes.
     public func updateKernelDropCount() {
-        let ports = Set(self.listening.filter { $0.key.transport == .udp }.compactMap { $0.value.localAddress?.port })
-        guard !ports.isEmpty else { return }
-        self.counters.datagramsDroppedByKernel.store(UDPKernelDrops.count(ports: ports), ordering: .relaxed)
+        for case .datagrams(let receiver) in self.listening.values { receiver.countKernelDrops() }
     }
 
-    /// Makes the running listeners exactly `listeners`, with `ingest` limits for new connections.
+    /// Makes the running listeners exactly `listeners`, with the settings `ingest`.
     ///
-    /// - Throws: The first bind error; then every listener bound by this call is closed again and the previous set
-    ///   keeps running.
+    /// - Throws: The first error (a TLS file, a bind); then every listener bound by this call is closed again, and
+    ///   the previous listeners and settings keep running unchanged.
     public func apply(_ listeners: [ListenerConfiguration], ingest: IngestConfiguration) async throws {
         // Certificates and keys are (re-)read on every apply, so SIGHUP rotates them without a restart.
         let tlsContext = try listeners.contains { $0.transport == .tls } ? TLSServerContext.make(ingest.tls) : nil
-        self.tlsContext.withLockedValue { $0 = tlsContext }
-        self.settings.withLockedValue { $0 = ingest }
-        self.allowlists.update(ingest)
         var added: [ListenerConfiguration: BoundListener] = [:]
         do {
             for listener in listeners where self.listening[listener] == nil {
-                added[listener] = try await self.bind(listener)
+                added[listener] = try await self.bind(listener, ingest: ingest)
             }
         } catch {
             for bound in added.values { await self.close(bound) }
             throw error
         }
+        self.tlsContext.withLockedValue { $0 = tlsContext }
+        self.settings.update(ingest)
         for (listener, bound) in self.listening where !listeners.contains(listener) {
             await self.close(bound)
             self.listening.removeValue(forKey: listener)
@@ -112,15 +108,14 @@ public actor IngestServer {
     /// kernel already holds for it (until each is quiet for 200 ms, at most 10 s), then closes them all once their
     /// records are handed to the writer.
     public func stop() async {
-        self.updateKernelDropCount()
         for case .stream(let channel) in self.listening.values { try? await channel.close() }
         self.listening.removeAll()
         await self.connections.drainAndCloseAll(quietPeriod: .milliseconds(200), timeout: .seconds(10))
     }
 
-    private func bind(_ listener: ListenerConfiguration) async throws -> BoundListener {
+    private func bind(_ listener: ListenerConfiguration, ingest: IngestConfiguration) async throws -> BoundListener {
         switch listener.transport {
-        case .udp: .datagrams(try self.bindDatagram(listener))
+        case .udp: .datagrams(try self.bindDatagram(listener, ingest: ingest))
         case .tcp, .tls: .stream(try await self.bindStream(listener))
         }
     }
@@ -146,7 +141,7 @@ public actor IngestServer {
                 value: AdaptiveRecvByteBufferAllocator(minimum: 4096, initial: 65_536, maximum: 256 << 10)
             )
             .childChannelInitializer { channel in
-                let ingest = settings.withLockedValue { $0 }
+                let (ingest, watcher) = settings.current()
                 guard ingest.allowlist(for: listener).allows(channel.remoteAddress) else {
                     counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
                     refusals.refused(channel.remoteAddress?.ipAddress, listener: listener)
@@ -188,6 +183,7 @@ public actor IngestServer {
                             decoder: decoder,
                             tally: tally,
                             chunker: chunker,
+                            settings: watcher,
                             writer: writer,
                             clock: clock,
                             counters: counters,
@@ -201,25 +197,27 @@ public actor IngestServer {
             .get()
     }
 
-    private func bindDatagram(_ listener: ListenerConfiguration) throws -> DatagramReceiver {
-        let (writer, counters, allowlists, refusals) = (self.writer, self.counters, self.allowlists, self.refusals)
-        let ingest = self.settings.withLockedValue { $0 }
+    private func bindDatagram(_ listener: ListenerConfiguration, ingest: IngestConfiguration) throws -> DatagramReceiver
+    {
+        let (writer, counters, refusals) = (self.writer, self.counters, self.refusals)
         let rotationTimeZone = self.rotationTimeZone
         let receiver = try DatagramReceiver(
             host: listener.host,
             port: listener.port,
-            receiveBuffer: ingest.udpReceiveBuffer,
-            maxMessageSize: ingest.maxMessageSize,
+            settings: ingest,
+            source: self.settings,
             writer: writer,
-            clock: self.clock
-        ) {
+            clock: self.clock,
+            counters: counters
+        ) { settings in
             DatagramIngester(
-                chunker: RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone),
-                senders: AllowlistSource.Reader(source: allowlists, listener: listener),
+                chunker: RecordChunker(parser: settings.parser, rotationTimeZone: rotationTimeZone),
+                allowlist: settings.allowlist(for: listener),
+                listener: listener,
                 writer: writer,
                 counters: counters,
                 refusals: refusals,
-                maxMessageSize: ingest.maxMessageSize
+                maxMessageSize: settings.maxMessageSize
             )
         }
         self.connections.register(receiver)

@@ -25,9 +25,7 @@ struct UDPSocket: Sendable {
         guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
         do {
             try Self.set(descriptor, SOL_SOCKET, SO_REUSEADDR, Int32(1), "setsockopt(SO_REUSEADDR)")
-            let size = Int32(clamping: receiveBuffer)
-            try Self.set(descriptor, SOL_SOCKET, SO_RCVBUF, size, "setsockopt(SO_RCVBUF)")
-            try? Self.set(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, size, "setsockopt(SO_RCVBUFFORCE)")
+            try Self.setReceiveBuffer(descriptor, receiveBuffer)
             if address.protocol == .inet6 {
                 // Dual stack whatever net.ipv6.bindv6only says, as NIO makes the TCP listeners: `[::]` takes IPv4 too.
                 try Self.set(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, Int32(0), "setsockopt(IPV6_V6ONLY)")
@@ -52,13 +50,38 @@ struct UDPSocket: Sendable {
         }
     }
 
-    /// Memory the waiting datagrams hold and the buffer's size, in the kernel's units (`SO_MEMINFO`'s first two
-    /// fields); `nil` when it cannot be read.
-    func receiveMemory() -> (queued: Int, limit: Int)? {
-        var fields: (UInt32, UInt32) = (0, 0)
-        var length = socklen_t(MemoryLayout<(UInt32, UInt32)>.size)
-        guard getsockopt(self.descriptor, SOL_SOCKET, Self.socketMemoryInfo, &fields, &length) == 0 else { return nil }
-        return (Int(fields.0), Int(fields.1))
+    /// Sets the receive buffer to `size` bytes (a reload may change it on an open socket).
+    func setReceiveBuffer(_ size: Int) throws {
+        try Self.setReceiveBuffer(self.descriptor, size)
+    }
+
+    private static func setReceiveBuffer(_ descriptor: Int32, _ size: Int) throws {
+        let size = Int32(clamping: size)
+        try Self.set(descriptor, SOL_SOCKET, SO_RCVBUF, size, "setsockopt(SO_RCVBUF)")
+        try? Self.set(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, size, "setsockopt(SO_RCVBUFFORCE)")
+    }
+
+    /// What the kernel says of the socket's receive side (`SO_MEMINFO`).
+    struct ReceiveMemory {
+        /// Memory the waiting datagrams hold, in the kernel's units.
+        var queued: Int
+        /// The receive buffer's size, in the same units (twice what was asked for).
+        var limit: Int
+        /// Datagrams dropped since the socket opened because the buffer was full (`/proc/net/udp`'s `drops`).
+        var drops: Int
+    }
+
+    /// The socket's receive memory and drops; `nil` when they cannot be read.
+    func receiveMemory() -> ReceiveMemory? {
+        // SK_MEMINFO_RMEM_ALLOC, _RCVBUF, _WMEM_ALLOC, _SNDBUF, _FWD_ALLOC, _WMEM_QUEUED, _OPTMEM, _BACKLOG, _DROPS.
+        var fields: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0
+        )
+        var length = socklen_t(MemoryLayout.size(ofValue: fields))
+        guard getsockopt(self.descriptor, SOL_SOCKET, Self.socketMemoryInfo, &fields, &length) == 0,
+            length == socklen_t(MemoryLayout.size(ofValue: fields))
+        else { return nil }
+        return ReceiveMemory(queued: Int(fields.0), limit: Int(fields.1), drops: Int(fields.8))
     }
 
     /// `true` when the waiting datagrams hold a quarter of the receive buffer or more: the reader is falling behind,

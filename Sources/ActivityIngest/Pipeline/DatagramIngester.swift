@@ -16,7 +16,8 @@ import Glibc
 /// queue is full they are dropped and counted (UDP has no way to slow a sender).
 struct DatagramIngester {
     private var chunker: RecordChunker
-    private var senders: AllowlistSource.Reader
+    private let allowlist: SenderAllowlist
+    private let listener: ListenerConfiguration
     private let writer: ArchiveWriter
     private let counters: IngestCounters
     private let refusals: RefusalLog
@@ -25,14 +26,16 @@ struct DatagramIngester {
 
     init(
         chunker: RecordChunker,
-        senders: AllowlistSource.Reader,
+        allowlist: SenderAllowlist,
+        listener: ListenerConfiguration,
         writer: ArchiveWriter,
         counters: IngestCounters,
         refusals: RefusalLog,
         maxMessageSize: Int
     ) {
         self.chunker = chunker
-        self.senders = senders
+        self.allowlist = allowlist
+        self.listener = listener
         self.writer = writer
         self.counters = counters
         self.refusals = refusals
@@ -45,9 +48,9 @@ struct DatagramIngester {
         var truncatedCount = 0
         for index in 0..<datagrams.count {
             let sender = self.lastSender.lookUp(datagrams.sender(index))
-            guard self.senders.allows(sender.address) else {
+            guard self.allowlist.allows(sender.address) else {
                 self.counters.datagramsRefusedByACL.add(1, ordering: .relaxed)
-                self.refusals.refused(sender.text, listener: self.senders.listener)
+                self.refusals.refused(sender.text, listener: self.listener)
                 continue
             }
             let bytes = datagrams.bytes(index)

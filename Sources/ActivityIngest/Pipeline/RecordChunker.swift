@@ -27,6 +27,11 @@ struct RecordChunker {
         self.calendar = ArchiveCalendar(zone: rotationTimeZone)
     }
 
+    /// Parses the next messages with `parser` (a reload); the records already added keep theirs.
+    mutating func reconfigure(parser: SyslogParserConfiguration) {
+        self.parser = SyslogParser(configuration: parser)
+    }
+
     /// Parses one message and adds its record.
     mutating func add(_ message: UnsafeRawBufferPointer, truncated: Bool, context: ReceptionContext) {
         self.parser.parse(message, truncated: truncated, context: context, into: &self.record)

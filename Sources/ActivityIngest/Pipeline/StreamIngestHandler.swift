@@ -22,6 +22,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private var framer: NIOSingleStepByteToMessageProcessor<SyslogFrameDecoder>
     private let tally: MessageTally
     private var chunker: RecordChunker
+    private var settings: IngestSettingsSource.Watcher
     private let writer: ArchiveWriter
     private let clock: any WallClock
     private let counters: IngestCounters
@@ -36,6 +37,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
         decoder: SyslogFrameDecoder,
         tally: MessageTally,
         chunker: RecordChunker,
+        settings: IngestSettingsSource.Watcher,
         writer: ArchiveWriter,
         clock: any WallClock,
         counters: IngestCounters,
@@ -45,6 +47,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
         self.framer = NIOSingleStepByteToMessageProcessor(decoder)
         self.tally = tally
         self.chunker = chunker
+        self.settings = settings
         self.writer = writer
         self.clock = clock
         self.counters = counters
@@ -58,6 +61,8 @@ final class StreamIngestHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // A reload's parsing applies to an open connection from its next read (its limits stay as accepted).
+        if let settings = self.settings.changes() { self.chunker.reconfigure(parser: settings.parser) }
         let bytes = self.unwrapInboundIn(data)
         var frames = FrameCount()
         do {

@@ -1,3 +1,4 @@
+import NIOCore
 import NIOSSL
 
 /// Builds the server's TLS context from ``TLSSettings``: TLS 1.2 or newer, and with a client CA, mutual TLS.
@@ -57,6 +58,9 @@ public enum TLSServerContext {
             )
         }
         configuration.minimumTLSVersion = .tlsv12
+        // On close we send close_notify and wait for the peer's; syslog senders rarely read, so do not wait the
+        // default 5 s for an answer that does not come (a shutdown would wait that long per connection).
+        configuration.shutdownTimeout = .seconds(1)
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {
