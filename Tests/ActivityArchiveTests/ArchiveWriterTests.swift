@@ -117,6 +117,48 @@ struct ArchiveWriterTests {
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
     }
 
+    /// An operator deleting the archive directory while the writer runs loses only what was in it: the next member
+    /// goes to a new file in the directory made again, not into the deleted file.
+    @Test func aDeletedDirectoryIsMadeAgainAndWrittenTo() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        defer { writer.shutdown() }
+        #expect(writer.submit(Self.chunk(count: 3), from: .datagram) == .accepted)
+        var deadline = Date().addingTimeInterval(5)
+        while writer.statistics.recordsWritten < 3, Date() < deadline { usleep(10_000) }
+        directory.remove()
+        #expect(writer.submit(Self.chunk(count: 4, start: 3), from: .datagram) == .accepted)
+        deadline = Date().addingTimeInterval(5)
+        while writer.statistics.recordsWritten < 7, Date() < deadline { usleep(10_000) }
+        let path = directory.file(Self.day.fileName)
+        #expect(try self.numbers(inArchive: path) == [3, 4, 5, 6])
+        var mode = stat()
+        stat(directory.path, &mode)
+        #expect(mode.st_mode & 0o777 == 0o750)
+    }
+
+    /// A crash tears the file being written, which the most recent modification tells even when a file of a later
+    /// day exists (a clock that was once ahead); that one is recovered at start.
+    @Test func startRecoversTheMostRecentlyModifiedArchives() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let days = (20...23).map { ArchiveDay(CivilDate(year: 2026, month: 11, day: $0)) }
+        for day in days { try Data(try member(5)).write(to: URL(fileURLWithPath: directory.file(day.fileName))) }
+        let future = directory.file(ArchiveDay(CivilDate(year: 2027, month: 1, day: 1)).fileName)
+        try Data(try member(5)).write(to: URL(fileURLWithPath: future))
+        var old = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        utimensat(AT_FDCWD, future, &old, 0)
+        // The 21st was written last, and torn.
+        let torn = directory.file(days[1].fileName)
+        try Data(try member(5) + member(5).prefix(30)).write(to: URL(fileURLWithPath: torn))
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        writer.shutdown()
+        #expect(try run(["gzip", "-t", torn]).status == 0)
+    }
+
     @Test func flushIntervalWritesWithoutShutdown() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -203,7 +203,7 @@ struct ConfigFileTests {
         ("archive-dir /tmp/x", "test.conf: listen '': expected at least one 'listen udp|tcp ADDRESS:PORT' line"),
         (
             "listen udp 127.0.0.1:1\nretention-max-size lots",
-            "test.conf:2: retention-max-size 'lots': expected a size such as 500g, or none"
+            "test.conf:2: retention-max-size 'lots': expected a size of at least 1m, such as 500g, or none"
         ),
     ])
     func errorsNameFileLineValueAndWhatIsAccepted(text: String, expected: String) {

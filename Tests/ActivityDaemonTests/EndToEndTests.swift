@@ -196,6 +196,28 @@ struct EndToEndTests {
         #expect(records.map { $0["user"] as? String } == ["u", "w"])
     }
 
+    /// Today's archive name is a symbolic link, which the writer never follows: what it received cannot be written,
+    /// and the stop says so with its exit status.
+    @Test func aStopThatCannotWriteEverythingExitsWithStatusOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "activitylogd-\(UUID().uuidString)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: "\(directory)/archive", withIntermediateDirectories: true)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let today = "\(directory)/archive/activity-\(formatter.string(from: Date())).jsonl.gz"
+        #expect(symlink("\(directory)/elsewhere", today) == 0)
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], directory: directory)
+        defer { daemon.removeDirectory() }
+        try sendOverTCP("<13>1 - - - - - - cannot be written\n", port: daemon.port("tcp"))
+        usleep(300_000)
+        #expect(daemon.stop() == 1)
+        #expect(daemon.counter("archive.records_lost") == 1)
+        #expect(daemon.log.contains("1 received records could not be written before stopping"))
+    }
+
     @Test func statisticsAreLoggedPerKeyAtTheIntervalAndReloadChangesIntervalAndLevel() throws {
         let daemon = try DaemonProcess(extra: "statistics-interval 1h\nmax-message-size 1k")
         defer { daemon.removeDirectory() }

@@ -4,18 +4,27 @@ import Glibc
 
 /// One archive file open for appending whole members.
 ///
-/// Each member goes in with one `write` (repeated only if the kernel takes part of it); if any write fails, the file
-/// is truncated back to where the member began, so the file never holds part of a member. Files are created 0640.
+/// Each member goes in with one `write` (repeated only if the kernel takes part of it); if any write, or the
+/// `fdatasync` after it, fails, the file is truncated back to where the member began, so the file never holds part
+/// of a member and a retry appends it once. Files are created 0640.
 public final class ArchiveFile {
     /// The file's path.
     public let path: String
     private let descriptor: Int32
+    /// `fdatasync`, or a stand-in that fails, for tests.
+    private let syncData: @Sendable (Int32) -> Int32
     /// Size of the file: where the next member will start.
     public private(set) var size: Int
 
     /// Opens (creating if needed) `path` for appending; the caller has recovered its tail first.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, syncData: { fdatasync($0) })
+    }
+
+    /// Opens `path` with `syncData` in place of `fdatasync` (tests make it fail).
+    init(path: String, syncData: @escaping @Sendable (Int32) -> Int32) throws {
         self.path = path
+        self.syncData = syncData
         // O_NOFOLLOW: a symlink planted under an archive's name must not redirect our writes.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }
@@ -33,10 +42,11 @@ public final class ArchiveFile {
         close(self.descriptor)
     }
 
-    /// Appends one complete member.
+    /// Appends one complete member and, when `sync` is set, flushes the file's data to stable storage.
     ///
-    /// - Throws: ``ArchiveError`` after cutting the file back to its size before the call.
-    public func append(_ member: UnsafeRawBufferPointer) throws {
+    /// - Throws: ``ArchiveError`` after cutting the file back to its size before the call. After a failed
+    ///   `fdatasync` the kernel may have dropped the written pages, so the member is taken out to be written again.
+    public func append(_ member: UnsafeRawBufferPointer, sync: Bool) throws {
         var written = 0
         while written < member.count {
             let result = write(self.descriptor, member.baseAddress! + written, member.count - written)
@@ -48,12 +58,18 @@ public final class ArchiveFile {
             }
             written += result
         }
+        guard !sync || self.syncData(self.descriptor) == 0 else {
+            let error = ArchiveError(.sync, path: self.path)
+            self.cutBack()
+            throw error
+        }
         self.size += member.count
     }
 
-    /// Flushes the file's data to stable storage.
-    public func sync() throws {
-        guard fdatasync(self.descriptor) == 0 else { throw ArchiveError(.sync, path: self.path) }
+    /// `true` once the file has been deleted while open (its last link is gone): what is appended would be lost.
+    public var isDeleted: Bool {
+        var status = stat()
+        return fstat(self.descriptor, &status) == 0 && status.st_nlink == 0
     }
 
     private func cutBack() {

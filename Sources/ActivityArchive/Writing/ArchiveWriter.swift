@@ -86,9 +86,13 @@ public final class ArchiveWriter: @unchecked Sendable {
         return self.counters
     }
 
-    /// Recovers the two newest archives and starts the writer thread.
+    /// Recovers the two most recently modified archives (the ones a crash can have torn: the day being written, and
+    /// the day before it around midnight, whatever their names say after a clock change) and starts the writer
+    /// thread. Any other file is recovered before its first append.
     public func start() throws {
-        for entry in try self.directory.entries().suffix(2) {
+        for entry in try self.directory.entries().sorted(by: { Self.modified($0.path) < Self.modified($1.path) })
+            .suffix(2)
+        {
             try self.recover(path: entry.path)
         }
         self.compressor = try CompressionPool(
@@ -325,8 +329,15 @@ public final class ArchiveWriter: @unchecked Sendable {
 
     private func append(_ member: [UInt8], day: ArchiveDay) throws {
         let file = try self.file(for: day)
+        let now = monotonicNanoseconds()
+        let sync =
+            switch self.configuration.fsync {
+            case .none: false
+            case .always: true
+            case .interval(let interval): now &- (self.lastSync[day] ?? 0) >= interval.nanoseconds
+            }
         do {
-            try member.withUnsafeBytes { try file.append($0) }
+            try member.withUnsafeBytes { try file.append($0, sync: sync) }
         } catch {
             if file.size == 0 {
                 // Do not leave an empty archive (which `gzip -t` rejects) while the disk is full.
@@ -335,22 +346,20 @@ public final class ArchiveWriter: @unchecked Sendable {
             }
             throw error
         }
-        switch self.configuration.fsync {
-        case .none:
-            break
-        case .always:
-            try file.sync()
-        case .interval(let interval):
-            let now = monotonicNanoseconds()
-            if now &- (self.lastSync[day] ?? 0) >= interval.nanoseconds {
-                try file.sync()
-                self.lastSync[day] = now
-            }
-        }
+        if sync { self.lastSync[day] = now }
     }
 
     private func file(for day: ArchiveDay) throws -> ArchiveFile {
-        if let file = self.files[day] { return file }
+        if let file = self.files[day] {
+            guard file.isDeleted else { return file }
+            self.logger.error(
+                "archive file was deleted while open; writing to a new one",
+                metadata: ["archive.path": "\(file.path)"]
+            )
+            self.files.removeValue(forKey: day)
+        }
+        // The directory may have been deleted as well: make it again (0750), as at start.
+        _ = try ArchiveDirectory(path: self.directory.path)
         let path = self.directory.path(of: day)
         if access(path, F_OK) == 0 { try self.recover(path: path) }
         let file = try ArchiveFile(path: path)
@@ -358,11 +367,19 @@ public final class ArchiveWriter: @unchecked Sendable {
         return file
     }
 
+    /// A file's modification time in nanoseconds since the epoch (0 when it cannot be read).
+    private static func modified(_ path: String) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return 0 }
+        return status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
+    }
+
     private func recover(path: String) throws {
         let report = try ArchiveRecovery.recover(path: path, inflater: self.inflater)
-        guard report.bytesCut > 0 else { return }
+        guard report.bytesCut > 0 || report.recoveredSize == 0 else { return }
         self.logger.warning(
-            "cut torn tail of archive",
+            // A file with no whole member (an empty one too) is removed: `gzip -t` would reject it.
+            report.recoveredSize == 0 ? "removed archive with no whole member" : "cut torn tail of archive",
             metadata: [
                 "archive.path": "\(path)", "archive.bytesCut": "\(report.bytesCut)",
                 "archive.size": "\(report.recoveredSize)", "archive.membersKept": "\(report.membersKept)",

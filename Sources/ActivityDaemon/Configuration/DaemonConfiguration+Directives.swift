@@ -227,7 +227,7 @@ struct DirectiveReader {
         Keyword(name: "retention-days", syntax: "an integer from 0 to 100000") { configuration, arguments, reader in
             configuration.retention.days = try reader.integer(arguments, in: 0...100_000)
         },
-        Keyword(name: "retention-max-size", syntax: "a size such as 500g, or none") {
+        Keyword(name: "retention-max-size", syntax: "a size of at least 1m, such as 500g, or none") {
             configuration,
             arguments,
             reader in

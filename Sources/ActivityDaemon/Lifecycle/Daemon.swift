@@ -119,7 +119,17 @@ public enum Daemon {
             "activitylogd stopped",
             metadata: StatisticsService.metadata(ingest, archive)
         )
+        let unwritten = archive.recordsLost + ingest.messagesLost
+        if unwritten > 0 { throw RecordsNotWritten(count: unwritten) }
     }
+}
+
+/// The stop could not write everything it had received (the archive kept failing): the exit status says so.
+public struct RecordsNotWritten: Error, CustomStringConvertible {
+    /// Records received but not in any archive.
+    public var count: Int
+
+    public var description: String { "\(self.count) received records could not be written before stopping" }
 }
 
 /// Lets the writer thread reach the retention service, which is created after the writer.
