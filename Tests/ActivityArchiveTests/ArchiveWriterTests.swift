@@ -46,6 +46,19 @@ struct ArchiveWriterTests {
         }
     }
 
+    private func startedWriter(_ directory: TemporaryDirectory) throws -> ArchiveWriter {
+        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
+        try writer.start()
+        return writer
+    }
+
+    /// Submits `chunk` and waits (at most 5 s) until `written` records in all are written.
+    private func submitAndWait(_ writer: ArchiveWriter, _ chunk: RecordChunk, written: Int) {
+        #expect(writer.submit(chunk, from: .datagram) == .accepted)
+        let deadline = Date().addingTimeInterval(5)
+        while writer.statistics.recordsWritten < written, Date() < deadline { usleep(10_000) }
+    }
+
     @Test func writesEverySubmittedRecordInOrderAsCompleteMembers() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -122,16 +135,11 @@ struct ArchiveWriterTests {
     @Test func aDeletedDirectoryIsMadeAgainAndWrittenTo() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
-        try writer.start()
+        let writer = try self.startedWriter(directory)
         defer { writer.shutdown() }
-        #expect(writer.submit(Self.chunk(count: 3), from: .datagram) == .accepted)
-        var deadline = Date().addingTimeInterval(5)
-        while writer.statistics.recordsWritten < 3, Date() < deadline { usleep(10_000) }
+        self.submitAndWait(writer, Self.chunk(count: 3), written: 3)
         directory.remove()
-        #expect(writer.submit(Self.chunk(count: 4, start: 3), from: .datagram) == .accepted)
-        deadline = Date().addingTimeInterval(5)
-        while writer.statistics.recordsWritten < 7, Date() < deadline { usleep(10_000) }
+        self.submitAndWait(writer, Self.chunk(count: 4, start: 3), written: 7)
         let path = directory.file(Self.day.fileName)
         #expect(try self.numbers(inArchive: path) == [3, 4, 5, 6])
         var mode = stat()
@@ -162,12 +170,9 @@ struct ArchiveWriterTests {
     @Test func flushIntervalWritesWithoutShutdown() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
-        try writer.start()
+        let writer = try self.startedWriter(directory)
         defer { writer.shutdown() }
-        #expect(writer.submit(Self.chunk(count: 3), from: .datagram) == .accepted)
-        let deadline = Date().addingTimeInterval(5)
-        while writer.statistics.recordsWritten < 3, Date() < deadline { usleep(10_000) }
+        self.submitAndWait(writer, Self.chunk(count: 3), written: 3)
         #expect(writer.statistics.recordsWritten == 3)
         #expect(try run(["gzip", "-t", directory.file(Self.day.fileName)]).status == 0)
     }
