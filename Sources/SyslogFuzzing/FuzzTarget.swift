@@ -59,7 +59,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         )
         let processor = NIOSingleStepByteToMessageProcessor(decoder)
         let check = { (frame: SyslogFrame) in
-            precondition(frame.message.readableBytes <= Self.maxMessageSize, "frame longer than the maximum")
+            // A terminator (at most CRLF) may ride along and does not count against the maximum.
+            let length = frame.message.withUnsafeReadableBytes { SyslogFrame.lengthWithoutTerminator($0) }
+            precondition(length <= Self.maxMessageSize, "frame longer than the maximum")
+            precondition(frame.message.readableBytes <= Self.maxMessageSize + 2, "frame longer than the maximum + CRLF")
             Self.parseAndCheck(Array(frame.message.readableBytesView), truncated: frame.isTruncated)
         }
         // Feed in two reads split in the middle, so state carried across reads is exercised too.

@@ -147,24 +147,30 @@ struct ArchiveWriterTests {
         #expect(mode.st_mode & 0o777 == 0o750)
     }
 
-    /// A crash tears the file being written, which the most recent modification tells even when a file of a later
-    /// day exists (a clock that was once ahead); that one is recovered at start.
-    @Test func startRecoversTheMostRecentlyModifiedArchives() throws {
+    /// A crash tore today's file, after a clock that was once ahead left two later-dated files, modified "later"
+    /// too: neither the latest names nor the latest modification times point at the torn file, today's date does.
+    @Test func startRecoversTodaysFileBesideLaterDatedOnes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let days = (20...23).map { ArchiveDay(CivilDate(year: 2026, month: 11, day: $0)) }
-        for day in days { try Data(try member(5)).write(to: URL(fileURLWithPath: directory.file(day.fileName))) }
-        let future = directory.file(ArchiveDay(CivilDate(year: 2027, month: 1, day: 1)).fileName)
-        try Data(try member(5)).write(to: URL(fileURLWithPath: future))
-        var old = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
-        utimensat(AT_FDCWD, future, &old, 0)
-        // The 21st was written last, and torn.
-        let torn = directory.file(days[1].fileName)
-        try Data(try member(5) + member(5).prefix(30)).write(to: URL(fileURLWithPath: torn))
+        var calendar = ArchiveCalendar(zone: .utc)
+        let today = directory.file(calendar.day(of: Timestamp.now()).fileName)
+        try Data(try member(5) + member(5).prefix(30)).write(to: URL(fileURLWithPath: today))
+        var dayAgo = [
+            timespec(tv_sec: time(nil) - 86_400, tv_nsec: 0), timespec(tv_sec: time(nil) - 86_400, tv_nsec: 0),
+        ]
+        utimensat(AT_FDCWD, today, &dayAgo, 0)
+        var yearAhead = [
+            timespec(tv_sec: time(nil) + 31_536_000, tv_nsec: 0), timespec(tv_sec: time(nil) + 31_536_000, tv_nsec: 0),
+        ]
+        for day in [1, 2] {
+            let future = directory.file(ArchiveDay(CivilDate(year: 2099, month: 1, day: day)).fileName)
+            try Data(try member(5)).write(to: URL(fileURLWithPath: future))
+            utimensat(AT_FDCWD, future, &yearAhead, 0)
+        }
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
         writer.shutdown()
-        #expect(try run(["gzip", "-t", torn]).status == 0)
+        #expect(try run(["gzip", "-t", today]).status == 0)
     }
 
     @Test func flushIntervalWritesWithoutShutdown() throws {

@@ -72,7 +72,15 @@ public final class ArchiveFile {
         return fstat(self.descriptor, &status) == 0 && status.st_nlink == 0
     }
 
+    /// Truncates the file to `size`; if that fails, `size` follows the file as it is, so the next cut never falls
+    /// inside a member already written.
     private func cutBack() {
-        while ftruncate(self.descriptor, off_t(self.size)) != 0, errno == EINTR {}
+        while ftruncate(self.descriptor, off_t(self.size)) != 0 {
+            guard errno == EINTR else {
+                var status = stat()
+                if fstat(self.descriptor, &status) == 0 { self.size = Int(status.st_size) }
+                return
+            }
+        }
     }
 }

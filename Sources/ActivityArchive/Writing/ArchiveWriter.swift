@@ -86,15 +86,10 @@ public final class ArchiveWriter: @unchecked Sendable {
         return self.counters
     }
 
-    /// Recovers the two most recently modified archives (the ones a crash can have torn: the day being written, and
-    /// the day before it around midnight, whatever their names say after a clock change) and starts the writer
-    /// thread. Any other file is recovered before its first append.
+    /// Recovers the archives a crash can have torn, then starts the writer thread; any other file is recovered
+    /// before its first append.
     public func start() throws {
-        for entry in try self.directory.entries().sorted(by: { Self.modified($0.path) < Self.modified($1.path) })
-            .suffix(2)
-        {
-            try self.recover(path: entry.path)
-        }
+        for path in try self.filesACrashCanHaveTorn() { try self.recover(path: path) }
         self.compressor = try CompressionPool(
             threads: availableProcessorCount(),
             engine: self.configuration.compressionEngine,
@@ -365,6 +360,21 @@ public final class ArchiveWriter: @unchecked Sendable {
         let file = try ArchiveFile(path: path)
         self.files[day] = file
         return file
+    }
+
+    /// The files the writer may have been appending to when it stopped: today's and yesterday's by the clock, the
+    /// two with the latest days in their names, and the two modified last. A clock that was once ahead leaves
+    /// later-dated files, with later modification times, beside the one a crash tore.
+    private func filesACrashCanHaveTorn() throws -> Set<String> {
+        let entries = try self.directory.entries()
+        var calendar = ArchiveCalendar(zone: self.configuration.rotationTimeZone)
+        let now = Timestamp.now()
+        let recentDays: Set = [calendar.day(of: now), calendar.day(of: now.adding(seconds: -86_400))]
+        let byModification = entries.map { (path: $0.path, modified: Self.modified($0.path)) }
+            .sorted { $0.modified < $1.modified }
+        return Set(entries.filter { recentDays.contains($0.day) }.map(\.path))
+            .union(entries.suffix(2).map(\.path))
+            .union(byModification.suffix(2).map(\.path))
     }
 
     /// A file's modification time in nanoseconds since the epoch (0 when it cannot be read).

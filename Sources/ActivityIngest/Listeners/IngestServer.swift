@@ -88,6 +88,10 @@ public actor IngestServer {
         }
         self.tlsContext.withLockedValue { $0 = tlsContext }
         self.settings.update(ingest)
+        // New TCP and TLS listeners were bound without accepting, so no connection got the settings being replaced.
+        for case .stream(let channel) in added.values {
+            try? await channel.setOption(ChannelOptions.autoRead, value: true)
+        }
         for (listener, bound) in self.listening where !listeners.contains(listener) {
             await self.close(bound)
             self.listening.removeValue(forKey: listener)
@@ -136,6 +140,8 @@ public actor IngestServer {
         return try await ServerBootstrap(group: self.group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            // Accepting starts once apply() has published the settings (the kernel queues connections meanwhile).
+            .serverChannelOption(ChannelOptions.autoRead, value: false)
             .childChannelOption(
                 ChannelOptions.recvAllocator,
                 value: AdaptiveRecvByteBufferAllocator(minimum: 4096, initial: 65_536, maximum: 256 << 10)
