@@ -287,6 +287,15 @@ struct RFC3164ParserTests {
         ParserCase("<13>Oct 11 22:14:15 a: b: c", .rfc3164, time: "2026-10-11T22:14:15.000000Z", app: "a", msg: "b: c"),
         // Cisco IOS
         ParserCase(
+            "<189>123: *Nov 26 14:41:09.5 UTC: Configured from console",
+            zone: CivilTimeZone(name: "+02:00")!,
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-11-26T14:41:09.500000Z",
+            msg: "Configured from console"
+        ),
+        ParserCase(
             "<189>Nov 26 14:41:09.25 CUSTOMZ: %SYS-5-RESTART: up",
             zone: CivilTimeZone(name: "+02:00")!,
             .rfc3164,

@@ -27,7 +27,13 @@ struct RFC3164Parser {
         record.format = .rfc3164
         var index = Self.skippingSequenceNumber(bytes, at: start)
         var expectsHostname = false
-        if let (time, afterTimestamp, isCiscoStyle) = self.timestamp(bytes, at: index, received: record.received) {
+        let hasSequenceNumber = index != start
+        if let (time, afterTimestamp, isCiscoStyle) = self.timestamp(
+            bytes,
+            at: index,
+            received: record.received,
+            afterSequenceNumber: hasSequenceNumber
+        ) {
             record.time = time
             index = afterTimestamp
             expectsHostname = !isCiscoStyle
@@ -56,10 +62,14 @@ struct RFC3164Parser {
 
     /// The timestamp at `index`, the index where the rest of the message starts, and whether it ended Cisco-style
     /// with `:` (after which no HOSTNAME follows). A date that never exists (`Feb 30`) is not a timestamp.
+    ///
+    /// A sequence number before it, or Cisco's `*`/`.` clock mark, says the message is Cisco's, whose zone name may
+    /// then be followed by anything, not only `%`.
     private mutating func timestamp(
         _ bytes: UnsafeBufferPointer<UInt8>,
         at index: Int,
-        received: Timestamp
+        received: Timestamp,
+        afterSequenceNumber: Bool
     ) -> (Timestamp, Int, Bool)? {
         guard index < bytes.count else { return nil }
         if ByteClass.isDigit(bytes[index]) {
@@ -70,7 +80,8 @@ struct RFC3164Parser {
         var position = index
         if bytes[position] == UInt8(ascii: "*") || bytes[position] == UInt8(ascii: ".") { position += 1 }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return nil }
-        guard let suffix = Self.timestampSuffix(bytes, at: fields.end),
+        let isCisco = afterSequenceNumber || position != index
+        guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco),
             let time = self.resolver.resolve(fields, received: received, isUTC: suffix.isUTC)
         else { return nil }
         return (time, suffix.next, suffix.isCiscoStyle)
@@ -82,12 +93,17 @@ struct RFC3164Parser {
         var isCiscoStyle: Bool
     }
 
-    /// What follows a BSD timestamp: the end, a space, `: ` (Cisco), or ` ZONE: %` (Cisco with a zone name, before
-    /// its `%FACILITY-SEVERITY-MNEMONIC`). Anything else means the bytes were not a timestamp after all.
+    /// What follows a BSD timestamp: the end, a space, `: ` (Cisco), or ` ZONE: ` (Cisco with a zone name) before
+    /// its `%FACILITY-SEVERITY-MNEMONIC`, or before anything when `isCisco` (a sequence number or clock mark came
+    /// first). Anything else means the bytes were not a timestamp after all.
     ///
-    /// The `%` tells a zone from a TAG: `Oct 11 22:14:15 su: msg` and `… CRON: (root) CMD` have no HOSTNAME, and
-    /// `su` and `CRON` are their TAGs.
-    private static func timestampSuffix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TimestampSuffix? {
+    /// Otherwise the `%` tells a zone from a TAG: `Oct 11 22:14:15 su: msg` and `… CRON: (root) CMD` have no
+    /// HOSTNAME, and `su` and `CRON` are their TAGs.
+    private static func timestampSuffix(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        isCisco: Bool
+    ) -> TimestampSuffix? {
         let end = bytes.count
         guard index < end else { return TimestampSuffix(next: end, isUTC: false, isCiscoStyle: false) }
         if bytes[index] == UInt8(ascii: ":"), index + 1 == end || bytes[index + 1] == ByteClass.space {
@@ -98,8 +114,9 @@ struct RFC3164Parser {
         var zoneEnd = index + 1
         while zoneEnd < end, zoneEnd - index <= 8, ByteClass.isASCIILetter(bytes[zoneEnd]) { zoneEnd += 1 }
         let zoneLength = zoneEnd - index - 1
-        if zoneLength >= 1, zoneLength <= 7, zoneEnd + 2 < end, bytes[zoneEnd] == UInt8(ascii: ":"),
-            bytes[zoneEnd + 1] == ByteClass.space, bytes[zoneEnd + 2] == UInt8(ascii: "%")
+        if zoneLength >= 1, zoneLength <= 7, zoneEnd + 1 < end, bytes[zoneEnd] == UInt8(ascii: ":"),
+            bytes[zoneEnd + 1] == ByteClass.space,
+            isCisco || (zoneEnd + 2 < end && bytes[zoneEnd + 2] == UInt8(ascii: "%"))
         {
             let isUTC = Self.isUTCName(bytes, in: (index + 1)..<zoneEnd)
             return TimestampSuffix(next: min(zoneEnd + 2, end), isUTC: isUTC, isCiscoStyle: true)
