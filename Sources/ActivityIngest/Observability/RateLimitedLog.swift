@@ -27,7 +27,8 @@ final class RateLimitedLog: Sendable {
 
     private let state = NIOLockedValueBox(State())
     private let intervalNanoseconds: UInt64
-    private let linesPerInterval: Int
+    /// The most lines let through in one interval, over all keys.
+    let linesPerInterval: Int
     private let capacity: Int
 
     init(interval: Duration = .seconds(60), linesPerInterval: Int = 100, capacity: Int = 10_000) {

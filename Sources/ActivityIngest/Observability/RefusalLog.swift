@@ -18,7 +18,7 @@ final class RefusalLog: Sendable {
         guard case .log(let heldBack) = self.limiter.decide(source) else { return }
         var metadata: Logger.Metadata = [
             "peer.address": "\(source)", "listener": "\(listener)",
-            "note": "logged once a minute per sender, for at most 100 senders a minute",
+            "note": "logged once a minute per sender, for at most \(self.limiter.linesPerInterval) senders a minute",
         ]
         if heldBack > 0 { metadata["refusals.not_logged"] = "\(heldBack)" }
         self.logger.warning("refused sender not in allow list", metadata: metadata)
