@@ -13,4 +13,11 @@ static inline int czlib_inflate_init_raw(z_streamp stream) {
     return inflateInit2(stream, -15);
 }
 
+// windowBits 15 + 16: one gzip member of any writer, header (FEXTRA, FNAME, FCOMMENT, FHCRC) and trailer (CRC-32,
+// ISIZE) checked by zlib; inflate stops with Z_STREAM_END at the member's end. Recovery uses it to find where a
+// member that is not ours ends.
+static inline int czlib_inflate_init_gzip(z_streamp stream) {
+    return inflateInit2(stream, 15 + 16);
+}
+
 #endif

@@ -76,12 +76,17 @@ struct ArchiveDayTests {
         let day = ArchiveDay(CivilDate(year: 2026, month: 1, day: 5))
         #expect(day.fileName == "activity-2026-01-05.jsonl.gz")
         #expect(ArchiveDay(fileName: day.fileName) == day)
+        #expect(day.fileName(part: 2) == "activity-2026-01-05.2.jsonl.gz")
+        #expect(ArchiveDay(fileName: day.fileName(part: 2)) == day)
+        #expect(ArchiveDay(fileName: day.fileName(part: 999)) == day)
     }
 
     @Test(arguments: [
         "activity-2026-11-26.jsonl", "activity-2026-11-26.jsonl.gz.bak", "activity-2026-13-01.jsonl.gz",
         "activity-2026-02-30.jsonl.gz", "xactivity-2026-11-26.jsonl.gz", "activity-26-11-26.jsonl.gz",
         "activity-2026-11-2a.jsonl.gz", "notes.txt", "", "activity-2026_11_26.jsonl.gz",
+        "activity-2026-11-26.1.jsonl.gz", "activity-2026-11-26.02.jsonl.gz", "activity-2026-11-26.x.jsonl.gz",
+        "activity-2026-11-26..jsonl.gz", "activity-2026-11-26.1000.jsonl.gz", "activity-2026-11-26.jsonl.gz.torn-5",
     ])
     func rejectsEveryOtherName(name: String) {
         #expect(ArchiveDay(fileName: name) == nil)

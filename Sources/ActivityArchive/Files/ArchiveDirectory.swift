@@ -46,8 +46,8 @@ public struct ArchiveDirectory: Sendable {
         }
     }
 
-    /// The path of a day's file.
-    public func path(of day: ArchiveDay) -> String { "\(self.path)/\(day.fileName)" }
+    /// The path of a day's file, or of its continuation `part` (2 and up).
+    public func path(of day: ArchiveDay, part: Int = 1) -> String { "\(self.path)/\(day.fileName(part: part))" }
 
     /// Every file whose name is an archive name, oldest day first. Other files are ignored.
     public func entries() throws -> [Entry] {

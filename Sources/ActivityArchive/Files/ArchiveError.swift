@@ -13,6 +13,7 @@ public struct ArchiveError: Error, CustomStringConvertible, Equatable {
         case read
         case stat
         case remove
+        case saveTornTail = "save the torn tail to"
         case createDirectory = "create directory"
         case listDirectory = "list directory"
     }

@@ -35,7 +35,7 @@ public struct ArchiveScanner {
         var header = [UInt8](repeating: 0, count: GzipMember.headerLength)
         while offset + GzipMember.headerLength <= fileSize {
             let count = try header.withUnsafeMutableBytes {
-                try Self.read(descriptor, into: $0, at: offset, path: path)
+                try FileReading.read(descriptor, into: $0, at: offset, path: path)
             }
             guard count == GzipMember.headerLength,
                 let extra = header.withUnsafeBytes({ GzipMember.readHeader($0) }),
@@ -45,37 +45,5 @@ public struct ArchiveScanner {
             offset += extra.memberLength
         }
         return Walk(members: members, validLength: offset, fileSize: fileSize)
-    }
-
-    /// Reads the whole member `member` of the file at `path`.
-    public static func readMember(path: String, _ member: Member) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: member.extra.memberLength)
-        let count = try bytes.withUnsafeMutableBytes {
-            try Self.read(descriptor, into: $0, at: member.offset, path: path)
-        }
-        guard count == bytes.count else { throw ArchiveError(.read, path: path, errno: EIO) }
-        return bytes
-    }
-
-    private static func read(
-        _ descriptor: Int32,
-        into buffer: UnsafeMutableRawBufferPointer,
-        at offset: Int,
-        path: String
-    ) throws -> Int {
-        var total = 0
-        while total < buffer.count {
-            let result = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw ArchiveError(.read, path: path)
-            }
-            if result == 0 { break }
-            total += result
-        }
-        return total
     }
 }

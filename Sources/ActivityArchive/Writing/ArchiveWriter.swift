@@ -19,7 +19,8 @@ import Glibc
 /// leaves part of a member in the file; the writer resumes by itself when space returns.
 ///
 /// ``start()`` recovers the newest archives (``ArchiveRecovery``) before the first write; every other file is
-/// recovered when first opened. ``shutdown()`` writes everything submitted so far and closes the files.
+/// recovered when first opened (``DailyArchiveFiles``). ``shutdown()`` writes everything submitted so far and closes
+/// the files.
 public final class ArchiveWriter: @unchecked Sendable {
     private let configuration: ArchiveConfiguration
     private let directory: ArchiveDirectory
@@ -42,7 +43,7 @@ public final class ArchiveWriter: @unchecked Sendable {
 
     // Owned by the writer thread.
     private var accumulator: BatchAccumulator
-    private var files: [ArchiveDay: ArchiveFile] = [:]
+    private let files: DailyArchiveFiles
     private var lastSync: [ArchiveDay: UInt64] = [:]
     private var compressor: CompressionPool?
     private var gear: CompressionGear
@@ -53,7 +54,6 @@ public final class ArchiveWriter: @unchecked Sendable {
     private var lastShiftLogged: UInt64?
     private var nextSequence = 0
     private var nextToAppend = 0
-    private let inflater: Inflater
     private var isStarted = false
 
     /// Creates a writer; nothing is touched on disk until ``start()``, except creating the directory.
@@ -75,7 +75,7 @@ public final class ArchiveWriter: @unchecked Sendable {
             maximumBatchBytes: configuration.batchSize,
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
-        self.inflater = try Inflater()
+        self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
         self.gear = CompressionGear(configuration: configuration)
     }
 
@@ -87,9 +87,10 @@ public final class ArchiveWriter: @unchecked Sendable {
     }
 
     /// Recovers the archives a crash can have torn, then starts the writer thread; any other file is recovered
-    /// before its first append.
+    /// before its first append. A file that cannot be recovered now does not stop the start (it is logged, and not
+    /// written to until it can be recovered).
     public func start() throws {
-        for path in try self.filesACrashCanHaveTorn() { try self.recover(path: path) }
+        self.files.recoverAtStart(try self.filesACrashCanHaveTorn())
         self.compressor = try CompressionPool(
             threads: availableProcessorCount(),
             engine: self.configuration.compressionEngine,
@@ -215,7 +216,7 @@ public final class ArchiveWriter: @unchecked Sendable {
             }
         }
         self.compressor?.shutdown()
-        self.files.removeAll()
+        self.files.closeAll()
         self.condition.lock()
         self.hasStopped = true
         let waiters = self.spaceWaiters
@@ -252,9 +253,7 @@ public final class ArchiveWriter: @unchecked Sendable {
                 self.nextSequence += 1
             case .rotated(let day):
                 self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
-                for (openDay, _) in self.files where openDay < day.adding(days: -1) {
-                    self.files.removeValue(forKey: openDay)
-                }
+                self.files.close(before: day.adding(days: -1))
                 self.onRotation(day)
             }
         }
@@ -323,7 +322,6 @@ public final class ArchiveWriter: @unchecked Sendable {
     }
 
     private func append(_ member: [UInt8], day: ArchiveDay) throws {
-        let file = try self.file(for: day)
         let now = monotonicNanoseconds()
         let sync =
             switch self.configuration.fsync {
@@ -331,35 +329,8 @@ public final class ArchiveWriter: @unchecked Sendable {
             case .always: true
             case .interval(let interval): now &- (self.lastSync[day] ?? 0) >= interval.nanoseconds
             }
-        do {
-            try member.withUnsafeBytes { try file.append($0, sync: sync) }
-        } catch {
-            if file.size == 0 {
-                // Do not leave an empty archive (which `gzip -t` rejects) while the disk is full.
-                self.files.removeValue(forKey: day)
-                unlink(file.path)
-            }
-            throw error
-        }
+        try self.files.append(member, day: day, sync: sync)
         if sync { self.lastSync[day] = now }
-    }
-
-    private func file(for day: ArchiveDay) throws -> ArchiveFile {
-        if let file = self.files[day] {
-            guard file.isDeleted else { return file }
-            self.logger.error(
-                "archive file was deleted while open; writing to a new one",
-                metadata: ["archive.path": "\(file.path)"]
-            )
-            self.files.removeValue(forKey: day)
-        }
-        // The directory may have been deleted as well: make it again (0750), as at start.
-        _ = try ArchiveDirectory(path: self.directory.path)
-        let path = self.directory.path(of: day)
-        if access(path, F_OK) == 0 { try self.recover(path: path) }
-        let file = try ArchiveFile(path: path)
-        self.files[day] = file
-        return file
     }
 
     /// The files the writer may have been appending to when it stopped: today's and yesterday's by the clock, the
@@ -382,19 +353,6 @@ public final class ArchiveWriter: @unchecked Sendable {
         var status = stat()
         guard stat(path, &status) == 0 else { return 0 }
         return status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
-    }
-
-    private func recover(path: String) throws {
-        let report = try ArchiveRecovery.recover(path: path, inflater: self.inflater)
-        guard report.bytesCut > 0 || report.recoveredSize == 0 else { return }
-        self.logger.warning(
-            // A file with no whole member (an empty one too) is removed: `gzip -t` would reject it.
-            report.recoveredSize == 0 ? "removed archive with no whole member" : "cut torn tail of archive",
-            metadata: [
-                "archive.path": "\(path)", "archive.bytesCut": "\(report.bytesCut)",
-                "archive.size": "\(report.recoveredSize)", "archive.membersKept": "\(report.membersKept)",
-            ]
-        )
     }
 
     private func countFailure() {
