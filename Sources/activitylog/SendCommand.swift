@@ -53,6 +53,14 @@ struct SendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --tls: PEM private key of --cert.", valueName: "file"))
     var key: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --tls: seconds to wait for the TLS handshake (a plain TCP port never answers one).",
+            valueName: "seconds"
+        )
+    )
+    var handshakeTimeout: Double = 10
+
     func validate() throws {
         guard (1...65_535).contains(self.port) else {
             throw ValidationError("--port \(self.port): expected 1 to 65535")
@@ -67,6 +75,9 @@ struct SendCommand: ParsableCommand {
         if !self.tls, self.ca != nil || self.cert != nil || self.key != nil {
             throw ValidationError("--ca, --cert and --key: expected together with --tls")
         }
+        guard self.handshakeTimeout > 0 else {
+            throw ValidationError("--handshake-timeout \(self.handshakeTimeout): expected more than 0 seconds")
+        }
         if (self.cert == nil) != (self.key == nil) {
             throw ValidationError("--cert and --key: expected both or neither")
         }
@@ -80,7 +91,8 @@ struct SendCommand: ParsableCommand {
                     port: self.port,
                     caPath: self.ca,
                     certificatePath: self.cert,
-                    keyPath: self.key
+                    keyPath: self.key,
+                    handshakeTimeoutNanoseconds: Int64(self.handshakeTimeout * 1e9)
                 )
             } else {
                 try ClientSocket(host: self.host, port: self.port, transport: self.transport)

@@ -15,7 +15,8 @@ struct ActivitylogdCommand: ParsableCommand {
         abstract: "Collect syslog over UDP and TCP into daily gzip archives of JSON activity records.",
         discussion: """
             Without -f it runs on the embedded default: UDP and TCP on 127.0.0.1:5514, archives in ./archive. \
-            SIGTERM or SIGINT drain and stop it; SIGHUP reloads the file given with -f. See activitylogd(8).
+            SIGTERM or SIGINT drain and stop it; SIGHUP reloads the file given with -f (without -f it changes \
+            nothing and the daemon keeps running). See activitylogd(8).
             """,
         version: "0.1.0"
     )
@@ -26,13 +27,26 @@ struct ActivitylogdCommand: ParsableCommand {
     )
     var configFile: String?
 
-    @Flag(name: .customShort("t"), help: "Check the configuration and exit: 0 if valid, 78 with the error if not.")
+    @Flag(
+        name: .customShort("t"),
+        help: """
+            Check the configuration and exit: 0 if start would work, 78 with the error if not. Besides the file, it \
+            checks archive-dir, user and group, and binds every listener.
+            """
+    )
     var checkOnly = false
+
+    @Flag(
+        name: .customLong("no-bind"),
+        help: "With -t, do not bind the listeners (to check a file while activitylogd itself holds the ports)."
+    )
+    var noBind = false
 
     func run() throws {
         let configuration: DaemonConfiguration
         do {
             configuration = try self.configFile.map(DaemonConfiguration.load(path:)) ?? .embeddedDefault
+            if self.checkOnly { try StartupCheck.run(configuration, bindListeners: !self.noBind) }
         } catch {
             FileHandleOutput.standardError("activitylogd: \(error)\n")
             throw ExitCode(78)  // EX_CONFIG
@@ -41,6 +55,8 @@ struct ActivitylogdCommand: ParsableCommand {
             FileHandleOutput.standardOutput("\(self.configFile ?? "embedded default"): configuration OK\n")
             return
         }
+        // Until the reload service traps it, SIGHUP (a closed terminal, `pkill -HUP`) must not end the process.
+        signal(SIGHUP, SIG_IGN)
         let level = SharedLogLevel(configuration.logLevel)
         LoggingSystem.bootstrap { label in TerseLogHandler(label: label, level: level) }
         let logger = Logger(label: "activitylogd")

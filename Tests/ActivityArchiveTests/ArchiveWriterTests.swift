@@ -94,10 +94,12 @@ struct ArchiveWriterTests {
     @Test func refusesAWorldWritableDirectory() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        chmod(directory.path, 0o777)
-        #expect(throws: ArchiveError.self) {
+        chmod(directory.path, 0o1777)
+        let error = #expect(throws: UnsafeArchiveDirectory.self) {
             try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         }
+        let text = "\(error.map { "\($0)" } ?? "")"
+        #expect(text.contains(directory.path) && text.contains("mode 01777") && text.contains("chmod o-w"), "\(text)")
     }
 
     @Test func refusesADirectorySymlinkOwnedBySomeoneElse() throws {
@@ -110,7 +112,7 @@ struct ArchiveWriterTests {
         #expect(try ArchiveDirectory(path: link).path == link, "our own symlink is accepted")
         guard geteuid() == 0 else { return }  // only root can give the link to another user
         #expect(lchown(link, 65_534, 65_534) == 0)
-        #expect(throws: ArchiveError.self) { try ArchiveDirectory(path: link) }
+        #expect(throws: UnsafeArchiveDirectory.self) { try ArchiveDirectory(path: link) }
     }
 
     /// A link planted under the day's name is neither followed nor removed: the day goes to a continuation file.

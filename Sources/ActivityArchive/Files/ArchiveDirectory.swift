@@ -26,13 +26,18 @@ public struct ArchiveDirectory: Sendable {
 
     /// Opens (creating with mode 0750 if needed) the archive directory.
     ///
-    /// - Throws: ``ArchiveError`` if it cannot be created; or EPERM if it is world-writable (anyone could plant or
-    ///   remove archives), or a symbolic link owned by someone other than root or us (who could point it anywhere).
+    /// - Throws: ``ArchiveError`` if it cannot be created; ``UnsafeArchiveDirectory`` if it is world-writable (anyone
+    ///   could plant or remove archives), or a symbolic link owned by someone other than root or us (who could point it
+    ///   anywhere).
     public init(path: String) throws {
         self.path = path
         var link = stat()
         if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, link.st_uid != 0, link.st_uid != geteuid() {
-            throw ArchiveError(.open, path: path, errno: EPERM)
+            throw UnsafeArchiveDirectory(
+                path: path,
+                problem: "is a symbolic link owned by uid \(link.st_uid), who could point it anywhere",
+                fix: "point archive-dir at the real directory, or have root own the link"
+            )
         }
         var status = stat()
         if stat(path, &status) != 0 {
@@ -42,7 +47,13 @@ public struct ArchiveDirectory: Sendable {
         }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw ArchiveError(.open, path: path, errno: ENOTDIR) }
         guard status.st_mode & S_IWOTH == 0 else {
-            throw ArchiveError(.open, path: path, errno: EPERM)
+            let mode = "0" + String(status.st_mode & 0o7777, radix: 8)
+            throw UnsafeArchiveDirectory(
+                path: path,
+                problem: "is world-writable (mode \(mode)): anyone could plant, replace or remove archives",
+                fix: "run 'chmod o-w \(path)', or use a directory of its own such as /var/log/activitylog"
+                    + " (a bare tmpfs mount is mode 1777: mount it with mode=0750)"
+            )
         }
     }
 
@@ -74,4 +85,17 @@ public struct ArchiveDirectory: Sendable {
             if mkdir(prefix, 0o750) != 0, errno != EEXIST { throw ArchiveError(.createDirectory, path: prefix) }
         }
     }
+}
+
+/// An `archive-dir` refused because others could tamper with the archives in it: names the directory, what is wrong
+/// with it, and the fix.
+public struct UnsafeArchiveDirectory: Error, CustomStringConvertible, Equatable {
+    /// The directory.
+    public var path: String
+    /// What is wrong, as a sentence after the path.
+    public var problem: String
+    /// What to do about it.
+    public var fix: String
+
+    public var description: String { "archive-dir \(self.path) \(self.problem); \(self.fix)" }
 }

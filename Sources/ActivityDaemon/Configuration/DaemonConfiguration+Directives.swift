@@ -50,8 +50,10 @@ struct DirectiveReader {
     }
 
     let file: String
-    private var seen: [String: Int] = [:]
-    private var listenerLines: [ListenerConfiguration: Int] = [:]
+    /// The line of each keyword seen (the first, for a repeatable one).
+    private(set) var seen: [String: Int] = [:]
+    /// The line of each `listen`.
+    private(set) var listenerLines: [ListenerConfiguration: Int] = [:]
     private var currentLine = 0
     private var currentKeyword = ""
 
@@ -311,7 +313,7 @@ struct DirectiveReader {
                 expected: "one '\(keyword.name)' line (already set at line \(first))"
             )
         }
-        self.seen[keyword.name] = directive.line
+        if self.seen[keyword.name] == nil { self.seen[keyword.name] = directive.line }
         do {
             try keyword.apply(&configuration, directive.arguments, &self)
         } catch let error as ArgumentCountError {

@@ -22,6 +22,8 @@ public struct DaemonConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `statistics-interval`: how often the counters are logged.
     public var statisticsInterval: Duration
+    /// Where the settings came from, for errors found after parsing (a bind, a user that does not exist).
+    public var origin: ConfigurationOrigin
 
     /// Creates a configuration with every default and no listeners.
     public init() {
@@ -33,6 +35,7 @@ public struct DaemonConfiguration: Sendable {
         self.group = nil
         self.logLevel = .info
         self.statisticsInterval = .seconds(300)
+        self.origin = ConfigurationOrigin(file: "embedded default")
     }
 
     /// What runs with no `-f` and no file: UDP and TCP on 127.0.0.1:5514, archives in `./archive`.
@@ -97,6 +100,11 @@ public struct DaemonConfiguration: Sendable {
         for directive in try ConfigFileLexer.directives(in: text, file: file) {
             try reader.apply(directive, to: &configuration)
         }
+        configuration.origin = ConfigurationOrigin(
+            file: file,
+            keywordLines: reader.seen,
+            listenerLines: reader.listenerLines
+        )
         guard !configuration.listeners.isEmpty else {
             throw ConfigError(
                 file: file,

@@ -3,11 +3,17 @@ import ServiceLifecycle
 
 /// Runs the ``ArchiveWriter`` as a service: started first, stopped last, so on shutdown it writes everything the
 /// listeners handed over before they closed.
+///
+/// `started` is finished once the writer has recovered the archives and started: retention waits for it, so the
+/// first sweep never deletes a file that recovery is working on.
 struct ArchiveWriterService: Service {
     let writer: ArchiveWriter
+    let started: AsyncStream<Void>.Continuation
 
     func run() async throws {
+        defer { self.started.finish() }
         try self.writer.start()
+        self.started.finish()
         try? await gracefulShutdown()
         // The writer's shutdown blocks until every member is written; keep it off the cooperative pool.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

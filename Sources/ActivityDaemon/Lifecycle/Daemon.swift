@@ -17,7 +17,7 @@ public enum Daemon {
     ///
     /// - Parameters:
     ///   - configuration: What to run.
-    ///   - configPath: The file to re-read on SIGHUP, or `nil` (embedded default: SIGHUP only logs).
+    ///   - configPath: The file to re-read on SIGHUP, or `nil` (embedded default: SIGHUP only logs, never stops).
     ///   - clock: Source of `received` and of "today" for retention.
     ///   - logger: Where the daemon logs.
     ///   - logLevel: The level `logger` logs at, which a reload sets from `log-level`; `nil` leaves it alone.
@@ -68,7 +68,13 @@ public enum Daemon {
             policy: configuration.retention,
             logger: logger
         )
-        let retention = RetentionService(sweeper: sweeper, clock: clock, logger: logger)
+        let (writerStarted, writerStartedContinuation) = AsyncStream<Void>.makeStream()
+        let retention = RetentionService(
+            sweeper: sweeper,
+            writerStarted: writerStarted,
+            clock: clock,
+            logger: logger
+        )
         retentionBox.service = retention
         let server = IngestServer(
             group: group,
@@ -86,24 +92,22 @@ public enum Daemon {
             logger: logger
         )
         var services: [any Service] = [
-            ArchiveWriterService(writer: writer),
+            ArchiveWriterService(writer: writer, started: writerStartedContinuation),
             retention,
             IngestService(server: server, configuration: configuration, logger: logger, onListening: onListening),
             statistics,
         ]
-        if let configPath {
-            services.append(
-                ReloadService(
-                    path: configPath,
-                    server: server,
-                    retention: retention,
-                    statistics: statistics,
-                    logLevel: logLevel,
-                    logger: logger,
-                    running: configuration
-                )
+        services.append(
+            ReloadService(
+                path: configPath,
+                server: server,
+                retention: retention,
+                statistics: statistics,
+                logLevel: logLevel,
+                logger: logger,
+                running: configuration
             )
-        }
+        )
         let serviceGroup = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

@@ -14,8 +14,13 @@ struct IngestService: Service {
     let onListening: @Sendable ([ListenerConfiguration: SocketAddress]) -> Void
 
     func run() async throws {
-        try await self.server.apply(self.configuration.listeners, ingest: self.configuration.ingest)
+        // Resolved before binding, so an unknown user fails the start before any port is taken.
         let (uid, gid) = try PrivilegeDrop.resolve(user: self.configuration.user, group: self.configuration.group)
+        do {
+            try await self.server.apply(self.configuration.listeners, ingest: self.configuration.ingest)
+        } catch {
+            throw self.configuration.origin.locate(error)
+        }
         if uid != nil || gid != nil {
             let directory = self.configuration.archive.directory
             let archives = (try? ArchiveDirectory(path: directory).entries().map(\.path)) ?? []

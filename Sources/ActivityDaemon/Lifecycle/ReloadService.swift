@@ -9,8 +9,11 @@ import UnixSignals
 ///
 /// Archive settings (`archive-dir`, `rotation-timezone`, compression, batching, `fsync`, `queue-size`) and
 /// `user`/`group` need a restart; a reload that changes them says so in the log.
+///
+/// Without a file (`-f` not given: the embedded default) SIGHUP changes nothing and says so: it must never end the
+/// process, as the signal's default action would (a closed terminal and `pkill -HUP` send it too).
 struct ReloadService: Service {
-    let path: String
+    let path: String?
     let server: IngestServer
     let retention: RetentionService
     let statistics: StatisticsService
@@ -22,10 +25,14 @@ struct ReloadService: Service {
         var current = self.running
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
-            self.logger.notice("reloading configuration", metadata: ["config.path": "\(self.path)"])
+            guard let path = self.path else {
+                self.logger.notice("SIGHUP: running on the embedded default (no -f), nothing to reload; still running")
+                continue
+            }
+            self.logger.notice("reloading configuration", metadata: ["config.path": "\(path)"])
             let next: DaemonConfiguration
             do {
-                next = try DaemonConfiguration.load(path: self.path)
+                next = try DaemonConfiguration.load(path: path)
             } catch {
                 self.logger.error("configuration refused, keeping the running one", metadata: ["error": "\(error)"])
                 continue
@@ -35,7 +42,7 @@ struct ReloadService: Service {
             } catch {
                 self.logger.error(
                     "cannot bind new listeners, keeping the running ones",
-                    metadata: ["error": "\(error)"]
+                    metadata: ["error": "\(next.origin.locate(error))"]
                 )
                 continue
             }

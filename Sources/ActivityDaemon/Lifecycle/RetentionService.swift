@@ -3,16 +3,20 @@ import ActivityModel
 import Logging
 import ServiceLifecycle
 
-/// Runs the retention sweeper at start, after every rotation and every `retention-check-interval`.
+/// Runs the retention sweeper at start (once the writer has recovered the archives), after every rotation and every
+/// `retention-check-interval`.
 actor RetentionService: Service {
     private var sweeper: RetentionSweeper
     private let clock: any WallClock
     private let logger: Logger
+    private let writerStarted: AsyncStream<Void>
     private let rotations: AsyncStream<Void>
     private let rotationContinuation: AsyncStream<Void>.Continuation
 
-    init(sweeper: RetentionSweeper, clock: any WallClock, logger: Logger) {
+    /// Creates the service; it sweeps first when `writerStarted` finishes.
+    init(sweeper: RetentionSweeper, writerStarted: AsyncStream<Void>, clock: any WallClock, logger: Logger) {
         self.sweeper = sweeper
+        self.writerStarted = writerStarted
         self.clock = clock
         self.logger = logger
         (self.rotations, self.rotationContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -29,6 +33,8 @@ actor RetentionService: Service {
     }
 
     func run() async throws {
+        // Recovery and the first sweep must not work on the same file at once.
+        for await _ in self.writerStarted.cancelOnGracefulShutdown() {}
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await _ in self.rotations.cancelOnGracefulShutdown() { await self.sweep() }

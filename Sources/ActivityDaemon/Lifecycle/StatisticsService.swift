@@ -63,6 +63,7 @@ final class StatisticsService: Service {
     /// `allow` list at work, and logged as warnings of their own.
     static func losses(_ ingest: IngestCounters.Snapshot, _ archive: ArchiveStatistics) -> Int {
         ingest.messagesTruncated + ingest.datagramsDroppedQueueFull + ingest.datagramsDroppedByKernel
-            + ingest.connectionsRefused + ingest.messagesLost + archive.recordsLost + archive.writeFailures
+            + ingest.connectionsRefused + ingest.tlsOnPlainListener + ingest.messagesLost + archive.recordsLost
+            + archive.writeFailures
     }
 }

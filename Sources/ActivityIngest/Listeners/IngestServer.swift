@@ -56,7 +56,7 @@ public actor IngestServer {
         self.counters = counters
         self.clock = clock
         self.logger = logger
-        self.refusals = RefusalLog(logger: logger, counters: counters)
+        self.refusals = RefusalLog(logger: logger)
     }
 
     /// The address each listener is bound to (the real port when 0 was configured).
@@ -72,15 +72,19 @@ public actor IngestServer {
 
     /// Makes the running listeners exactly `listeners`, with the settings `ingest`.
     ///
-    /// - Throws: The first error (a TLS file, a bind); then every listener bound by this call is closed again, and
-    ///   the previous listeners and settings keep running unchanged.
+    /// - Throws: The first error (a TLS file, or a ``ListenerBindError``); then every listener bound by this call is
+    ///   closed again, and the previous listeners and settings keep running unchanged.
     public func apply(_ listeners: [ListenerConfiguration], ingest: IngestConfiguration) async throws {
         // Certificates and keys are (re-)read on every apply, so SIGHUP rotates them without a restart.
         let tlsContext = try listeners.contains { $0.transport == .tls } ? TLSServerContext.make(ingest.tls) : nil
         var added: [ListenerConfiguration: BoundListener] = [:]
         do {
             for listener in listeners where self.listening[listener] == nil {
-                added[listener] = try await self.bind(listener, ingest: ingest)
+                do {
+                    added[listener] = try await self.bind(listener, ingest: ingest)
+                } catch {
+                    throw ListenerBindError(listener, error: error)
+                }
             }
         } catch {
             for bound in added.values { await self.close(bound) }
@@ -172,6 +176,11 @@ public actor IngestServer {
                             NIOSSLServerHandler(context: tlsContext),
                             TLSPeerVerifier(settings: ingest.tls, counters: counters, logger: logger),
                         ])
+                    }
+                    if listener.transport == .tcp {
+                        try channel.pipeline.syncOperations.addHandler(
+                            PlainListenerTLSGuard(listener: listener, counters: counters, refusals: refusals)
+                        )
                     }
                     let decoder = SyslogFrameDecoder(
                         configuration: SyslogFrameDecoder.Configuration(maxMessageSize: ingest.maxMessageSize)

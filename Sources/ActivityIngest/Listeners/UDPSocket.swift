@@ -13,7 +13,8 @@ struct UDPSocket: Sendable {
     /// How long a read waits for the first datagram before returning, so the reading thread notices a stop.
     static let readTimeoutMicroseconds = 100_000
 
-    /// Opens a socket for `host`:`port` and binds it.
+    /// Opens a socket for `host`:`port` and binds it exclusively: no `SO_REUSEADDR`, so a second process that binds
+    /// the same address fails instead of silently taking the datagrams.
     ///
     /// The receive buffer is set to `receiveBuffer` bytes: with `SO_RCVBUF`, which `net.core.rmem_max` caps (often
     /// 208 KiB), then with `SO_RCVBUFFORCE`, which root and CAP_NET_ADMIN may use past the cap.
@@ -24,7 +25,6 @@ struct UDPSocket: Sendable {
         let descriptor = socket(Int32(address.protocol.rawValue), Int32(SOCK_DGRAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
         do {
-            try Self.set(descriptor, SOL_SOCKET, SO_REUSEADDR, Int32(1), "setsockopt(SO_REUSEADDR)")
             try Self.setReceiveBuffer(descriptor, receiveBuffer)
             if address.protocol == .inet6 {
                 // Dual stack whatever net.ipv6.bindv6only says, as NIO makes the TCP listeners: `[::]` takes IPv4 too.

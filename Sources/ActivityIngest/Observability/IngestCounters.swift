@@ -30,6 +30,8 @@ public final class IngestCounters: Sendable {
         public var tlsHandshakesTimedOut: Int
         /// TLS peers whose certificate did not match `tls-allowed-peers`.
         public var tlsPeersRefused: Int
+        /// Connections to a plain TCP listener that opened with a TLS handshake, refused.
+        public var tlsOnPlainListener: Int
 
         /// Every count under the name the daemon's log lines give it (`received`, `udp_dropped_kernel`, …), in a
         /// fixed order.
@@ -42,6 +44,7 @@ public final class IngestCounters: Sendable {
                 "connections_timed_out": self.connectionsTimedOut, "reads_paused": self.readsPaused,
                 "lost": self.messagesLost, "tls_failed": self.tlsHandshakesFailed,
                 "tls_timed_out": self.tlsHandshakesTimedOut, "tls_refused": self.tlsPeersRefused,
+                "tls_on_plain_listener": self.tlsOnPlainListener,
             ]
         }
     }
@@ -59,6 +62,7 @@ public final class IngestCounters: Sendable {
     let tlsHandshakesFailed = Atomic<Int>(0)
     let tlsHandshakesTimedOut = Atomic<Int>(0)
     let tlsPeersRefused = Atomic<Int>(0)
+    let tlsOnPlainListener = Atomic<Int>(0)
 
     /// Creates zeroed counters.
     public init() {}
@@ -78,7 +82,8 @@ public final class IngestCounters: Sendable {
             messagesLost: self.messagesLost.load(ordering: .relaxed),
             tlsHandshakesFailed: self.tlsHandshakesFailed.load(ordering: .relaxed),
             tlsHandshakesTimedOut: self.tlsHandshakesTimedOut.load(ordering: .relaxed),
-            tlsPeersRefused: self.tlsPeersRefused.load(ordering: .relaxed)
+            tlsPeersRefused: self.tlsPeersRefused.load(ordering: .relaxed),
+            tlsOnPlainListener: self.tlsOnPlainListener.load(ordering: .relaxed)
         )
     }
 }

@@ -16,7 +16,16 @@ final class TLSClientConnection: MessageConnection {
     ///   - caPath: PEM file of the CA that signed the server certificate (default: the system's roots).
     ///   - certificatePath: PEM client certificate, for servers that require one.
     ///   - keyPath: PEM private key of the client certificate.
-    init(host: String, port: Int, caPath: String?, certificatePath: String?, keyPath: String?) throws {
+    ///   - handshakeTimeoutNanoseconds: How long to wait for the handshake: a plain TCP server never answers one.
+    init(
+        host: String,
+        port: Int,
+        caPath: String?,
+        certificatePath: String?,
+        keyPath: String?,
+        handshakeTimeoutNanoseconds: Int64
+    ) throws {
+        let handshakeTimeout = TimeAmount.nanoseconds(handshakeTimeoutNanoseconds)
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv12
         if let caPath { configuration.trustRoots = .file(caPath) }
@@ -41,6 +50,12 @@ final class TLSClientConnection: MessageConnection {
                 }
                 .connect(host: host, port: port)
                 .wait()
+            let channel = self.channel
+            let timeout = channel.eventLoop.scheduleTask(in: handshakeTimeout) {
+                handshake.fail(HandshakeTimedOut(timeout: handshakeTimeout))
+                channel.close(promise: nil)
+            }
+            defer { timeout.cancel() }
             try handshake.futureResult.wait()
         } catch {
             try? group.syncShutdownGracefully()
@@ -71,6 +86,16 @@ final class TLSClientConnection: MessageConnection {
                     "the server ended the TLS connection with an error (was the client certificate refused?): \(error)"
             )
         }
+    }
+}
+
+/// The server did not complete a TLS handshake in time: most likely a plain TCP port.
+private struct HandshakeTimedOut: Error, CustomStringConvertible {
+    var timeout: TimeAmount
+
+    var description: String {
+        let seconds = Double(self.timeout.nanoseconds) / 1e9
+        return "no TLS handshake within \(seconds) s (--handshake-timeout): is this a plain TCP port rather than TLS?"
     }
 }
 
