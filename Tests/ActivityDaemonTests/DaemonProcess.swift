@@ -16,11 +16,13 @@ final class DaemonProcess {
     private let process = Process()
     private let logPath: String
 
-    /// Writes a config (listeners on port 0 plus `extra` lines) and starts the daemon.
+    /// Writes a config (listeners on port 0 plus `extra` lines) and starts the daemon; with `embeddedDefault`, starts
+    /// it without `-f` instead (UDP and TCP on 127.0.0.1:5514, `./archive` in `directory`).
     init(
         listeners: [String] = ["udp 127.0.0.1:0", "tcp 127.0.0.1:0"],
         extra: String = "",
-        directory: String? = nil
+        directory: String? = nil,
+        embeddedDefault: Bool = false
     ) throws {
         self.directory =
             directory
@@ -35,7 +37,7 @@ final class DaemonProcess {
         try config.write(toFile: self.configPath, atomically: true, encoding: .utf8)
         FileManager.default.createFile(atPath: self.logPath, contents: nil)
         self.process.executableURL = Self.productsDirectory.appendingPathComponent("activitylogd")
-        self.process.arguments = ["-f", self.configPath]
+        self.process.arguments = embeddedDefault ? [] : ["-f", self.configPath]
         self.process.currentDirectoryURL = URL(fileURLWithPath: self.directory)
         self.process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         self.process.standardOutput = FileHandle.nullDevice
@@ -99,11 +101,11 @@ final class DaemonProcess {
 
     var processIdentifier: Int32 { self.process.processIdentifier }
 
-    /// Every archive file, sorted.
+    /// Every archive file (`*.jsonl.gz`, so not the `.torn-` copies recovery keeps), sorted.
     func archives() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: self.archiveDirectory).sorted().map {
-            "\(self.archiveDirectory)/\($0)"
-        }
+        try FileManager.default.contentsOfDirectory(atPath: self.archiveDirectory).sorted()
+            .filter { $0.hasSuffix(".jsonl.gz") }
+            .map { "\(self.archiveDirectory)/\($0)" }
     }
 
     /// All records of all archives, decoded by zcat and JSONSerialization.
@@ -181,4 +183,20 @@ func bindToEphemeralPort(_ descriptor: Int32) throws -> Int {
     }
     guard bound else { throw DaemonProcessError(message: "cannot find a free port") }
     return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// A fresh directory under the system temporary directory, named `prefix-UUID`; the caller removes it.
+func makeTemporaryDirectory(_ prefix: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Mounts a tmpfs of `size` (such as `64k`) with mode 0750 on `path`, full when `filled` (a file named `filler` takes
+/// every free block); the caller unmounts it with `umount`. Needs root.
+func mountSmallTmpfs(at path: String, size: String, filled: Bool) throws {
+    guard try Tool.run(["mount", "-t", "tmpfs", "-o", "size=\(size),mode=0750", "tmpfs", path]).status == 0 else {
+        throw DaemonProcessError(message: "cannot mount a tmpfs on \(path)")
+    }
+    if filled { _ = try Tool.run(["dd", "if=/dev/zero", "of=\(path)/filler", "bs=4k"]) }
 }

@@ -35,6 +35,51 @@ struct TLSEndToEndTests {
         return try Tool.run(arguments, stdin: message + "\n").status
     }
 
+    /// A TLS client pointed at a plain TCP port: its ClientHello is refused and counted, not archived as junk, and
+    /// `activitylog send --tls` reports the failure instead of waiting for ever.
+    @Test func aTLSClientOnAPlainTCPListenerIsRefusedAndCounted() throws {
+        let certs = try Self.certificates()
+        defer { try? FileManager.default.removeItem(atPath: certs) }
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"])
+        defer { daemon.removeDirectory() }
+        let port = daemon.port("tcp")
+        #expect(try self.sClient(port: port, certs: certs, client: nil, message: "<13>1 - - - - - - hidden") != 0)
+        try daemon.waitForLog("TLS client on a plain TCP listener")
+        let send = try Tool.run([
+            "activitylog", "send", "--tls", "--ca", "\(certs)/ca.pem", "--port", String(port), "--count", "1",
+            "--handshake-timeout", "3",
+        ])
+        #expect(send.status != 0)
+        #expect(send.errors.contains("cannot connect with TLS"), "\(send.errors)")
+        #expect(
+            try Tool.run(["logger", "--tcp", "-n", "127.0.0.1", "-P", String(port), "plain text still works"]).status
+                == 0
+        )
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        #expect(daemon.counter("ingest.tls_on_plain_listener") == 2)
+        #expect(try daemon.records().compactMap { $0["msg"] as? String } == ["plain text still works"])
+        #expect(
+            daemon.log.components(separatedBy: "TLS client on a plain TCP listener").count - 1 == 1,
+            "once a minute"
+        )
+    }
+
+    /// A server that accepts but never answers the handshake (a plain TCP port of any program): the sender gives up.
+    @Test func sendGivesUpWhenNoHandshakeComes() throws {
+        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(silent) }
+        let port = try bindToEphemeralPort(silent)
+        #expect(listen(silent, 4) == 0)
+        let started = Date()
+        let send = try Tool.run([
+            "activitylog", "send", "--tls", "--port", String(port), "--count", "1", "--handshake-timeout", "1",
+        ])
+        #expect(send.status != 0)
+        #expect(send.errors.contains("no TLS handshake within 1.0 s"), "\(send.errors)")
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test func mutualTLSAdmitsGoodClientsAndRefusesOthers() throws {
         let certs = try Self.certificates()
         defer { try? FileManager.default.removeItem(atPath: certs) }
