@@ -1,24 +1,39 @@
 import ActivityModel
 
-/// How messages are parsed: the zone for legacy timestamps and the activity-mapping candidates.
+/// How messages are parsed: the zone for legacy timestamps, the activity-mapping candidates and the operator's
+/// extraction rules.
 public struct SyslogParserConfiguration: Sendable {
     /// The zone in which RFC 3164 timestamps (which carry none) are read. Default: the server's local zone.
     public var rfc3164TimeZone: CivilTimeZone
     /// SD-PARAM names for the activity fields.
     public var activityFields: ActivityFieldCandidates
+    /// `extract` rules, tried in order before every other source of activity fields.
+    public var extractionRules: [ExtractionRule]
+    /// Whether the text is read for activity fields at all (rules, recognizers, key=value); off only to measure
+    /// what extraction costs. The SD mapping always applies.
+    public var extractsActivity: Bool
 
     /// Creates a configuration.
-    public init(rfc3164TimeZone: CivilTimeZone = .local, activityFields: ActivityFieldCandidates = .default) {
+    public init(
+        rfc3164TimeZone: CivilTimeZone = .local,
+        activityFields: ActivityFieldCandidates = .default,
+        extractionRules: [ExtractionRule] = [],
+        extractsActivity: Bool = true
+    ) {
         self.rfc3164TimeZone = rfc3164TimeZone
         self.activityFields = activityFields
+        self.extractionRules = extractionRules
+        self.extractsActivity = extractsActivity
     }
 }
 
 /// Turns one syslog message into an ``ActivityRecord``: RFC 5424, else RFC 3164, else raw. Never fails.
 ///
-/// "Not mine" is a normal result: a message without `<PRI>1 ` goes to the RFC 3164 parser, and one without a valid
-/// PRI becomes a `raw` record (facility `user`, severity `notice`, the whole text in `msg`). Before parsing, one
-/// trailing terminator is stripped: a LF or NUL, then a CR (so `…\n`, `…\r\n`, `…\0` and `…\r` all end cleanly).
+/// "Not mine" is a normal result: a message without `<PRI>1 ` goes to the RFC 3164 parser; one without a PRI that
+/// starts with an RFC 3164 or RFC 3339 timestamp (a line forwarded from a file) goes there too, with facility `user`
+/// and severity `notice`; any other becomes a `raw` record (the same facility and severity, the whole text in `msg`).
+/// Before parsing, one trailing terminator is stripped: a LF or NUL, then a CR (so `…\n`, `…\r\n`, `…\0` and `…\r`
+/// all end cleanly). Then the activity fields are extracted (``ActivityExtractor``).
 ///
 /// A parser keeps scratch space and a zone-offset cache, so it is a value each thread (event loop, CLI) owns and
 /// reuses; parsing into the same ``ActivityRecord`` again and again allocates nothing once warmed up.
@@ -26,11 +41,13 @@ public struct SyslogParser {
     private var legacyParser: RFC3164Parser
     private let mapper: ActivityMapper
     private var structuredData = RawStructuredData()
+    private var extractor: ActivityExtractor?
 
     /// Creates a parser.
     public init(configuration: SyslogParserConfiguration = SyslogParserConfiguration()) {
         self.legacyParser = RFC3164Parser(zone: configuration.rfc3164TimeZone)
         self.mapper = ActivityMapper(configuration.activityFields)
+        self.extractor = configuration.extractsActivity ? ActivityExtractor(rules: configuration.extractionRules) : nil
     }
 
     /// Parses `message` into `record`, replacing everything the record held.
@@ -65,9 +82,12 @@ public struct SyslogParser {
             } else {
                 self.legacyParser.parse(bytes, from: priority.end, into: &record)
             }
+        } else if RFC3164Parser.startsWithTimestamp(bytes) {
+            self.legacyParser.parse(bytes, from: 0, into: &record)
         } else {
             record.msg = bytes.isEmpty ? nil : TextSpan(start: 0, end: bytes.count)
         }
+        self.extractor?.extract(into: &record)
         if let source = context.source { record.setSource(source) }
     }
 

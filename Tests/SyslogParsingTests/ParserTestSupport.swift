@@ -42,6 +42,7 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
     var event: String?
     var resource: String?
     var outcome: String?
+    var client: String?
 
     init(
         _ input: String,
@@ -60,11 +61,13 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
         user: String? = nil,
         event: String? = nil,
         resource: String? = nil,
-        outcome: String? = nil
+        outcome: String? = nil,
+        client: String? = nil
     ) {
         self.init(bytes: Array(input.utf8), received: received, zone: zone, format, facility, severity)
         (self.time, self.host, self.app, self.procid, self.msgid, self.msg) = (time, host, app, procid, msgid, msg)
         (self.sd, self.user, self.event, self.resource, self.outcome) = (sd, user, event, resource, outcome)
+        self.client = client
     }
 
     init(
@@ -101,6 +104,7 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
         #expect(record.string(\.event) == self.event, "event")
         #expect(record.string(\.resource) == self.resource, "resource")
         #expect(record.string(\.outcome) == self.outcome, "outcome")
+        #expect(record.string(\.client) == self.client, "client")
         let line = JSONLineEncoder.line(record)
         if let sd = self.sd {
             #expect(line.contains(",\"sd\":\(sd),"), "sd in \(line)")

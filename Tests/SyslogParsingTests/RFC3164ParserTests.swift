@@ -282,7 +282,10 @@ struct RFC3164ParserTests {
             .info,
             time: "2026-11-26T14:41:09.000000Z",
             app: "CRON",
-            msg: "(root) CMD (x)"
+            msg: "(root) CMD (x)",
+            user: "root",
+            event: "job-start",
+            resource: "x"
         ),
         ParserCase("<13>Oct 11 22:14:15 a: b: c", .rfc3164, time: "2026-10-11T22:14:15.000000Z", app: "a", msg: "b: c"),
         // Cisco IOS
@@ -362,6 +365,33 @@ struct RFC3164ParserTests {
 struct RawAndPriorityTests {
     static let cases: [ParserCase] = [
         ParserCase("no pri here", .raw, msg: "no pri here"),
+        // No PRI but a timestamp: a line forwarded from a file, read as RFC 3164 with the default PRI.
+        ParserCase(
+            "Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186 port 38926",
+            .rfc3164,
+            time: "2026-12-10T06:55:46.000000Z",
+            host: "LabSZ",
+            app: "sshd",
+            procid: "24200",
+            msg: "Invalid user webmaster from 173.234.31.186 port 38926",
+            user: "webmaster",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "173.234.31.186"
+        ),
+        ParserCase(
+            "2026-11-26T14:41:09.5Z web1 app[7]: started",
+            .rfc3164,
+            time: "2026-11-26T14:41:09.500000Z",
+            host: "web1",
+            app: "app",
+            procid: "7",
+            msg: "started"
+        ),
+        ParserCase("Dec 10 is not a time", .raw, msg: "Dec 10 is not a time"),
+        ParserCase("2026-13-45 junk", .raw, msg: "2026-13-45 junk"),
+        ParserCase("12345 digits", .raw, msg: "12345 digits"),
         ParserCase("", .raw),
         ParserCase("<192>x", .raw, msg: "<192>x"),
         ParserCase("<999>x", .raw, msg: "<999>x"),
@@ -383,7 +413,9 @@ struct RawAndPriorityTests {
         ParserCase(
             "CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob",
             .raw,
-            msg: "CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob"
+            msg: "CEF:0|Vendor|Product|1.0|100|Login|5|suser=bob",
+            user: "bob",
+            event: "Login"
         ),
     ]
 

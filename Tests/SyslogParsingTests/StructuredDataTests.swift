@@ -53,15 +53,24 @@ struct StructuredDataTests {
     }
 
     @Test func customCandidatesReplaceTheDefaults() {
-        let fields = ActivityFieldCandidates(user: ["suser", "duser"], event: ["cat"], resource: [], outcome: ["res"])
+        let fields = ActivityFieldCandidates(
+            user: ["suser", "duser"],
+            event: ["cat"],
+            resource: [],
+            outcome: ["res"],
+            client: ["peer"]
+        )
         let record = parseRecord(
-            Array(#"<13>1 - - - - - [cef duser="d" suser="s" user="u" cat="c" res="ok" path="/p"]"#.utf8),
+            Array(
+                #"<13>1 - - - - - [cef duser="d" suser="s" user="u" cat="c" res="ok" path="/p" src="x" peer="p"]"#.utf8
+            ),
             fields: fields
         )
         #expect(record.string(\.user) == "s")
         #expect(record.string(\.event) == "c")
         #expect(record.string(\.resource) == nil)
         #expect(record.string(\.outcome) == "ok")
+        #expect(record.string(\.client) == "p")
     }
 
     @Test func defaultCandidatesAreDesignMdLists() {
@@ -70,6 +79,7 @@ struct StructuredDataTests {
         #expect(defaults.event == ["event", "action", "act", "type", "op"])
         #expect(defaults.resource == ["resource", "res", "object", "target", "path", "file"])
         #expect(defaults.outcome == ["outcome", "result", "status"])
+        #expect(defaults.client == ["client", "src", "srcip", "rhost", "addr"])
     }
 
     @Test func reusedRecordAndParserGiveTheSameLinesAsFreshOnes() {

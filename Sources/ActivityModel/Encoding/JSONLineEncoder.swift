@@ -48,6 +48,7 @@ public enum JSONLineEncoder {
         Self.writeField(",\"event\":", record.event, text, to: &writer)
         Self.writeField(",\"resource\":", record.resource, text, to: &writer)
         Self.writeField(",\"outcome\":", record.outcome, text, to: &writer)
+        Self.writeField(",\"client\":", record.client, text, to: &writer)
         if !record.structuredData.isEmpty {
             writer.write(",\"sd\":")
             Self.writeStructuredData(record.structuredData, text, to: &writer)
@@ -70,7 +71,8 @@ public enum JSONLineEncoder {
         @inline(__always) func size(_ span: TextSpan?) -> Int { span?.count ?? 0 }
         let fieldBytes =
             size(record.host) + size(record.app) + size(record.procid) + size(record.msgid) + size(record.user)
-            + size(record.event) + size(record.resource) + size(record.outcome) + size(record.msg)
+            + size(record.event) + size(record.resource) + size(record.outcome) + size(record.client)
+            + size(record.msg)
             + size(record.source)
         var length = 512 + fieldBytes * expansion
         let data = record.structuredData

@@ -32,6 +32,9 @@ public struct ActivityRecord: Sendable {
     public var resource: TextSpan?
     /// Success, failure, … (activity mapping).
     public var outcome: TextSpan?
+    /// The address or name the activity came from: an SSH client, a flow's source, a PAM `rhost` (activity mapping).
+    /// Not the syslog sender, which is ``source``.
+    public var client: TextSpan?
     /// STRUCTURED-DATA; empty means the `sd` key is omitted.
     public var structuredData: StructuredData
     /// MSG without a leading UTF-8 BOM; `nil` when absent or empty.
@@ -78,6 +81,7 @@ public struct ActivityRecord: Sendable {
         self.event = nil
         self.resource = nil
         self.outcome = nil
+        self.client = nil
         self.structuredData.removeAll()
         self.msg = nil
         self.source = nil
@@ -86,6 +90,14 @@ public struct ActivityRecord: Sendable {
         self.truncated = false
         self.bytes.removeAll(keepingCapacity: true)
         self.bytes.append(contentsOf: message)
+    }
+
+    /// Appends `text` to ``bytes`` and returns its span: for values that are not a run of the message's own bytes (a
+    /// word of the activity vocabulary, an unescaped value). Allocates nothing once the capacity is warmed up.
+    public mutating func appendText(_ text: UnsafeRawBufferPointer) -> TextSpan {
+        let start = self.bytes.count
+        self.bytes.append(contentsOf: text)
+        return TextSpan(start: start, end: self.bytes.count)
     }
 
     /// Appends the sender's address text to ``bytes`` and points ``source`` at it.

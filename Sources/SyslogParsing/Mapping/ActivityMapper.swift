@@ -5,7 +5,7 @@ import ActivityModel
 /// For each field the first candidate name present anywhere wins: candidate order first, then element order, then
 /// the first occurrence within an element. The value is the PARAM-VALUE (its escapes are removed when written).
 /// Candidates are bucketed by length, so each parameter name is compared only with the few candidates of its
-/// length, in one pass that serves all four fields.
+/// length, in one pass that serves all five fields.
 struct ActivityMapper {
     private struct Candidate {
         var name: [UInt8]
@@ -13,10 +13,10 @@ struct ActivityMapper {
         var rank: Int
     }
 
-    /// The four fields' best match so far.
+    /// The five fields' best match so far.
     private struct Matches {
-        var ranks = (Int.max, Int.max, Int.max, Int.max)
-        var values: (TextSpan?, TextSpan?, TextSpan?, TextSpan?) = (nil, nil, nil, nil)
+        var ranks = (Int.max, Int.max, Int.max, Int.max, Int.max)
+        var values: (TextSpan?, TextSpan?, TextSpan?, TextSpan?, TextSpan?) = (nil, nil, nil, nil, nil)
 
         mutating func offer(field: Int, rank: Int, value: TextSpan) {
             switch field {
@@ -24,6 +24,7 @@ struct ActivityMapper {
             case 1 where rank < self.ranks.1: (self.ranks.1, self.values.1) = (rank, value)
             case 2 where rank < self.ranks.2: (self.ranks.2, self.values.2) = (rank, value)
             case 3 where rank < self.ranks.3: (self.ranks.3, self.values.3) = (rank, value)
+            case 4 where rank < self.ranks.4: (self.ranks.4, self.values.4) = (rank, value)
             default: break
             }
         }
@@ -33,7 +34,7 @@ struct ActivityMapper {
     private let candidatesByLength: [[Candidate]]
 
     init(_ fields: ActivityFieldCandidates) {
-        let lists = [fields.user, fields.event, fields.resource, fields.outcome]
+        let lists = [fields.user, fields.event, fields.resource, fields.outcome, fields.client]
         let all = lists.enumerated().flatMap { field, names in
             names.enumerated().map { rank, name in Candidate(name: Array(name.utf8), field: field, rank: rank) }
         }
@@ -51,6 +52,6 @@ struct ActivityMapper {
                 matches.offer(field: candidate.field, rank: candidate.rank, value: param.value)
             }
         }
-        (record.user, record.event, record.resource, record.outcome) = matches.values
+        (record.user, record.event, record.resource, record.outcome, record.client) = matches.values
     }
 }

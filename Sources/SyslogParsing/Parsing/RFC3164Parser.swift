@@ -50,6 +50,20 @@ struct RFC3164Parser {
         record.msg = MessageText.span(bytes, from: index)
     }
 
+    /// Whether a message without PRI starts with a timestamp this parser reads: `Mmm dd hh:mm:ss` (and its
+    /// variants) or an RFC 3339 timestamp, followed by a space or the end.
+    static func startsWithTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if ByteClass.isDigit(first) {
+            return RFC3339TimestampParser.parse(bytes, in: 0..<ByteClass.endOfToken(bytes, from: 0)) != nil
+        }
+        var position = 0
+        if first == UInt8(ascii: "*") || first == UInt8(ascii: ".") { position = 1 }
+        guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return false }
+        return fields.end == bytes.count || bytes[fields.end] == ByteClass.space
+            || bytes[fields.end] == UInt8(ascii: ":")
+    }
+
     /// Skips a Cisco sequence number (`1234: `) at `index`.
     private static func skippingSequenceNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         var position = index

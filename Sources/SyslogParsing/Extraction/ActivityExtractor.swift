@@ -1,0 +1,105 @@
+import ActivityModel
+
+/// Fills a record's activity fields (`user`, `event`, `resource`, `outcome`, `client`) from every source, each
+/// field taking the first value found in this order:
+///
+/// 1. the operator's `extract` rules (the first that matches),
+/// 2. the SD mapping (already in the record when the RFC 5424 parser found structured data),
+/// 3. the built-in recognizers (``ActivityRecognizers``),
+/// 4. `key=value` pairs in the text (FortiGate's first, then ``KeyValueMapping``).
+///
+/// Values are the message's own bytes wherever they can be; a vocabulary word, a joined flow destination or an
+/// unescaped value is appended to the record's bytes. Scratch space is reused, so a stream of messages allocates
+/// nothing here once warmed up.
+struct ActivityExtractor {
+    private let rules: [ExtractionRule]
+    private var pairs = KeyValuePairs()
+    private var captures: [(ActivityField, TextSpan)] = []
+    private var scratch: [UInt8] = []
+
+    init(rules: [ExtractionRule]) {
+        self.rules = rules
+    }
+
+    mutating func extract(into record: inout ActivityRecord) {
+        guard let msg = record.msg else {
+            // Only the SD mapping can have said anything.
+            return
+        }
+        var fields = ActivityFields()
+        record.bytes.withUnsafeBufferPointer { bytes in
+            let parts = MessageParts(bytes: bytes, msg: msg, app: record.app, msgid: record.msgid)
+            self.applyRules(parts, into: &fields)
+            Self.offerMapped(record, into: &fields)
+            guard !fields.isComplete else { return }
+            ActivityRecognizers.recognize(parts, into: &fields)
+            guard !fields.isComplete else { return }
+            self.pairs.read(bytes, msg)
+            _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &fields)
+            KeyValueMapping.map(self.pairs, bytes, into: &fields)
+        }
+        for field in ActivityField.allCases {
+            if let value = fields.value(field) { self.write(value, to: field, of: &record) }
+        }
+    }
+
+    private mutating func applyRules(_ parts: MessageParts, into fields: inout ActivityFields) {
+        for rule in self.rules {
+            if let app = rule.app {
+                guard let recordApp = parts.app, recordApp.count == app.count,
+                    app.withUnsafeBufferPointer({ name in
+                        (0..<app.count).allSatisfy { parts.bytes[recordApp.start + $0] == name[$0] }
+                    })
+                else { continue }
+            }
+            if rule.apply(parts.bytes, parts.msg, captures: &self.captures, into: &fields) { return }
+        }
+    }
+
+    /// What the SD mapping put in the record.
+    private static func offerMapped(_ record: ActivityRecord, into fields: inout ActivityFields) {
+        fields.offer(.user, span: record.user)
+        fields.offer(.event, span: record.event)
+        fields.offer(.resource, span: record.resource)
+        fields.offer(.outcome, span: record.outcome)
+        fields.offer(.client, span: record.client)
+    }
+
+    private mutating func write(_ value: ExtractedValue, to field: ActivityField, of record: inout ActivityRecord) {
+        let span: TextSpan
+        switch value {
+        case .span(let text):
+            span = text
+        case .word(let word):
+            span = record.appendText(UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+        case .constant(let bytes):
+            span = bytes.withUnsafeBytes { record.appendText($0) }
+        case .joined(let first, let second):
+            self.scratch.removeAll(keepingCapacity: true)
+            self.scratch.append(contentsOf: record.bytes[first.start..<first.end])
+            self.scratch.append(UInt8(ascii: ":"))
+            self.scratch.append(contentsOf: record.bytes[second.start..<second.end])
+            span = self.scratch.withUnsafeBytes { record.appendText($0) }
+        case .unescaped(let text):
+            self.scratch.removeAll(keepingCapacity: true)
+            var index = text.start
+            while index < text.end {
+                var byte = record.bytes[index]
+                if byte == UInt8(ascii: "\\"), index + 1 < text.end {
+                    index += 1
+                    byte = record.bytes[index] == UInt8(ascii: "n") ? UInt8(ascii: "\n") : record.bytes[index]
+                }
+                self.scratch.append(byte)
+                index += 1
+            }
+            span = self.scratch.withUnsafeBytes { record.appendText($0) }
+        }
+        switch field {
+        case .user: record.user = span
+        case .event: record.event = span
+        case .resource: record.resource = span
+        case .outcome: record.outcome = span
+        case .client: record.client = span
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ActivityModel
+
+/// The last source of activity fields: `key=value` pairs in the text, when it holds at least two. Keys match
+/// case-insensitively, in candidate order (the first candidate present wins); empty values, and `?` for `client`,
+/// count as absent; `outcome` is normalized (``OutcomeWords``).
+///
+/// | field | keys |
+/// |---|---|
+/// | user | `user username usr suser acct account` |
+/// | event | `action act event op operation` |
+/// | resource | `resource object target path file fname url request` |
+/// | outcome | `outcome result status res` |
+/// | client | `client src srcip src_ip rhost addr` |
+enum KeyValueMapping {
+    static let candidates: [(ActivityField, [StaticString])] = [
+        (.user, ["user", "username", "usr", "suser", "acct", "account"]),
+        (.event, ["action", "act", "event", "op", "operation"]),
+        (.resource, ["resource", "object", "target", "path", "file", "fname", "url", "request"]),
+        (.outcome, ["outcome", "result", "status", "res"]),
+        (.client, ["client", "src", "srcip", "src_ip", "rhost", "addr"]),
+    ]
+
+    static func map(_ pairs: KeyValuePairs, _ bytes: UnsafeBufferPointer<UInt8>, into fields: inout ActivityFields) {
+        guard pairs.pairs.count >= 2 else { return }
+        for (field, names) in Self.candidates where !fields.has(field) {
+            for name in names {
+                guard let pair = Self.first(name, in: pairs, bytes) else { continue }
+                if Self.isAbsent(pair.value, field: field, bytes) { continue }
+                fields.offer(field, Self.value(pair, field: field, bytes))
+                break
+            }
+        }
+    }
+
+    /// The first pair whose key is `name`, in any case.
+    static func first(
+        _ name: StaticString,
+        in pairs: KeyValuePairs,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    )
+        -> KeyValuePairs.Pair?
+    {
+        pairs.pairs.first { Self.keyEquals($0.key, name, bytes) }
+    }
+
+    /// Whether `key` is `name`, ignoring ASCII case.
+    static func keyEquals(_ key: TextSpan, _ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count == name.utf8CodeUnitCount else { return false }
+        let literal = name.utf8Start
+        for offset in 0..<key.count where bytes[key.start + offset] | 0x20 != literal[offset] | 0x20 { return false }
+        return true
+    }
+
+    /// The value of a pair as it goes into `field`: outcomes normalized, escapes removed.
+    static func value(
+        _ pair: KeyValuePairs.Pair,
+        field: ActivityField,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    )
+        -> ExtractedValue
+    {
+        if field == .outcome, let word = OutcomeWords.normalized(pair.value, bytes) { return .word(word) }
+        return pair.hasEscapes ? .unescaped(pair.value) : .span(pair.value)
+    }
+
+    static func isAbsent(_ value: TextSpan, field: ActivityField, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.isEmpty || (field == .client && value.count == 1 && bytes[value.start] == UInt8(ascii: "?"))
+    }
+}
+
+/// The outcome words of key=value pairs and CEF, normalized to `success` or `failure` (any case); other values are
+/// kept as given.
+enum OutcomeWords {
+    static let successes: [StaticString] = [
+        "success", "succeeded", "successful", "ok", "pass", "passed", "accept", "accepted", "allow", "allowed",
+        "permit",
+        "permitted",
+    ]
+    static let failures: [StaticString] = [
+        "failure", "fail", "failed", "error", "denied", "deny", "reject", "rejected", "drop", "dropped", "block",
+        "blocked",
+    ]
+
+    /// `success` or `failure` for a word of either list.
+    static func normalized(_ value: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
+        guard value.count >= 2, value.count <= 10 else { return nil }
+        if Self.successes.contains(where: { KeyValueMapping.keyEquals(value, $0, bytes) }) { return Word.success }
+        if Self.failures.contains(where: { KeyValueMapping.keyEquals(value, $0, bytes) }) { return Word.failure }
+        return nil
+    }
+}

@@ -1,0 +1,19 @@
+import ActivityModel
+
+/// `cron`/`crond`/`CRON` starting a job: `(USER) CMD (COMMAND)`.
+///
+/// ```
+/// (root) CMD (run-parts /etc/cron.hourly)          job-start, user root, resource run-parts /etc/cron.hourly
+/// ```
+enum CronRecognizer {
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var cursor = parts.cursor
+        guard cursor.skip("("), let user = cursor.upTo(") CMD ("), !user.isEmpty,
+            let close = cursor.lastIndex(of: ")", before: cursor.end)
+        else { return false }
+        fields.offer(.user, span: user)
+        fields.offer(.event, .word(Word.jobStart))
+        fields.offer(.resource, span: TextSpan(start: cursor.position, end: close))
+        return true
+    }
+}

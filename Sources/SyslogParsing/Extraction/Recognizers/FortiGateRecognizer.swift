@@ -1,0 +1,81 @@
+import ActivityModel
+
+/// FortiGate (FortiOS) logs: `key=value` pairs with `type=` and `subtype=`.
+///
+/// ```
+/// type="event" subtype="system" … user="admin" ui="https(10.0.0.5)" action="login" status="success"   login
+/// type="event" subtype="system" … user="admin" ui="ssh(10.0.0.5)" action="logout" …                    session-close
+/// type="event" subtype="system" … user="admin" ui="GUI(10.0.0.5)" action="Edit" cfgpath="system.interface" …
+/// type="traffic" subtype="forward" … srcip=10.1.2.3 … dstip=8.8.8.8 dstport=53 … action="deny"       connection
+/// ```
+///
+/// A flow's resource is `DSTIP:DSTPORT`; its outcome is `success` for `accept`, `close` and `timeout`, `failure` for
+/// `deny`, `block` and `dropped`. An administrator's client is the address in `ui="…(ADDRESS)"`.
+enum FortiGateRecognizer {
+    static func recognize(
+        _ pairs: KeyValuePairs,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        guard let type = KeyValueMapping.first("type", in: pairs, bytes),
+            KeyValueMapping.first("subtype", in: pairs, bytes) != nil
+        else { return false }
+        let value = TextCursor(bytes, type.value)
+        if value.equals(type.value, "traffic") {
+            Self.flow(pairs, bytes, into: &fields)
+            return true
+        }
+        guard value.equals(type.value, "event") else { return false }
+        Self.administration(pairs, bytes, into: &fields)
+        return true
+    }
+
+    private static let flowSuccesses: [StaticString] = ["accept", "close", "timeout"]
+    private static let flowFailures: [StaticString] = ["deny", "block", "dropped"]
+
+    private static func flow(
+        _ pairs: KeyValuePairs,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into fields: inout ActivityFields
+    ) {
+        fields.offer(.event, .word(Word.connection))
+        fields.offer(.client, span: KeyValueMapping.first("srcip", in: pairs, bytes)?.value)
+        if let destination = KeyValueMapping.first("dstip", in: pairs, bytes)?.value, !destination.isEmpty {
+            if let port = KeyValueMapping.first("dstport", in: pairs, bytes)?.value, !port.isEmpty {
+                fields.offer(.resource, .joined(destination, port))
+            } else {
+                fields.offer(.resource, .span(destination))
+            }
+        }
+        if let action = KeyValueMapping.first("action", in: pairs, bytes)?.value {
+            let cursor = TextCursor(bytes, action)
+            if Self.flowSuccesses.contains(where: { cursor.equals(action, $0) }) {
+                fields.offer(.outcome, .word(Word.success))
+            } else if Self.flowFailures.contains(where: { cursor.equals(action, $0) }) {
+                fields.offer(.outcome, .word(Word.failure))
+            }
+        }
+    }
+
+    private static func administration(
+        _ pairs: KeyValuePairs,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into fields: inout ActivityFields
+    ) {
+        if let action = KeyValueMapping.first("action", in: pairs, bytes)?.value {
+            let cursor = TextCursor(bytes, action)
+            if cursor.equals(action, "login") {
+                fields.offer(.event, .word(Word.login))
+            } else if cursor.equals(action, "logout") {
+                fields.offer(.event, .word(Word.sessionClose))
+            } else if let path = KeyValueMapping.first("cfgpath", in: pairs, bytes)?.value, !path.isEmpty {
+                fields.offer(.event, .word(Word.configChange))
+                fields.offer(.resource, .span(path))
+            }
+        }
+        if let interface = KeyValueMapping.first("ui", in: pairs, bytes)?.value {
+            var cursor = TextCursor(bytes, interface)
+            if cursor.upTo("(") != nil, let address = cursor.upTo(")") { fields.offer(.client, span: address) }
+        }
+    }
+}

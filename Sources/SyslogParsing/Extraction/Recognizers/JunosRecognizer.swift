@@ -1,0 +1,93 @@
+import ActivityModel
+
+/// Junos OS events, by their tag at the start of the text (`UI_LOGIN_EVENT: …`, BSD format) or by MSGID (RFC 5424
+/// format, where the text follows without the tag).
+///
+/// ```
+/// UI_LOGIN_EVENT: User 'admin' login, class 'j-super-user' [1234], ssh-connection '10.0.0.9 51122 10.0.0.1 22', …
+/// UI_AUTH_EVENT: Authenticated user 'admin' at permission level 'j-super-user'                  login success
+/// SSHD_LOGIN_FAILED: Login failed for user 'admin' from host '10.0.0.9'                          login failure
+/// UI_LOGOUT_EVENT: User 'admin' logout                                                           session-close
+/// UI_COMMIT: User 'admin' requested 'commit' operation (comment: none)                           config-change
+/// ```
+enum JunosRecognizer {
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var text = parts.cursor
+        let tag: TextSpan
+        if let msgid = parts.msgid, Self.isJunosTag(TextCursor(parts.bytes, msgid), msgid) {
+            tag = msgid
+            _ = text.skip(":")  // some senders repeat the tag in the text
+        } else {
+            guard let word = Self.tagAtStart(&text) else { return false }
+            tag = word
+        }
+        let name = TextCursor(parts.bytes, tag)
+        text.skipSpaces()
+        if name.equals(tag, "UI_LOGIN_EVENT") {
+            guard text.skip("User '"), let user = text.upTo("' login") else { return false }
+            fields.offer(.user, span: user)
+            if let connection = text.firstIndex(of: "-connection '", from: text.position) {
+                var address = TextCursor(text.bytes, TextSpan(start: connection + 13, end: text.end))
+                fields.offer(.client, span: address.word())
+            }
+            return Self.finish(Word.login, Word.success, into: &fields)
+        }
+        if name.equals(tag, "UI_AUTH_EVENT") {
+            guard text.skip("Authenticated user '") else { return false }
+            fields.offer(.user, span: text.upTo("'"))
+            return Self.finish(Word.login, Word.success, into: &fields)
+        }
+        if name.equals(tag, "SSHD_LOGIN_FAILED") || name.equals(tag, "UI_LOGIN_FAILED") {
+            guard text.skip("Login failed for user '") else { return false }
+            fields.offer(.user, span: text.upTo("'"))
+            if text.skip(" from host '") { fields.offer(.client, span: text.upTo("'")) }
+            return Self.finish(Word.login, Word.failure, into: &fields)
+        }
+        if name.equals(tag, "UI_LOGOUT_EVENT") {
+            guard text.skip("User '") else { return false }
+            fields.offer(.user, span: text.upTo("'"))
+            return Self.finish(Word.sessionClose, nil, into: &fields)
+        }
+        if name.equals(tag, "UI_COMMIT") {
+            guard text.skip("User '") else { return false }
+            fields.offer(.user, span: text.upTo("'"))
+            return Self.finish(Word.configChange, nil, into: &fields)
+        }
+        return false
+    }
+
+    private static func finish(
+        _ event: StaticString,
+        _ outcome: StaticString?,
+        into fields: inout ActivityFields
+    )
+        -> Bool
+    {
+        fields.offer(.event, .word(event))
+        if let outcome { fields.offer(.outcome, .word(outcome)) }
+        return true
+    }
+
+    /// `UI_…` or `SSHD_…`, all upper-case letters, digits and `_`.
+    private static func isJunosTag(_ cursor: TextCursor, _ span: TextSpan) -> Bool {
+        guard cursor.matches("UI_", at: span.start) || cursor.matches("SSHD_", at: span.start) else { return false }
+        for index in span.start..<span.end {
+            let byte = cursor.bytes[index]
+            guard byte &- UInt8(ascii: "A") < 26 || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_") else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// A Junos tag and its `: ` at the start of the text.
+    private static func tagAtStart(_ text: inout TextCursor) -> TextSpan? {
+        guard text.hasPrefix("UI_") || text.hasPrefix("SSHD_") else { return nil }
+        let start = text.position
+        guard let tag = text.upTo(": "), Self.isJunosTag(text, tag) else {
+            text.position = start
+            return nil
+        }
+        return tag
+    }
+}

@@ -1,0 +1,28 @@
+import ActivityModel
+
+/// `systemd-logind`'s session lines.
+///
+/// ```
+/// New session 12 of user bob.                      session-open success bob
+/// Removed session 12.                              session-close
+/// Session 12 logged out. Waiting for processes to exit.   session-close
+/// ```
+enum LogindRecognizer {
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var cursor = parts.cursor
+        if cursor.skip("New session "), cursor.word() != nil, cursor.skip(" of user ") {
+            guard let name = cursor.word() else { return false }
+            fields.offer(.user, span: cursor.dropping(UInt8(ascii: "."), from: name))
+            fields.offer(.event, .word(Word.sessionOpen))
+            fields.offer(.outcome, .word(Word.success))
+            return true
+        }
+        if cursor.skip("Removed session ")
+            || (cursor.skip("Session ") && cursor.word() != nil && cursor.skip(" logged out."))
+        {
+            fields.offer(.event, .word(Word.sessionClose))
+            return true
+        }
+        return false
+    }
+}

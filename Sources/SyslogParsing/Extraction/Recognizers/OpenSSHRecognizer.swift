@@ -1,0 +1,134 @@
+import ActivityModel
+
+/// OpenSSH's `sshd` (and `sshd-session`, OpenSSH 9.8+) authentication and session lines, as `auth.c` and
+/// `auth2.c` write them:
+///
+/// ```
+/// Accepted publickey for bob from 198.51.100.4 port 50000 ssh2: ED25519 SHA256:…   login success
+/// Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2          login failure
+/// Invalid user admin from 203.0.113.9 port 52144                                    login failure
+/// input_userauth_request: invalid user admin [preauth]                              login failure
+/// Connection closed by authenticating user root 203.0.113.9 port 22 [preauth]       login failure
+/// Disconnecting: Too many authentication failures for root [preauth]                login failure
+/// error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]
+/// User root from 203.0.113.9 not allowed because not listed in AllowUsers           login failure
+/// Disconnected from user bob 198.51.100.4 port 50000                                session-close
+/// ```
+///
+/// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole.
+enum OpenSSHRecognizer {
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var cursor = parts.cursor
+        _ = cursor.skip("error: ")
+        if cursor.skip("Accepted ") { return Self.authentication(&cursor, outcome: Word.success, into: &fields) }
+        if cursor.skip("Failed ") { return Self.authentication(&cursor, outcome: Word.failure, into: &fields) }
+        if cursor.skip("Partial ") { return Self.authentication(&cursor, outcome: nil, into: &fields) }
+        if cursor.skip("Invalid user ") || cursor.skip("Illegal user ") {
+            return Self.userFromPort(&cursor, event: Word.login, outcome: Word.failure, into: &fields)
+        }
+        if cursor.skip("input_userauth_request: invalid user ") {
+            return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
+        }
+        if cursor.skip("maximum authentication attempts exceeded for ") {
+            _ = cursor.skip("invalid user ")
+            return Self.userFromPort(&cursor, event: Word.login, outcome: Word.failure, into: &fields)
+        }
+        if cursor.skip("Disconnecting: Too many authentication failures for ") {
+            _ = cursor.skip("invalid user ")
+            return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
+        }
+        for prefix in Self.preauthenticationEnds where cursor.skip(prefix) {
+            return Self.userAddressPort(&cursor, event: Word.login, outcome: Word.failure, into: &fields)
+        }
+        if cursor.skip("Disconnected from user ") {
+            return Self.userAddressPort(&cursor, event: Word.sessionClose, outcome: nil, into: &fields)
+        }
+        if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position),
+            let from = cursor.lastIndex(of: " from ", before: notAllowed)
+        {
+            return Self.login(
+                user: TextSpan(start: cursor.position, end: from),
+                client: TextSpan(start: from + 6, end: notAllowed),
+                outcome: Word.failure,
+                into: &fields
+            )
+        }
+        return false
+    }
+
+    /// How sshd ends a connection that never authenticated: `PREFIX USER ADDRESS port N [preauth]`.
+    private static let preauthenticationEnds: [StaticString] = [
+        "Connection closed by authenticating user ", "Connection closed by invalid user ",
+        "Disconnected from authenticating user ", "Disconnected from invalid user ",
+        "Disconnecting authenticating user ", "Disconnecting invalid user ",
+        "Connection reset by authenticating user ", "Connection reset by invalid user ",
+    ]
+
+    /// `METHOD for [invalid user ]USER from ADDRESS port N ssh2…` after `Accepted `/`Failed `/`Partial `.
+    private static func authentication(
+        _ cursor: inout TextCursor,
+        outcome: StaticString?,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        guard cursor.word() != nil, cursor.skip(" for ") else { return false }
+        _ = cursor.skip("invalid user ")
+        return Self.userFromPort(&cursor, event: Word.login, outcome: outcome, into: &fields)
+    }
+
+    /// `USER from ADDRESS port N…`.
+    private static func userFromPort(
+        _ cursor: inout TextCursor,
+        event: StaticString,
+        outcome: StaticString?,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        guard let port = cursor.lastIndex(of: " port ", before: cursor.end),
+            let from = cursor.lastIndex(of: " from ", before: port), from > cursor.position
+        else { return false }
+        fields.offer(.user, span: TextSpan(start: cursor.position, end: from))
+        fields.offer(.event, .word(event))
+        fields.offer(.resource, .word("sshd"))
+        if let outcome { fields.offer(.outcome, .word(outcome)) }
+        fields.offer(.client, span: TextSpan(start: from + 6, end: port))
+        return true
+    }
+
+    /// `USER ADDRESS port N…` (the address is the last word before ` port `).
+    private static func userAddressPort(
+        _ cursor: inout TextCursor,
+        event: StaticString,
+        outcome: StaticString?,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        guard let port = cursor.lastIndex(of: " port ", before: cursor.end),
+            let space = cursor.lastIndex(of: " ", before: port), space > cursor.position
+        else { return false }
+        fields.offer(.user, span: TextSpan(start: cursor.position, end: space))
+        fields.offer(.event, .word(event))
+        fields.offer(.resource, .word("sshd"))
+        if let outcome { fields.offer(.outcome, .word(outcome)) }
+        fields.offer(.client, span: TextSpan(start: space + 1, end: port))
+        return true
+    }
+
+    private static func login(
+        user: TextSpan?,
+        client: TextSpan?,
+        outcome: StaticString,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        fields.offer(.user, span: user)
+        fields.offer(.event, .word(Word.login))
+        fields.offer(.resource, .word("sshd"))
+        fields.offer(.outcome, .word(outcome))
+        fields.offer(.client, span: client)
+        return true
+    }
+
+    /// The rest of the text without a trailing ` [preauth]`.
+    private static func beforePreauth(_ cursor: TextCursor) -> TextSpan? {
+        let end = cursor.lastIndex(of: " [preauth]", before: cursor.end) ?? cursor.end
+        let span = TextSpan(start: cursor.position, end: max(cursor.position, end))
+        return span.isEmpty ? nil : span
+    }
+}

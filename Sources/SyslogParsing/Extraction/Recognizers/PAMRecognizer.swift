@@ -1,0 +1,113 @@
+import ActivityModel
+
+/// Linux-PAM module lines, from any program: `pam_unix(SERVICE:TYPE): …` and the other `pam_*` modules in the
+/// same form, the old `SERVICE(pam_unix)` app style, and the application's own `PAM N more authentication
+/// failures; …`. The service is the resource.
+///
+/// ```
+/// pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
+/// pam_unix(sshd:auth): check pass; user unknown
+/// pam_unix(sshd:session): session opened for user bob(uid=1000) by (uid=0)
+/// pam_unix(sshd:session): session closed for user bob
+/// pam_unix(passwd:chauthtok): password changed for bob
+/// pam_sss(sshd:auth): received for user bob: 7 (Authentication failure)
+/// PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
+/// ```
+enum PAMRecognizer {
+    /// Whether the message is PAM's: a `pam_` module prefix, a `SERVICE(pam_…)` app, or `PAM N more`.
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var cursor = parts.cursor
+        var service: TextSpan?
+        if cursor.hasPrefix("pam_") {
+            // pam_MODULE(SERVICE:TYPE): TEXT
+            guard let open = cursor.firstIndex(of: "(", from: cursor.position),
+                let close = cursor.firstIndex(of: "): ", from: open)
+            else { return false }
+            let colon = cursor.firstIndex(of: ":", from: open + 1).map { min($0, close) } ?? close
+            service = TextSpan(start: open + 1, end: colon)
+            cursor.position = close + 3
+        } else if let app = parts.app, let open = TextCursor(parts.bytes, app).firstIndex(of: "(pam_", from: app.start)
+        {
+            service = TextSpan(start: app.start, end: open)
+        } else if cursor.skip("PAM "), cursor.word() != nil, cursor.skip(" more authentication failure") {
+            service = parts.app
+        } else {
+            return false
+        }
+        return Self.text(&cursor, service: service, into: &fields)
+    }
+
+    private static func text(_ cursor: inout TextCursor, service: TextSpan?, into fields: inout ActivityFields) -> Bool
+    {
+        if cursor.firstIndex(of: "authentication failure", from: cursor.position) != nil
+            || cursor.hasPrefix("s; logname=") || cursor.hasPrefix("; logname=")
+        {
+            fields.offer(.user, span: Self.pair(cursor, "user="))
+            fields.offer(.client, span: Self.pair(cursor, "rhost="))
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        if cursor.skip("check pass; user unknown") {
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        if cursor.skip("auth could not identify password for [") {
+            fields.offer(.user, span: cursor.upTo("]"))
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        if cursor.skip("received for user "), let user = cursor.upTo(": ") {
+            fields.offer(.user, span: user)
+            let failed = cursor.firstIndex(of: "failure", from: cursor.position) != nil
+            return Self.finish(Word.login, failed ? Word.failure : Word.success, service, into: &fields)
+        }
+        if cursor.skip("session opened for user ") {
+            fields.offer(.user, span: Self.userName(&cursor))
+            return Self.finish(Word.sessionOpen, Word.success, service, into: &fields)
+        }
+        if cursor.skip("session closed for user ") {
+            fields.offer(.user, span: Self.userName(&cursor))
+            return Self.finish(Word.sessionClose, nil, service, into: &fields)
+        }
+        if cursor.skip("password changed for ") {
+            fields.offer(.user, span: cursor.word())
+            return Self.finish(Word.passwordChange, Word.success, service, into: &fields)
+        }
+        return false
+    }
+
+    private static func finish(
+        _ event: StaticString,
+        _ outcome: StaticString?,
+        _ service: TextSpan?,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        fields.offer(.event, .word(event))
+        if let outcome { fields.offer(.outcome, .word(outcome)) }
+        fields.offer(.resource, span: service)
+        return true
+    }
+
+    /// A user name as PAM writes it after `for user `: up to `(uid=…)`, a space or the end.
+    private static func userName(_ cursor: inout TextCursor) -> TextSpan? {
+        let start = cursor.position
+        while cursor.position < cursor.end, cursor.bytes[cursor.position] != ByteClass.space,
+            !cursor.matches("(uid=", at: cursor.position)
+        {
+            cursor.position += 1
+        }
+        let span = TextSpan(start: start, end: cursor.position)
+        return span.isEmpty ? nil : span
+    }
+
+    /// The value of ` NAME=VALUE` (a word; empty means absent) in the rest of the text.
+    private static func pair(_ cursor: TextCursor, _ name: StaticString) -> TextSpan? {
+        var index = cursor.position
+        while let found = cursor.firstIndex(of: name, from: index) {
+            // The name must start a word: `user=` is not the end of `ruser=`.
+            if found == cursor.position || cursor.bytes[found - 1] == ByteClass.space {
+                var value = TextCursor(cursor.bytes, TextSpan(start: found + name.utf8CodeUnitCount, end: cursor.end))
+                return value.word()
+            }
+            index = found + 1
+        }
+        return nil
+    }
+}

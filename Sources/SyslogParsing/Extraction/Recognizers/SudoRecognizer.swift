@@ -1,0 +1,37 @@
+import ActivityModel
+
+/// `sudo`'s log lines (`logging.c`): `USER : [REASON ; ]TTY=… ; PWD=… ; USER=… ; COMMAND=…`.
+///
+/// ```
+/// alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id               sudo success, /usr/bin/id
+/// alice : 3 incorrect password attempts ; TTY=pts/0 ; … ; COMMAND=/usr/bin/id        sudo failure
+/// alice : user NOT in sudoers ; TTY=pts/0 ; …                                          sudo failure
+/// ```
+///
+/// A line whose first item after the user is `TTY=` (or another `NAME=`) ran the command; any other first item is a
+/// reason it did not. The command is everything after `COMMAND=`.
+enum SudoRecognizer {
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var cursor = parts.cursor
+        cursor.skipSpaces()
+        guard let user = cursor.upTo(" : "), !user.isEmpty else { return false }
+        let firstItemEnd = cursor.firstIndex(of: " ; ", from: cursor.position) ?? cursor.end
+        let firstItem = TextSpan(start: cursor.position, end: firstItemEnd)
+        let ran = Self.isSetting(cursor, firstItem)
+        if !ran && firstItemEnd == cursor.end { return false }
+        fields.offer(.user, span: user)
+        fields.offer(.event, .word(Word.sudo))
+        fields.offer(.outcome, .word(ran ? Word.success : Word.failure))
+        if let command = cursor.firstIndex(of: "COMMAND=", from: cursor.position) {
+            fields.offer(.resource, span: TextSpan(start: command + 8, end: cursor.end))
+        }
+        return true
+    }
+
+    /// `TTY=pts/0`, `PWD=/`, …: an upper-case name and `=`.
+    private static func isSetting(_ cursor: TextCursor, _ item: TextSpan) -> Bool {
+        var index = item.start
+        while index < item.end, cursor.bytes[index] &- UInt8(ascii: "A") < 26 { index += 1 }
+        return index > item.start && index < item.end && cursor.bytes[index] == UInt8(ascii: "=")
+    }
+}

@@ -1,0 +1,104 @@
+import ActivityModel
+
+/// Reads a message's text for the recognizers: literal prefixes, words and delimited runs, as byte offsets into the
+/// record. Literals are `StaticString`s, compared byte by byte: no `String`, no allocation.
+struct TextCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The next byte to read.
+    var position: Int
+    /// One past the last byte of the text.
+    let end: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ span: TextSpan) {
+        self.bytes = bytes
+        self.position = span.start
+        self.end = span.end
+    }
+
+    var isAtEnd: Bool { self.position >= self.end }
+
+    /// The rest of the text.
+    var rest: TextSpan { TextSpan(start: min(self.position, self.end), end: self.end) }
+
+    /// Whether the text at the position starts with `literal`.
+    func hasPrefix(_ literal: StaticString) -> Bool { self.matches(literal, at: self.position) }
+
+    /// Whether `literal` is at `index`.
+    func matches(_ literal: StaticString, at index: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index >= 0, index + count <= self.end else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<count where self.bytes[index + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    /// Consumes `literal` if the text starts with it.
+    mutating func skip(_ literal: StaticString) -> Bool {
+        guard self.hasPrefix(literal) else { return false }
+        self.position += literal.utf8CodeUnitCount
+        return true
+    }
+
+    /// Consumes spaces.
+    mutating func skipSpaces() {
+        while self.position < self.end, self.bytes[self.position] == ByteClass.space { self.position += 1 }
+    }
+
+    /// Consumes and returns the run up to the next space (or the end); `nil` when it is empty.
+    mutating func word() -> TextSpan? {
+        let start = self.position
+        while self.position < self.end, self.bytes[self.position] != ByteClass.space { self.position += 1 }
+        let span = TextSpan(start: start, end: self.position)
+        return span.isEmpty ? nil : span
+    }
+
+    /// Consumes and returns the run up to the first `delimiter`, and the delimiter; `nil` (nothing consumed) when
+    /// the delimiter does not follow.
+    mutating func upTo(_ delimiter: StaticString) -> TextSpan? {
+        guard let index = self.firstIndex(of: delimiter, from: self.position) else { return nil }
+        let span = TextSpan(start: self.position, end: index)
+        self.position = index + delimiter.utf8CodeUnitCount
+        return span
+    }
+
+    /// Consumes and returns the run up to the first byte `delimiter` (not consumed), or to the end.
+    mutating func upTo(byte delimiter: UInt8) -> TextSpan {
+        let start = self.position
+        while self.position < self.end, self.bytes[self.position] != delimiter { self.position += 1 }
+        return TextSpan(start: start, end: self.position)
+    }
+
+    /// The first index at or after `start` where `literal` begins.
+    func firstIndex(of literal: StaticString, from start: Int) -> Int? {
+        let count = literal.utf8CodeUnitCount
+        guard count > 0 else { return start }
+        let first = literal.utf8Start[0]
+        var index = start
+        while index + count <= self.end {
+            if self.bytes[index] == first, self.matches(literal, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The last index before `limit` where `literal` begins, at or after the position.
+    func lastIndex(of literal: StaticString, before limit: Int) -> Int? {
+        var index = min(limit, self.end) - literal.utf8CodeUnitCount
+        while index >= self.position {
+            if self.matches(literal, at: index) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether `span` holds exactly `literal`.
+    func equals(_ span: TextSpan, _ literal: StaticString) -> Bool {
+        span.count == literal.utf8CodeUnitCount && self.matches(literal, at: span.start)
+    }
+
+    /// `span` without a trailing `byte` (such as the `.` that ends a sentence).
+    func dropping(_ byte: UInt8, from span: TextSpan) -> TextSpan {
+        guard span.count > 1, self.bytes[span.end - 1] == byte else { return span }
+        return TextSpan(start: span.start, end: span.end - 1)
+    }
+}

@@ -1,0 +1,43 @@
+import ActivityModel
+
+/// The closed vocabulary of the recognizers' `event` and `outcome` values.
+enum Word {
+    static let login: StaticString = "login"
+    static let sessionOpen: StaticString = "session-open"
+    static let sessionClose: StaticString = "session-close"
+    static let sudo: StaticString = "sudo"
+    static let su: StaticString = "su"
+    static let userAdd: StaticString = "user-add"
+    static let userDelete: StaticString = "user-delete"
+    static let userChange: StaticString = "user-change"
+    static let passwordChange: StaticString = "password-change"
+    static let groupAdd: StaticString = "group-add"
+    static let groupDelete: StaticString = "group-delete"
+    static let configChange: StaticString = "config-change"
+    static let linkUp: StaticString = "link-up"
+    static let linkDown: StaticString = "link-down"
+    static let connection: StaticString = "connection"
+    static let jobStart: StaticString = "job-start"
+    static let success: StaticString = "success"
+    static let failure: StaticString = "failure"
+}
+
+/// What a recognizer reads: the record's bytes and where its parts are.
+struct MessageParts {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The text to read (the MSG, or the message inside `message repeated N times: [ … ]`).
+    var msg: TextSpan
+    /// APP-NAME or TAG.
+    let app: TextSpan?
+    /// MSGID (RFC 5424).
+    let msgid: TextSpan?
+
+    /// A cursor over the text.
+    var cursor: TextCursor { TextCursor(self.bytes, self.msg) }
+
+    /// Whether the app is exactly `name`.
+    func appIs(_ name: StaticString) -> Bool {
+        guard let app else { return false }
+        return TextCursor(self.bytes, app).equals(app, name)
+    }
+}

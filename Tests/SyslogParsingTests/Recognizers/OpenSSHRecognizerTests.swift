@@ -1,0 +1,182 @@
+import Testing
+
+/// OpenSSH lines as `auth.c`/`auth2.c` write them, every method and the preauth endings.
+struct OpenSSHRecognizerTests {
+    static let cases: [ActivityCase] = [
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1234]: Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2",
+            user: "admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Accepted publickey for bob from 198.51.100.4 port 50000 ssh2: ED25519 SHA256:AbC/dEf+1",
+            user: "bob",
+            event: "login",
+            resource: "sshd",
+            outcome: "success",
+            client: "198.51.100.4"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Accepted keyboard-interactive/pam for carol from 2001:db8::5 port 2200 ssh2",
+            user: "carol",
+            event: "login",
+            resource: "sshd",
+            outcome: "success",
+            client: "2001:db8::5"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Failed publickey for root from 203.0.113.9 port 1 ssh2: RSA SHA256:x",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Failed none for invalid user guest from 203.0.113.9 port 1 ssh2",
+            user: "guest",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Failed password for invalid user a user from x from 203.0.113.9 port 22 ssh2",
+            user: "a user from x",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Partial publickey for dave from 192.0.2.1 port 22 ssh2: ED25519 SHA256:y",
+            user: "dave",
+            event: "login",
+            resource: "sshd",
+            client: "192.0.2.1"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Invalid user admin from 203.0.113.9 port 52144",
+            user: "admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: input_userauth_request: invalid user admin [preauth]",
+            user: "admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Connection closed by authenticating user root 203.0.113.9 port 22 [preauth]",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnected from invalid user oracle 203.0.113.9 port 40000 [preauth]",
+            user: "oracle",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnecting: Too many authentication failures for root [preauth]",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnecting authenticating user root 203.0.113.9 port 22: Too many authentication failures [preauth]",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: error: maximum authentication attempts exceeded for invalid user pi from 203.0.113.9 port 22 ssh2 [preauth]",
+            user: "pi",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: User root from 203.0.113.9 not allowed because not listed in AllowUsers",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnected from user bob 198.51.100.4 port 50000",
+            user: "bob",
+            event: "session-close",
+            resource: "sshd",
+            client: "198.51.100.4"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd-session[9]: Accepted password for eve from 192.0.2.8 port 1022 ssh2",
+            user: "eve",
+            event: "login",
+            resource: "sshd",
+            outcome: "success",
+            client: "192.0.2.8"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: message repeated 3 times: [ Failed password for root from 203.0.113.9 port 22 ssh2]",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<13>1 2026-12-06T10:01:02Z web1 sshd 77 - - Accepted password for frank from 192.0.2.9 port 22 ssh2",
+            user: "frank",
+            event: "login",
+            resource: "sshd",
+            outcome: "success",
+            client: "192.0.2.9"
+        ),
+        // Not activities: no field at all.
+        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Server listening on 0.0.0.0 port 22."),
+        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Connection closed by 203.0.113.9 port 22 [preauth]"),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Received disconnect from 203.0.113.9 port 22:11: Bye Bye [preauth]"
+        ),
+        ActivityCase(
+            "<38>Dec  6 10:01:02 web1 sshd[1]: Did not receive identification string from 203.0.113.9 port 22"
+        ),
+        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Accepted"),
+        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Failed password for root"),
+        ActivityCase(
+            "<14>Dec  6 10:01:02 web1 myapp[1]: saw 'Failed password for root from 1.2.3.4 port 22 ssh2' in a log"
+        ),
+    ]
+
+    @Test(arguments: Self.cases)
+    func recognizes(_ row: ActivityCase) throws {
+        try row.verify()
+    }
+}
