@@ -88,6 +88,9 @@ let package = Package(
             name: "activitylog",
             dependencies: [
                 "ActivityModel",
+                // `parse --config` reads activitylogd.conf with the daemon's own reader.
+                "ActivityDaemon",
+                "ActivityIngest",
                 "SyslogCorpus",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,3 +1,5 @@
+import ActivityDaemon
+import ActivityIngest
 import ActivityModel
 import ArgumentParser
 import NIOCore
@@ -12,7 +14,8 @@ struct ParseCommand: ParsableCommand {
         discussion: """
             Messages are LF-separated (a trailing CR or NUL is stripped), or with --framing octet RFC 6587 \
             octet-counted as activitylogd's TCP listener reads them (LEN SP MSG, with line framing detected per \
-            frame). The parser and encoder are the server's own.
+            frame). The parser and encoder are the server's own. With --config, the file's extract rules, map-* \
+            lists, rfc3164-timezone and max-message-size apply, so rules can be tried on sample lines first.
             """
     )
 
@@ -32,20 +35,45 @@ struct ParseCommand: ParsableCommand {
 
     @Option(
         name: .customLong("rfc3164-timezone"),
-        help: ArgumentHelp("Zone for RFC 3164 timestamps: UTC, local, +hh:mm, or a tz name.", valueName: "zone")
+        help: ArgumentHelp(
+            "Zone for RFC 3164 timestamps: UTC, local, +hh:mm, or a tz name (default: the --config file's, or local).",
+            valueName: "zone"
+        )
     )
-    var rfc3164TimeZone: CivilTimeZone = .local
+    var rfc3164TimeZone: CivilTimeZone?
 
     @Option(
-        help: ArgumentHelp("Longest message kept; longer ones are truncated (bytes, or with k/m).", valueName: "size")
+        help: ArgumentHelp(
+            "Longest message kept; longer ones are truncated (bytes, or with k/m; default: the --config file's, or 64k).",
+            valueName: "size"
+        )
     )
-    var maxMessageSize: ByteCountArgument = ByteCountArgument(bytes: 65_536)
+    var maxMessageSize: ByteCountArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "An activitylogd.conf whose extract rules, map-* lists, rfc3164-timezone and max-message-size apply.",
+            valueName: "file"
+        )
+    )
+    var config: String?
 
     func run() throws {
-        var parser = SyslogParser(configuration: SyslogParserConfiguration(rfc3164TimeZone: self.rfc3164TimeZone))
+        var ingest = IngestConfiguration()
+        if let path = self.config {
+            do {
+                ingest = try DaemonConfiguration.load(path: path).ingest
+            } catch {
+                StandardError.write("activitylog parse: \(error)\n")
+                throw ExitCode(78)
+            }
+        }
+        var parserConfiguration = ingest.parser
+        if let zone = self.rfc3164TimeZone { parserConfiguration.rfc3164TimeZone = zone }
+        var parser = SyslogParser(configuration: parserConfiguration)
         let decoder = SyslogFrameDecoder(
             configuration: SyslogFrameDecoder.Configuration(
-                maxMessageSize: self.maxMessageSize.bytes,
+                maxMessageSize: self.maxMessageSize?.bytes ?? ingest.maxMessageSize,
                 detectsOctetCounting: self.framing == .octet,
                 lineTerminators: .lineFeed
             )

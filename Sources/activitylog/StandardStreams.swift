@@ -59,3 +59,11 @@ struct StreamError: Error, CustomStringConvertible {
 
     var description: String { "cannot \(self.operation): \(String(cString: strerror(self.errno)))" }
 }
+
+/// Unbuffered writes to standard error, for the few lines printed before exiting with a status of our own.
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}

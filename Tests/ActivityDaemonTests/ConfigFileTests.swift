@@ -205,6 +205,30 @@ struct ConfigFileTests {
             "listen udp 127.0.0.1:1\nretention-max-size lots",
             "test.conf:2: retention-max-size 'lots': expected a size of at least 1m, such as 500g, or none"
         ),
+        (
+            "listen udp 127.0.0.1:1\n\nextract \"user %usr% in\"",
+            "test.conf:3: extract '%usr%': expected %user%, %event%, %resource%, %outcome%, %client% or %-%"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nextract \"user %user%%client%\"",
+            "test.conf:2: extract '%client%': expected text between two placeholders"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nextract \"user %user% in\" colour=red",
+            "test.conf:2: extract 'colour=red': expected FIELD=VALUE with FIELD one of user, event, resource"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nextract \"user %user\"",
+            "test.conf:2: extract 'user %user': expected a closing '%'"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nextract app=x \"a %user%\" event",
+            "test.conf:2: extract 'event': expected FIELD=VALUE after the pattern"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nmap-client \"a b\"",
+            "test.conf:2: map-client 'a b': expected SD-PARAM names"
+        ),
     ])
     func errorsNameFileLineValueAndWhatIsAccepted(text: String, expected: String) {
         let message = self.error(text)

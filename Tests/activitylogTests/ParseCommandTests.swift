@@ -27,6 +27,58 @@ struct ParseCommandTests {
         )
     }
 
+    /// The issue's new-user example: an ordinary auth-log line gives who, what, to which service, how, from where.
+    @Test func anAuthLogLineGivesItsActivity() throws {
+        let line =
+            "<38>Dec  6 10:01:02 web1 sshd[1234]: Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2\n"
+        let result = try CommandRunner.run(["parse"], stdin: Array(line.utf8))
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.contains(
+                #""user":"admin","event":"login","resource":"sshd","outcome":"failure","client":"203.0.113.9""#
+            ),
+            "\(result.stdout)"
+        )
+    }
+
+    /// `--config` applies a file's extract rules, map lists, zone and size limit, so rules are tried before they go
+    /// live; a bad rule is refused with its file and line.
+    @Test func configAppliesTheRulesOfAFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("good.conf").path
+        try """
+        listen udp 127.0.0.1:0
+        rfc3164-timezone +02:00
+        max-message-size 1k
+        map-client peer
+        extract app=shop "order %resource% placed by %user%" event=order-placed outcome=success
+        """.write(toFile: good, atomically: true, encoding: .utf8)
+        let input = """
+            <14>Dec  6 10:00:00 h shop[1]: order 42 placed by alice
+            <13>1 - - - - - [x peer="192.0.2.1" src="192.0.2.2"] mapped
+            <14>Dec  6 10:00:00 h shop[1]: \(String(repeating: "x", count: 2000))
+
+            """
+        let result = try CommandRunner.run(
+            ["parse", "--config", good, "--received", "2026-12-06T10:00:00Z"],
+            stdin: Array(input.utf8)
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#""time":"2026-12-06T08:00:00.000000Z""#), "the file's rfc3164-timezone")
+        #expect(lines[0].contains(#""user":"alice","event":"order-placed","resource":"42","outcome":"success""#))
+        #expect(lines[1].contains(#""client":"192.0.2.1""#), "the file's map-client")
+        #expect(lines[2].contains(#""truncated":true"#), "the file's max-message-size")
+        let bad = directory.appendingPathComponent("bad.conf").path
+        try "listen udp 127.0.0.1:0\nextract \"a %who% b\"\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.run(["parse", "--config", bad], stdin: [])
+        #expect(refused.status == 78)
+        #expect(refused.stderr.contains("\(bad):2: extract '%who%'"), "\(refused.stderr)")
+    }
+
     @Test(arguments: [
         ("Europe/Berlin", "2026-07-15T10:00:00.000000Z"),
         (":America/New_York", "2026-07-15T16:00:00.000000Z"),

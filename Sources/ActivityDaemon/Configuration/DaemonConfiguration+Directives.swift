@@ -33,7 +33,8 @@ import SyslogParsing
 /// | `retention-max-size` | size or `none` | none |
 /// | `retention-check-interval` | duration | 1h |
 /// | `rfc3164-timezone` | zone | `local` |
-/// | `map-user`, `map-event`, `map-resource`, `map-outcome` | PARAM-NAMEs | DESIGN.md's lists |
+/// | `map-user`, `map-event`, `map-resource`, `map-outcome`, `map-client` | PARAM-NAMEs | the default lists |
+/// | `extract` | `[app=NAME] "PATTERN" [FIELD=VALUE…]` (repeatable) | none |
 /// | `user`, `group` | name | none (keep the starting identity) |
 /// | `log-level` | `trace` … `critical` | `info` |
 /// | `statistics-interval` | duration | 5m |
@@ -266,6 +267,17 @@ struct DirectiveReader {
         Keyword(name: "map-outcome", syntax: "one or more SD-PARAM names") { configuration, arguments, reader in
             configuration.ingest.parser.activityFields.outcome = try reader.paramNames(arguments)
         },
+        Keyword(name: "map-client", syntax: "one or more SD-PARAM names") { configuration, arguments, reader in
+            configuration.ingest.parser.activityFields.client = try reader.paramNames(arguments)
+        },
+        Keyword(
+            name: "extract",
+            syntax: "[app=NAME] \"PATTERN\" [FIELD=VALUE ...], such as 'extract app=shop \"order %resource% by %user%\""
+                + " event=order'",
+            isRepeatable: true
+        ) { configuration, arguments, reader in
+            configuration.ingest.parser.extractionRules.append(try reader.extractionRule(arguments))
+        },
         Keyword(name: "user", syntax: "a user name or numeric uid") { configuration, arguments, reader in
             configuration.user = try reader.one(arguments)
         },
@@ -396,6 +408,38 @@ struct DirectiveReader {
                 )
             }
             return network
+        }
+    }
+
+    /// `[app=NAME] "PATTERN" [FIELD=VALUE ...]`.
+    func extractionRule(_ arguments: [String]) throws -> ExtractionRule {
+        var rest = arguments[...]
+        var app: String?
+        if let first = rest.first, first.hasPrefix("app="), rest.count > 1 {
+            app = String(first.dropFirst(4))
+            guard app?.isEmpty == false else { throw self.error(first, expected: "app=NAME with a name") }
+            rest = rest.dropFirst()
+        }
+        guard let pattern = rest.popFirst() else {
+            throw self.error(
+                arguments.joined(separator: " "),
+                expected: "a quoted pattern, such as \"user %user% logged in\""
+            )
+        }
+        var constants: [(field: String, value: String)] = []
+        for argument in rest {
+            guard let equals = argument.firstIndex(of: "=") else {
+                throw self.error(
+                    argument,
+                    expected: "FIELD=VALUE after the pattern (FIELD: user, event, resource, outcome, client)"
+                )
+            }
+            constants.append((String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
+        }
+        do {
+            return try ExtractionRule(app: app, pattern: pattern, constants: constants)
+        } catch {
+            throw self.error(error.value, expected: error.expected)
         }
     }
 

@@ -97,24 +97,28 @@ final class DatagramReceiver: Sendable {
         clock: any WallClock,
         makeIngester: @Sendable (IngestConfiguration) -> DatagramIngester
     ) {
-        while !self.isStopping.load(ordering: .relaxed) {
-            if let next = current.watcher.changes() {
-                ingester.handOver()
-                if next.maxMessageSize != current.settings.maxMessageSize {
-                    datagrams = ReceivedDatagrams(slotSize: Self.slotSize(next.maxMessageSize))
-                }
-                if next.udpReceiveBuffer != current.settings.udpReceiveBuffer {
-                    try? self.socket.setReceiveBuffer(next.udpReceiveBuffer)
-                }
-                ingester = makeIngester(next)
-                current.settings = next
+        // A reload is taken right after each read, so settings published before a datagram was read apply to it even
+        // when the read was already waiting; the buffers follow a new max-message-size before the next read.
+        func takeChanges() {
+            guard let next = current.watcher.changes() else { return }
+            ingester.handOver()
+            if next.udpReceiveBuffer != current.settings.udpReceiveBuffer {
+                try? self.socket.setReceiveBuffer(next.udpReceiveBuffer)
             }
+            ingester = makeIngester(next)
+            current.settings = next
+        }
+        while !self.isStopping.load(ordering: .relaxed) {
+            let slotSize = Self.slotSize(current.settings.maxMessageSize)
+            if datagrams.slotSize != slotSize { datagrams = ReceivedDatagrams(slotSize: slotSize) }
             guard datagrams.receive(from: self.socket.descriptor) else {
                 // A timeout or a signal; anything else (the socket cannot fail while open) would spin, so wait a bit.
                 if errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { usleep(10_000) }
                 ingester.handOver()  // What a burst of exactly 32 left.
+                takeChanges()
                 continue
             }
+            takeChanges()
             self.activity.didRead()
             ingester.add(datagrams, received: clock.now())
             if datagrams.count < ReceivedDatagrams.capacity {

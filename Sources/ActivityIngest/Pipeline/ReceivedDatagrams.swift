@@ -12,7 +12,7 @@ struct ReceivedDatagrams: ~Copyable {
 
     /// Datagrams from the last read.
     private(set) var count = 0
-    private let slotSize: Int
+    let slotSize: Int
     private let storage: UnsafeMutableRawBufferPointer
     private let lengths: UnsafeMutableBufferPointer<UInt>
     private let truncated: UnsafeMutableBufferPointer<Int32>

@@ -1,0 +1,124 @@
+import Testing
+
+/// Cisco IOS mnemonics (in `app` or after a second timestamp in `msg`) and Junos events (by tag or MSGID).
+struct NetworkDeviceRecognizerTests {
+    static let cases: [ActivityCase] = [
+        ActivityCase(
+            "<189>Dec  6 10:01:02 10.1.1.254 %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] [Source: 10.1.1.1] [localport: 22] at 10:01:02 UTC Sun Dec 6 2026",
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<188>Dec  6 10:01:02 10.1.1.254 %SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: admin] [Source: 10.1.1.1] [localport: 23] [Reason: Login Authentication Failed] at 10:01:02 UTC Sun Dec 6 2026",
+            user: "admin",
+            event: "login",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>123: *Mar  1 00:00:01.123: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.1.1.1)",
+            user: "admin",
+            event: "config-change",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>45: router1: Dec  6 10:01:02.301 UTC: %SYS-5-CONFIG_I: Configured from console by console",
+            user: "console",
+            event: "config-change",
+            outcome: "success"
+        ),
+        ActivityCase(
+            "<187>Dec  6 10:01:02 sw1 %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down",
+            event: "link-down",
+            resource: "GigabitEthernet0/1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to up",
+            event: "link-up",
+            resource: "GigabitEthernet0/1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %LINK-5-CHANGED: Interface Vlan10, changed state to administratively down",
+            event: "link-down",
+            resource: "Vlan10"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %SSH-5-SSH2_USERAUTH: User 'admin' authentication for SSH2 Session from 10.1.1.1 (tty = 0) using crypto cipher 'aes256-ctr', hmac 'hmac-sha2-256' Succeeded",
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %SSH-5-SSH2_USERAUTH: User 'guest' authentication for SSH2 Session from 10.1.1.9 (tty = 0) using crypto cipher 'aes128-ctr', hmac 'hmac-sha1' Failed",
+            user: "guest",
+            event: "login",
+            outcome: "failure",
+            client: "10.1.1.9"
+        ),
+        ActivityCase(
+            "<190>Dec  6 10:01:02 sw1 %SYS-6-LOGOUT: User admin has exited tty session 2(10.1.1.1)",
+            user: "admin",
+            event: "session-close",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:interface Gi0/1",
+            user: "admin",
+            event: "config-change",
+            resource: "interface Gi0/1"
+        ),
+        ActivityCase("<189>Dec  6 10:01:02 sw1 %SYS-5-RESTART: System restarted --"),
+        ActivityCase(
+            "<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_LOGIN_EVENT: User 'admin' login, class 'j-super-user' [3046], ssh-connection '10.0.0.9 51122 10.0.0.1 22', client-mode 'cli'",
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.0.0.9"
+        ),
+        ActivityCase(
+            "<29>Dec  6 10:01:02 mx1 sshd[81]: SSHD_LOGIN_FAILED: Login failed for user 'admin' from host '10.0.0.9'",
+            user: "admin",
+            event: "login",
+            outcome: "failure",
+            client: "10.0.0.9"
+        ),
+        ActivityCase(
+            "<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_LOGOUT_EVENT: User 'admin' logout",
+            user: "admin",
+            event: "session-close"
+        ),
+        ActivityCase(
+            "<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_COMMIT: User 'admin' requested 'commit' operation (comment: none)",
+            user: "admin",
+            event: "config-change"
+        ),
+        ActivityCase(
+            "<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_AUTH_EVENT: Authenticated user 'ops' at permission level 'j-operator'",
+            user: "ops",
+            event: "login",
+            outcome: "success"
+        ),
+        ActivityCase(
+            "<165>1 2026-12-06T10:01:02.123Z mx1 mgd 3046 UI_COMMIT [junos@2636.1.1.1.2.18 username=\"admin\"] User 'admin' requested 'commit' operation (comment: none)",
+            user: "admin",
+            event: "config-change"
+        ),
+        ActivityCase(
+            "<165>1 2026-12-06T10:01:02.123Z mx1 sshd 81 SSHD_LOGIN_FAILED - Login failed for user 'root' from host '10.0.0.7'",
+            user: "root",
+            event: "login",
+            outcome: "failure",
+            client: "10.0.0.7"
+        ),
+        ActivityCase("<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_CHILD_EXITED: Child exited: PID 1, status 7"),
+    ]
+
+    @Test(arguments: Self.cases)
+    func recognizes(_ row: ActivityCase) throws {
+        try row.verify()
+    }
+}

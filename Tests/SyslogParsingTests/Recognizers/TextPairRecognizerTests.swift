@@ -1,0 +1,110 @@
+import Testing
+
+/// FortiGate, CEF, auditd and generic `key=value` text.
+struct TextPairRecognizerTests {
+    static let cases: [ActivityCase] = [
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 devname="FGT60F" devid="FGT60FTK1" logid="0100032001" type="event" subtype="system" level="information" vd="root" logdesc="Admin login successful" sn="1" user="admin" ui="https(10.0.0.5)" method="https" srcip=10.0.0.5 dstip=10.0.0.1 action="login" status="success" reason="none" profile="super_admin" msg="Administrator admin logged in successfully from https(10.0.0.5)""#,
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.0.0.5"
+        ),
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 type="event" subtype="system" user="admin" ui="ssh(10.0.0.6)" action="login" status="failed" reason="passwd_invalid""#,
+            user: "admin",
+            event: "login",
+            outcome: "failure",
+            client: "10.0.0.6"
+        ),
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 type="event" subtype="system" user="admin" ui="GUI(10.0.0.5)" action="Edit" cfgpath="system.interface" cfgobj="port1" msg="Edit system.interface port1""#,
+            user: "admin",
+            event: "config-change",
+            resource: "system.interface",
+            client: "10.0.0.5"
+        ),
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 logid="0000000013" type="traffic" subtype="forward" level="notice" srcip=10.1.2.3 srcport=50000 srcintf="port2" dstip=8.8.8.8 dstport=53 dstintf="wan1" proto=17 action="deny" policyid=0"#,
+            event: "connection",
+            resource: "8.8.8.8:53",
+            outcome: "failure",
+            client: "10.1.2.3"
+        ),
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 type="traffic" subtype="forward" srcip=10.1.2.3 dstip=93.184.216.34 dstport=443 action="accept" user="bob""#,
+            user: "bob",
+            event: "connection",
+            resource: "93.184.216.34:443",
+            outcome: "success",
+            client: "10.1.2.3"
+        ),
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 type="traffic" subtype="local" srcip=10.1.2.3 dstip=10.0.0.1 dstport=22 action="server-rst""#,
+            event: "connection",
+            resource: "10.0.0.1:22",
+            client: "10.1.2.3"
+        ),
+        ActivityCase(
+            "<134>Dec  6 10:01:02 fw CEF:0|Security|threatmanager|1.0|100|worm successfully stopped|10|src=10.0.0.1 dst=2.1.2.2 spt=1232",
+            event: "worm successfully stopped",
+            resource: "2.1.2.2",
+            client: "10.0.0.1"
+        ),
+        ActivityCase(
+            #"CEF:0|Vendor|Product|1.0|4624|An account logged on|3|suser=bob smith duser=alice act=logon outcome=Success shost=ws1.example request=https://x.example/a\=b?c filePath=/tmp/a\\b"#,
+            user: "bob smith",
+            event: "logon",
+            resource: "https://x.example/a=b?c",
+            outcome: "success",
+            client: "ws1.example"
+        ),
+        ActivityCase(
+            #"<134>1 2026-12-06T10:01:02Z fw app - - - CEF:0|V|P|1|1|Name with \| pipe|5|duser=carol fname=report.pdf outcome=partial"#,
+            user: "carol",
+            event: "Name with | pipe",
+            resource: "report.pdf",
+            outcome: "partial"
+        ),
+        ActivityCase("<134>Dec  6 10:01:02 fw CEF:0|only|three|fields"),
+        ActivityCase(
+            #"<85>Dec  6 10:01:02 host audit: type=USER_LOGIN msg=audit(1733479262.123:456): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='op=login acct="bob" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'"#,
+            user: "bob",
+            event: "login",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            #"<85>Dec  6 10:01:02 host audit: type=USER_AUTH msg=audit(1.2:3): pid=1 msg='op=PAM:authentication grantors=pam_unix acct="root" exe="/usr/bin/su" hostname=? addr=? terminal=pts/0 res=success'"#,
+            user: "root",
+            event: "PAM:authentication",
+            outcome: "success"
+        ),
+        ActivityCase(
+            #"<14>Dec  6 10:01:02 app1 shop: user=alice action=checkout status=OK path="/cart/1 2" client=?"#,
+            user: "alice",
+            event: "checkout",
+            resource: "/cart/1 2",
+            outcome: "success"
+        ),
+        ActivityCase(
+            #"<14>Dec  6 10:01:02 app1 shop: USERNAME="a \"quoted\" name" RESULT=weird src=192.0.2.1"#,
+            user: #"a "quoted" name"#,
+            outcome: "weird",
+            client: "192.0.2.1"
+        ),
+        ActivityCase("<14>Dec  6 10:01:02 app1 shop: only user=alice here"),
+        ActivityCase("<14>Dec  6 10:01:02 app1 shop: user= action="),
+        ActivityCase("<14>Dec  6 10:01:02 app1 shop: a=b==c x=y"),
+        ActivityCase(
+            #"<13>1 - - app - - [x@1 user="sd-user"] user=text-user action=delete"#,
+            user: "sd-user",
+            event: "delete"
+        ),
+    ]
+
+    @Test(arguments: Self.cases)
+    func recognizes(_ row: ActivityCase) throws {
+        try row.verify()
+    }
+}
