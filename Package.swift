@@ -25,7 +25,8 @@ let package = Package(
         // Stage "record" and "encode": pure values and the JSON line encoder. No NIO, no Foundation.
         .target(name: "ActivityModel", swiftSettings: strictSettings),
         // Stage "parse": RFC 5424 -> RFC 3164 -> raw, plus the activity mapping. No NIO.
-        .target(name: "SyslogParsing", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
+        // CLinuxShims: glibc's memmem and memrchr, which the recognizers search text with.
+        .target(name: "SyslogParsing", dependencies: ["ActivityModel", "CLinuxShims"], swiftSettings: strictSettings),
         // Stage "framing": RFC 6587 octet-counting and line framing as NIO decoders. Knows no format.
         .target(
             name: "SyslogFraming",

@@ -52,3 +52,11 @@ int clinux_receive_datagrams(
     }
     return received;
 }
+
+const void *clinux_memmem(const void *haystack, unsigned long length, const void *needle, unsigned long needle_length) {
+    return memmem(haystack, length, needle, needle_length);
+}
+
+const void *clinux_memrchr(const void *bytes, int value, unsigned long length) {
+    return memrchr(bytes, value, length);
+}

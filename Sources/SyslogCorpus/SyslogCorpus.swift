@@ -4,7 +4,8 @@ import ActivityModel
 /// `activitylog send`.
 ///
 /// Messages are 150–300 bytes: RFC 5424 with an audit-style SD element (user, action, path, outcome), RFC 5424
-/// without SD, and RFC 3164 from daemons (`sshd[pid]: …`), in proportions set by ``Mix``.
+/// without SD, and RFC 3164 from daemons (`sshd[pid]: …`), in proportions set by ``Mix``; and, for the extraction
+/// benchmark, auth-log and vendor lines of the kinds the recognizers know (``ActivityLines``), at their real length.
 public struct SyslogCorpus {
     /// Shares of each kind of message; they need not add up to 1 (they are weights).
     public struct Mix: Sendable {
@@ -14,18 +15,28 @@ public struct SyslogCorpus {
         public var rfc5424WithoutSD: Double
         /// Weight of RFC 3164 messages.
         public var rfc3164: Double
+        /// Weight of auth-log and network-device lines that the recognizers read (sshd, PAM, sudo, Cisco, …).
+        public var activity: Double
 
         /// Creates a mix from weights.
-        public init(rfc5424WithSD: Double, rfc5424WithoutSD: Double, rfc3164: Double) {
+        public init(rfc5424WithSD: Double, rfc5424WithoutSD: Double, rfc3164: Double, activity: Double = 0) {
             self.rfc5424WithSD = rfc5424WithSD
             self.rfc5424WithoutSD = rfc5424WithoutSD
             self.rfc3164 = rfc3164
+            self.activity = activity
         }
 
         /// The parser benchmark's mix: 70 % RFC 5424 with SD, 30 % RFC 3164.
         public static let parserBenchmark = Mix(rfc5424WithSD: 0.7, rfc5424WithoutSD: 0, rfc3164: 0.3)
         /// The ingest benchmark's mix: RFC 5424 only, half of it with SD.
         public static let ingestBenchmark = Mix(rfc5424WithSD: 0.5, rfc5424WithoutSD: 0.5, rfc3164: 0)
+        /// The extraction benchmark's mix: half auth-log and vendor lines, half the parser benchmark's mix.
+        public static let extractionBenchmark = Mix(
+            rfc5424WithSD: 0.35,
+            rfc5424WithoutSD: 0,
+            rfc3164: 0.15,
+            activity: 0.5
+        )
     }
 
     private static let hosts = [
@@ -74,8 +85,12 @@ public struct SyslogCorpus {
     public mutating func appendMessage(number: Int, to output: inout [UInt8]) -> Int? {
         let start = output.count
         let targetLength = 150 + self.random.next(below: 151)
-        let total = self.mix.rfc5424WithSD + self.mix.rfc5424WithoutSD + self.mix.rfc3164
+        let total = self.mix.rfc5424WithSD + self.mix.rfc5424WithoutSD + self.mix.rfc3164 + self.mix.activity
         let pick = Double(self.random.next(below: 1_000_000)) / 1_000_000 * total
+        if pick >= total - self.mix.activity {
+            ActivityLines.append(&self.random, number: number, to: &output)
+            return nil
+        }
         let time = self.baseTime.adding(seconds: 0).microsecondsSinceEpoch + Int64(number) * 1000
         let user = self.pick(Self.users)
         let action = self.pick(Self.actions)

@@ -7,9 +7,12 @@ import SyslogParsing
 import Glibc
 #endif
 
-// Parse + encode benchmark: one core, a generated corpus (70 % RFC 5424 with SD, 30 % RFC 3164, 150–300 bytes),
-// each message parsed into a reused record and appended as a JSON line to a batch buffer, as the server does.
-// Usage: activitylog-bench [messages-per-round] [rounds]
+// Parse + encode benchmark: one core, a generated corpus, each message parsed into a reused record and appended as
+// a JSON line to a batch buffer, as the server does.
+// Usage: activitylog-bench [messages-per-round] [rounds] [mixed|activity] [extract|no-extract]
+//   mixed:    70 % RFC 5424 with SD, 30 % RFC 3164, 150–300 bytes (the default)
+//   activity: half auth-log and vendor lines (sshd, PAM, sudo, Cisco, Junos, FortiGate, CEF, auditd…), half mixed
+//   no-extract: activity fields from SD only (the switch that measures what extraction costs)
 //        activitylog-bench count-records DIRECTORY   (records in all archives, read from member headers only)
 
 let arguments = CommandLine.arguments
@@ -24,8 +27,10 @@ if arguments.count == 3, arguments[1] == "count-records" {
 }
 let messageCount = arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
+let corpusName = arguments.count > 3 ? arguments[3] : "mixed"
+let extracts = arguments.count > 4 ? arguments[4] != "no-extract" : true
 
-var corpus = SyslogCorpus(seed: 42, mix: .parserBenchmark)
+var corpus = SyslogCorpus(seed: 42, mix: corpusName == "activity" ? .extractionBenchmark : .parserBenchmark)
 let text = corpus.lines(count: messageCount)
 var offsets: [Range<Int>] = []
 var lineStart = 0
@@ -50,8 +55,8 @@ func wallSeconds() -> Double {
 /// One round over the corpus: parse into a reused record, encode into a batch that is emptied at 1 MiB, as the
 /// server does. Everything is local, so the loop pays no exclusivity checks for globals, which the server's
 /// loops do not pay either. Returns the bytes written.
-func runRound(_ text: [UInt8], _ offsets: [Range<Int>], batch: inout LineBuffer) -> Int {
-    var parser = SyslogParser()
+func runRound(_ text: [UInt8], _ offsets: [Range<Int>], extracts: Bool, batch: inout LineBuffer) -> Int {
+    var parser = SyslogParser(configuration: SyslogParserConfiguration(extractsActivity: extracts))
     var record = ActivityRecord()
     var outputBytes = 0
     let context = ReceptionContext(received: .now(), source: "192.0.2.10", transport: .tcp)
@@ -80,7 +85,7 @@ var results: [(wall: Double, cpu: Double)] = []
 for _ in 0..<rounds {
     let wallStart = wallSeconds()
     let cpuStart = cpuSeconds()
-    outputBytes &+= runRound(text, offsets, batch: &batch)
+    outputBytes &+= runRound(text, offsets, extracts: extracts, batch: &batch)
     results.append((wallSeconds() - wallStart, cpuSeconds() - cpuStart))
 }
 
@@ -89,7 +94,10 @@ let sortedCPU = results.map(\.cpu).sorted()
 let medianWall = sortedWall[sortedWall.count / 2]
 let medianCPU = sortedCPU[sortedCPU.count / 2]
 let perSecond = Double(messageCount) / medianWall
-print("parse+encode: \(messageCount) messages x \(rounds) rounds, \(text.count / messageCount) bytes/message average")
+print(
+    "parse+\(extracts ? "extract+" : "")encode, \(corpusName) corpus: \(messageCount) messages x \(rounds) rounds, "
+        + "\(text.count / messageCount) bytes/message average"
+)
 print("messages/s (median): \(Int(perSecond))")
 print("ns/message (median): \(Int(medianWall / Double(messageCount) * 1e9))")
 print("CPU s per million messages (median): \(String(format: medianCPU / Double(messageCount) * 1e6))")

@@ -25,4 +25,10 @@ int clinux_receive_datagrams(
     struct sockaddr_storage *senders
 );
 
+/// `memmem`: the first occurrence of `needle` in `haystack`, or NULL.
+const void *clinux_memmem(const void *haystack, unsigned long length, const void *needle, unsigned long needle_length);
+
+/// `memrchr`: the last byte `value` among the first `length` bytes of `bytes`, or NULL.
+const void *clinux_memrchr(const void *bytes, int value, unsigned long length);
+
 #endif

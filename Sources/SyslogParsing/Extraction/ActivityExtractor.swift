@@ -29,8 +29,8 @@ struct ActivityExtractor {
         var fields = ActivityFields()
         record.bytes.withUnsafeBufferPointer { bytes in
             let parts = MessageParts(bytes: bytes, msg: msg, app: record.app, msgid: record.msgid)
-            self.applyRules(parts, into: &fields)
-            Self.offerMapped(record, into: &fields)
+            if !self.rules.isEmpty { self.applyRules(parts, into: &fields) }
+            if !record.structuredData.isEmpty { Self.offerMapped(record, into: &fields) }
             guard !fields.isComplete else { return }
             ActivityRecognizers.recognize(parts, into: &fields)
             guard !fields.isComplete else { return }
@@ -38,13 +38,15 @@ struct ActivityExtractor {
             _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &fields)
             KeyValueMapping.map(self.pairs, bytes, into: &fields)
         }
-        for field in ActivityField.allCases {
+        guard fields.filled != 0 else { return }
+        for raw in 0..<5 {
+            let field = ActivityField(rawValue: raw)!
             if let value = fields.value(field) { self.write(value, to: field, of: &record) }
         }
     }
 
     private mutating func applyRules(_ parts: MessageParts, into fields: inout ActivityFields) {
-        for rule in self.rules {
+        for (index, rule) in self.rules.enumerated() {
             if let app = rule.app {
                 guard let recordApp = parts.app, recordApp.count == app.count,
                     app.withUnsafeBufferPointer({ name in
@@ -52,12 +54,12 @@ struct ActivityExtractor {
                     })
                 else { continue }
             }
-            if rule.apply(parts.bytes, parts.msg, captures: &self.captures, into: &fields) { return }
+            if rule.apply(parts.bytes, parts.msg, index: index, captures: &self.captures, into: &fields) { return }
         }
     }
 
     /// What the SD mapping put in the record.
-    private static func offerMapped(_ record: ActivityRecord, into fields: inout ActivityFields) {
+    private static func offerMapped(_ record: borrowing ActivityRecord, into fields: inout ActivityFields) {
         fields.offer(.user, span: record.user)
         fields.offer(.event, span: record.event)
         fields.offer(.resource, span: record.resource)
@@ -72,8 +74,8 @@ struct ActivityExtractor {
             span = text
         case .word(let word):
             span = record.appendText(UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-        case .constant(let bytes):
-            span = bytes.withUnsafeBytes { record.appendText($0) }
+        case .constant(let rule, let index):
+            span = self.rules[rule].constants[index].value.withUnsafeBytes { record.appendText($0) }
         case .joined(let first, let second):
             self.scratch.removeAll(keepingCapacity: true)
             self.scratch.append(contentsOf: record.bytes[first.start..<first.end])

@@ -26,7 +26,8 @@ public enum ActivityField: Int, CaseIterable, Sendable {
 ///
 /// Most values are the message's own bytes (a span); the rest are made when the record is filled: a word of the
 /// activity vocabulary, two spans joined (a flow's `DST:PORT`), a value whose backslash escapes are removed, or an
-/// operator's constant.
+/// operator's constant. Every case is plain data (no reference), so the fields are copied as bytes, without
+/// reference counting, on the per-message path.
 enum ExtractedValue {
     /// The bytes of the record as they are.
     case span(TextSpan)
@@ -36,8 +37,8 @@ enum ExtractedValue {
     case joined(TextSpan, TextSpan)
     /// The span with its backslash escapes removed (`\"`, `\\`, `\=`, and `\n` as a line feed).
     case unescaped(TextSpan)
-    /// A constant from an `extract` rule.
-    case constant([UInt8])
+    /// A constant of an `extract` rule: the rule's index and the constant's.
+    case constant(rule: Int, index: Int)
 }
 
 /// The activity fields found so far; a field keeps the first value any source offers (sources run in priority

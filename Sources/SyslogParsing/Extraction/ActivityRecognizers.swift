@@ -7,11 +7,26 @@ enum ActivityRecognizers {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) {
         var parts = parts
         parts.msg = Self.unwrappingRepetition(parts)
-        if PAMRecognizer.recognize(parts, into: &fields) { return }
-        if JunosRecognizer.recognize(parts, into: &fields) { return }
-        if CiscoRecognizer.recognize(parts, into: &fields) { return }
-        if CEFRecognizer.recognize(parts, into: &fields) { return }
-        guard let app = parts.app else { return }
+        // The prefix recognizers, each only when the first byte of its prefix is there.
+        let first = parts.msg.isEmpty ? 0 : parts.bytes[parts.msg.start]
+        let appFirst = parts.app.map { parts.bytes[$0.start] } ?? 0
+        let appLast = parts.app.map { parts.bytes[$0.end - 1] } ?? 0
+        if first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || appLast == UInt8(ascii: ")") {
+            if PAMRecognizer.recognize(parts, into: &fields) { return }
+        }
+        let msgidFirst = parts.msgid.map { parts.bytes[$0.start] } ?? 0
+        if first == UInt8(ascii: "U") || first == UInt8(ascii: "S") || msgidFirst == UInt8(ascii: "U")
+            || msgidFirst == UInt8(ascii: "S")
+        {
+            if JunosRecognizer.recognize(parts, into: &fields) { return }
+        }
+        if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%") || first == UInt8(ascii: "*")
+            || first == UInt8(ascii: ".") || ByteClass.isASCIILetter(first) && first < UInt8(ascii: "a")
+        {
+            if CiscoRecognizer.recognize(parts, into: &fields) { return }
+        }
+        if first == UInt8(ascii: "C"), CEFRecognizer.recognize(parts, into: &fields) { return }
+        guard let app = parts.app, Self.appFirstBytes.contains(appFirst) else { return }
         let name = TextCursor(parts.bytes, app)
         if name.equals(app, "sshd") || name.equals(app, "sshd-session") {
             _ = OpenSSHRecognizer.recognize(parts, into: &fields)
@@ -30,6 +45,9 @@ enum ActivityRecognizers {
         }
     }
 
+    /// The first bytes of the apps below: any other app is passed over with one lookup.
+    private static let appFirstBytes = ByteSet("slCcugp")
+
     private static let accountTools: [StaticString] = [
         "useradd", "userdel", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd", "gpasswd",
     ]
@@ -37,7 +55,8 @@ enum ActivityRecognizers {
     /// The message inside rsyslog's `message repeated N times: [ MESSAGE]`, or the text itself.
     private static func unwrappingRepetition(_ parts: MessageParts) -> TextSpan {
         var cursor = parts.cursor
-        guard cursor.skip("message repeated "), cursor.word() != nil, cursor.skip(" times: ["),
+        guard !cursor.isAtEnd, parts.bytes[cursor.position] == UInt8(ascii: "m"), cursor.skip("message repeated "),
+            cursor.word() != nil, cursor.skip(" times: ["),
             cursor.end > cursor.position, parts.bytes[cursor.end - 1] == UInt8(ascii: "]")
         else { return parts.msg }
         _ = cursor.skip(" ")

@@ -113,18 +113,23 @@ public struct ExtractionRule: Sendable, Equatable {
 
     /// Matches `text` (the whole msg) and offers the captures and constants to `fields`.
     ///
-    /// - Parameter captures: Scratch space, reused from message to message so that matching allocates nothing.
+    /// - Parameters:
+    ///   - index: The rule's place in the list, which its constants' values refer to.
+    ///   - captures: Scratch space, reused from message to message so that matching allocates nothing.
     /// - Returns: Whether the rule matched.
     func apply(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ text: TextSpan,
+        index: Int,
         captures: inout [(ActivityField, TextSpan)],
         into fields: inout ActivityFields
     ) -> Bool {
         captures.removeAll(keepingCapacity: true)
         guard self.match(bytes, text, captures: &captures) else { return false }
         for (field, span) in captures { fields.offer(field, span: span) }
-        for constant in self.constants { fields.offer(constant.field, .constant(constant.value)) }
+        for (position, constant) in self.constants.enumerated() {
+            fields.offer(constant.field, .constant(rule: index, index: position))
+        }
         return true
     }
 

@@ -1,4 +1,5 @@
 import ActivityModel
+import CLinuxShims
 
 /// Reads a message's text for the recognizers: literal prefixes, words and delimited runs, as byte offsets into the
 /// record. Literals are `StaticString`s, compared byte by byte: no `String`, no allocation.
@@ -68,25 +69,30 @@ struct TextCursor {
         return TextSpan(start: start, end: self.position)
     }
 
-    /// The first index at or after `start` where `literal` begins.
+    /// The first index at or after `start` where `literal` begins (glibc's `memmem`).
     func firstIndex(of literal: StaticString, from start: Int) -> Int? {
         let count = literal.utf8CodeUnitCount
-        guard count > 0 else { return start }
-        let first = literal.utf8Start[0]
-        var index = start
-        while index + count <= self.end {
-            if self.bytes[index] == first, self.matches(literal, at: index) { return index }
-            index += 1
+        guard start >= 0, count > 0, start + count <= self.end, let base = self.bytes.baseAddress else { return nil }
+        guard let found = clinux_memmem(base + start, UInt(self.end - start), literal.utf8Start, UInt(count)) else {
+            return nil
         }
-        return nil
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The last index before `limit` where `literal` begins, at or after the position.
+    /// The last index before `limit` where `literal` begins, at or after the position: candidates are found by their
+    /// first byte with glibc's `memrchr`.
     func lastIndex(of literal: StaticString, before limit: Int) -> Int? {
-        var index = min(limit, self.end) - literal.utf8CodeUnitCount
-        while index >= self.position {
+        let count = literal.utf8CodeUnitCount
+        guard count > 0, let base = self.bytes.baseAddress else { return nil }
+        let first = Int32(literal.utf8Start[0])
+        var searchEnd = min(limit, self.end) - count + 1
+        while searchEnd > self.position {
+            guard let found = clinux_memrchr(base + self.position, first, UInt(searchEnd - self.position)) else {
+                return nil
+            }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if self.matches(literal, at: index) { return index }
-            index -= 1
+            searchEnd = index
         }
         return nil
     }

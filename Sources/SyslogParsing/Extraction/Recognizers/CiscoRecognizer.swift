@@ -46,9 +46,10 @@ enum CiscoRecognizer {
 
     /// Skips a Cisco timestamp before the mnemonic: `[*.]Mmm dd [yyyy ]hh:mm:ss[.fff][ ZONE]: `.
     private static func skipTimestamp(_ text: inout TextCursor) {
-        guard !text.hasPrefix("%"), let colon = text.firstIndex(of: ": %", from: text.position),
-            colon - text.position <= 40
-        else { return }
+        guard !text.hasPrefix("%") else { return }
+        // A timestamp is at most ~40 bytes: look no further, so other messages cost little.
+        let window = TextCursor(text.bytes, TextSpan(start: text.position, end: min(text.end, text.position + 48)))
+        guard let colon = window.firstIndex(of: ": %", from: text.position) else { return }
         text.position = colon + 2
     }
 

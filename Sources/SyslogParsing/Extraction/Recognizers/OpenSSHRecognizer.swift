@@ -19,6 +19,7 @@ import ActivityModel
 enum OpenSSHRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
+        guard !cursor.isAtEnd, Self.firstBytes.contains(parts.bytes[cursor.position]) else { return false }
         _ = cursor.skip("error: ")
         if cursor.skip("Accepted ") { return Self.authentication(&cursor, outcome: Word.success, into: &fields) }
         if cursor.skip("Failed ") { return Self.authentication(&cursor, outcome: Word.failure, into: &fields) }
@@ -55,6 +56,9 @@ enum OpenSSHRecognizer {
         }
         return false
     }
+
+    /// The first bytes of every line recognized: any other line is given up at once.
+    private static let firstBytes = ByteSet("AFPIiemDCU")
 
     /// How sshd ends a connection that never authenticated: `PREFIX USER ADDRESS port N [preauth]`.
     private static let preauthenticationEnds: [StaticString] = [

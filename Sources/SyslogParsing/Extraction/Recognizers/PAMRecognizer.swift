@@ -26,7 +26,8 @@ enum PAMRecognizer {
             let colon = cursor.firstIndex(of: ":", from: open + 1).map { min($0, close) } ?? close
             service = TextSpan(start: open + 1, end: colon)
             cursor.position = close + 3
-        } else if let app = parts.app, let open = TextCursor(parts.bytes, app).firstIndex(of: "(pam_", from: app.start)
+        } else if let app = parts.app, parts.bytes[app.end - 1] == UInt8(ascii: ")"),
+            let open = TextCursor(parts.bytes, app).firstIndex(of: "(pam_", from: app.start)
         {
             service = TextSpan(start: app.start, end: open)
         } else if cursor.skip("PAM "), cursor.word() != nil, cursor.skip(" more authentication failure") {
