@@ -16,6 +16,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case octetFraming = "octet-framing"
     /// The LF-only framer of `activitylog parse`, then the parser chain.
     case lineFraming = "line-framing"
+    /// The activity recognizers and key=value reader: the input is the text of a message whose app (chosen by the
+    /// input's first byte) selects a recognizer.
+    case activity
+    /// The `extract` rule matcher: the input's first line is a pattern (a rule that does not compile is skipped), the
+    /// rest the message text. The time per input is bounded by libFuzzer's `-timeout`.
+    case extractRules = "extract-rules"
 
     private static let maxMessageSize = 2048
 
@@ -26,11 +32,42 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .rfc3164: Self.parseAndCheck(Array("<13>".utf8) + Array(input))
         case .octetFraming: Self.frameAndCheck(input, octetCounting: true)
         case .lineFraming: Self.frameAndCheck(input, octetCounting: false)
+        case .activity: Self.recognizeAndCheck(input)
+        case .extractRules: Self.matchAndCheck(input)
         }
     }
 
-    private static func parseAndCheck(_ message: [UInt8], truncated: Bool = false) {
-        var parser = SyslogParser(configuration: SyslogParserConfiguration(rfc3164TimeZone: .utc))
+    /// The apps whose recognizers the `activity` target reaches, and a few that select none.
+    private static let apps = [
+        "sshd", "sshd-session", "sudo", "su", "login", "systemd-logind", "CRON", "useradd", "passwd", "mgd",
+        "%SEC_LOGIN-5-LOGIN_SUCCESS", "%LINK-3-UPDOWN", "%SYS-5-CONFIG_I", "sshd(pam_unix)", "audit", "app",
+    ]
+
+    private static func recognizeAndCheck(_ input: UnsafeRawBufferPointer) {
+        guard let first = input.first else { return }
+        let app = Self.apps[Int(first) % Self.apps.count]
+        let text = Array(input.dropFirst())
+        Self.parseAndCheck(Array("<13>Dec  6 10:01:02 host \(app)[1]: ".utf8) + text)
+        Self.parseAndCheck(Array("<13>1 2026-12-06T10:01:02Z host \(app) 1 UI_LOGIN_EVENT - ".utf8) + text)
+        Self.parseAndCheck(text)
+    }
+
+    private static func matchAndCheck(_ input: UnsafeRawBufferPointer) {
+        let bytes = Array(input)
+        let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        let pattern = String(decoding: bytes[..<newline], as: UTF8.self)
+        guard let rule = try? ExtractionRule(app: nil, pattern: pattern, constants: [(field: "event", value: "x")])
+        else {
+            return
+        }
+        let text = Array(bytes[min(newline + 1, bytes.count)...])
+        Self.parseAndCheck(Array("<13>Dec  6 10:01:02 host app: ".utf8) + text, rules: [rule])
+    }
+
+    private static func parseAndCheck(_ message: [UInt8], truncated: Bool = false, rules: [ExtractionRule] = []) {
+        var parser = SyslogParser(
+            configuration: SyslogParserConfiguration(rfc3164TimeZone: .utc, extractionRules: rules)
+        )
         let record = parser.parse(
             message,
             truncated: truncated,
