@@ -58,13 +58,13 @@ struct ActivityExtractor {
         }
     }
 
-    /// What the SD mapping put in the record.
+    /// Keeps what the SD mapping put in the record.
     private static func offerMapped(_ record: borrowing ActivityRecord, into fields: inout ActivityFields) {
-        fields.offer(.user, span: record.user)
-        fields.offer(.event, span: record.event)
-        fields.offer(.resource, span: record.resource)
-        fields.offer(.outcome, span: record.outcome)
-        fields.offer(.client, span: record.client)
+        if record.user != nil { fields.keep(.user) }
+        if record.event != nil { fields.keep(.event) }
+        if record.resource != nil { fields.keep(.resource) }
+        if record.outcome != nil { fields.keep(.outcome) }
+        if record.client != nil { fields.keep(.client) }
     }
 
     private mutating func write(_ value: ExtractedValue, to field: ActivityField, of record: inout ActivityRecord) {

@@ -69,6 +69,11 @@ struct ActivityFields {
         }
     }
 
+    /// Marks `field` as set by a value the record already holds (the SD mapping's), which needs no writing.
+    mutating func keep(_ field: ActivityField) {
+        self.filled |= 1 << field.rawValue
+    }
+
     /// Offers a span, unless it is empty.
     mutating func offer(_ field: ActivityField, span: TextSpan?) {
         guard let span, !span.isEmpty else { return }

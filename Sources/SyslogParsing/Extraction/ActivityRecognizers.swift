@@ -21,7 +21,7 @@ enum ActivityRecognizers {
             if JunosRecognizer.recognize(parts, into: &fields) { return }
         }
         if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%") || first == UInt8(ascii: "*")
-            || first == UInt8(ascii: ".") || ByteClass.isASCIILetter(first) && first < UInt8(ascii: "a")
+            || first == UInt8(ascii: ".") || Self.startsWithMonth(parts)
         {
             if CiscoRecognizer.recognize(parts, into: &fields) { return }
         }
@@ -51,6 +51,16 @@ enum ActivityRecognizers {
     private static let accountTools: [StaticString] = [
         "useradd", "userdel", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd", "gpasswd",
     ]
+
+    /// Whether the text starts like `Mmm ` (a second Cisco timestamp): an upper-case letter, two lower-case ones and
+    /// a space.
+    private static func startsWithMonth(_ parts: MessageParts) -> Bool {
+        let start = parts.msg.start
+        guard parts.msg.count > 4 else { return false }
+        let bytes = parts.bytes
+        return bytes[start] &- UInt8(ascii: "A") < 26 && bytes[start + 1] &- UInt8(ascii: "a") < 26
+            && bytes[start + 2] &- UInt8(ascii: "a") < 26 && bytes[start + 3] == ByteClass.space
+    }
 
     /// The message inside rsyslog's `message repeated N times: [ MESSAGE]`, or the text itself.
     private static func unwrappingRepetition(_ parts: MessageParts) -> TextSpan {

@@ -20,16 +20,43 @@ enum KeyValueMapping {
         (.client, ["client", "src", "srcip", "src_ip", "rhost", "addr"]),
     ]
 
+    /// The candidates by key length (up to 9 bytes, `operation`), each with its field and rank: one pass over the pairs looks
+    /// each key up among the few candidates of its length.
+    private static let byLength: [[(name: StaticString, field: ActivityField, rank: Int)]] = {
+        var table = [[(name: StaticString, field: ActivityField, rank: Int)]](repeating: [], count: 10)
+        for (field, names) in Self.candidates {
+            for (rank, name) in names.enumerated() { table[name.utf8CodeUnitCount].append((name, field, rank)) }
+        }
+        return table
+    }()
+
     static func map(_ pairs: KeyValuePairs, _ bytes: UnsafeBufferPointer<UInt8>, into fields: inout ActivityFields) {
         guard pairs.pairs.count >= 2 else { return }
-        for (field, names) in Self.candidates where !fields.has(field) {
-            for name in names {
-                guard let pair = Self.first(name, in: pairs, bytes) else { continue }
-                if Self.isAbsent(pair.value, field: field, bytes) { continue }
-                fields.offer(field, Self.value(pair, field: field, bytes))
-                break
+        var best: (Int, Int, Int, Int, Int) = (.max, .max, .max, .max, .max)
+        var chosen: (Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1)
+        for (index, pair) in pairs.pairs.enumerated() where pair.key.count < Self.byLength.count {
+            for candidate in Self.byLength[pair.key.count] where Self.keyEquals(pair.key, candidate.name, bytes) {
+                guard !fields.has(candidate.field), !Self.isAbsent(pair.value, field: candidate.field, bytes) else {
+                    continue
+                }
+                switch candidate.field {
+                case .user where candidate.rank < best.0: (best.0, chosen.0) = (candidate.rank, index)
+                case .event where candidate.rank < best.1: (best.1, chosen.1) = (candidate.rank, index)
+                case .resource where candidate.rank < best.2: (best.2, chosen.2) = (candidate.rank, index)
+                case .outcome where candidate.rank < best.3: (best.3, chosen.3) = (candidate.rank, index)
+                case .client where candidate.rank < best.4: (best.4, chosen.4) = (candidate.rank, index)
+                default: break
+                }
             }
         }
+        func offer(_ field: ActivityField, _ index: Int) {
+            if index >= 0 { fields.offer(field, Self.value(pairs.pairs[index], field: field, bytes)) }
+        }
+        offer(.user, chosen.0)
+        offer(.event, chosen.1)
+        offer(.resource, chosen.2)
+        offer(.outcome, chosen.3)
+        offer(.client, chosen.4)
     }
 
     /// The first pair whose key is `name`, in any case.

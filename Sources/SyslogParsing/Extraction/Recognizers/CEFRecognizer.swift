@@ -8,14 +8,32 @@ import ActivityModel
 /// escapes). Fields: user ← `suser`, else `duser`; event ← `act`, else Name; resource ← `request`, `fname`,
 /// `filePath`, `dhost`, `dst`; outcome ← `outcome` (normalized); client ← `src`, else `shost`.
 enum CEFRecognizer {
-    /// The extension keys per field, in order of preference.
-    private static let candidates: [(ActivityField, [StaticString])] = [
-        (.user, ["suser", "duser"]),
-        (.event, ["act"]),
-        (.resource, ["request", "fname", "filePath", "dhost", "dst"]),
-        (.outcome, ["outcome"]),
-        (.client, ["src", "shost"]),
-    ]
+    /// The field an extension key fills and its rank among that field's keys, in order of preference: user ←
+    /// `suser duser`, event ← `act`, resource ← `request fname filePath dhost dst`, outcome ← `outcome`, client ←
+    /// `src shost`. Chosen by length, then compared, so a key costs a few byte comparisons.
+    private static func classify(_ key: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> (ActivityField, Int)? {
+        let cursor = TextCursor(bytes, key)
+        switch key.count {
+        case 3:
+            if cursor.equals(key, "act") { return (.event, 0) }
+            if cursor.equals(key, "src") { return (.client, 0) }
+            if cursor.equals(key, "dst") { return (.resource, 4) }
+        case 5:
+            if cursor.equals(key, "suser") { return (.user, 0) }
+            if cursor.equals(key, "duser") { return (.user, 1) }
+            if cursor.equals(key, "fname") { return (.resource, 1) }
+            if cursor.equals(key, "dhost") { return (.resource, 3) }
+            if cursor.equals(key, "shost") { return (.client, 1) }
+        case 7:
+            if cursor.equals(key, "request") { return (.resource, 0) }
+            if cursor.equals(key, "outcome") { return (.outcome, 0) }
+        case 8:
+            if cursor.equals(key, "filePath") { return (.resource, 2) }
+        default:
+            break
+        }
+        return nil
+    }
 
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
@@ -44,66 +62,65 @@ enum CEFRecognizer {
         return true
     }
 
+    /// Reads the extension's pairs in one pass and offers, per field, the value of its most preferred key.
     private static func mapExtension(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ text: TextSpan,
         into fields: inout ActivityFields
     ) {
-        for (field, keys) in Self.candidates where !fields.has(field) {
-            for key in keys {
-                guard let value = Self.extensionValue(key, bytes, text), !value.isEmpty else { continue }
-                if field == .outcome, let word = OutcomeWords.normalized(value, bytes) {
-                    fields.offer(field, .word(word))
-                } else {
-                    fields.offer(field, Self.value(value, bytes))
-                }
-                break
+        var best: (Int, Int, Int, Int, Int) = (.max, .max, .max, .max, .max)
+        var values: (TextSpan?, TextSpan?, TextSpan?, TextSpan?, TextSpan?) = (nil, nil, nil, nil, nil)
+        func consider(_ key: TextSpan, _ value: TextSpan) {
+            guard !value.isEmpty, let (field, rank) = Self.classify(key, bytes) else { return }
+            switch field {
+            case .user where rank < best.0: (best.0, values.0) = (rank, value)
+            case .event where rank < best.1: (best.1, values.1) = (rank, value)
+            case .resource where rank < best.2: (best.2, values.2) = (rank, value)
+            case .outcome where rank < best.3: (best.3, values.3) = (rank, value)
+            case .client where rank < best.4: (best.4, values.4) = (rank, value)
+            default: break
             }
         }
-    }
-
-    /// The value of extension key `key` (exact case, as CEF keys are).
-    private static func extensionValue(
-        _ key: StaticString,
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        _ text: TextSpan
-    ) -> TextSpan? {
-        let cursor = TextCursor(bytes, text)
+        var key: TextSpan?
+        var valueStart = text.start
         var index = text.start
-        let length = key.utf8CodeUnitCount
-        while let found = cursor.firstIndex(of: key, from: index) {
-            index = found + 1
-            let startsKey = found == text.start || bytes[found - 1] == ByteClass.space
-            guard startsKey, found + length < text.end, bytes[found + length] == UInt8(ascii: "=") else { continue }
-            let start = found + length + 1
-            return TextSpan(start: start, end: Self.endOfValue(bytes, from: start, to: text.end))
-        }
-        return nil
-    }
-
-    /// Where a value that starts at `start` ends: at the space before the next unescaped `key=`, or the end.
-    private static func endOfValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-        var index = start
-        var lastSpace: Int?
-        while index < end {
+        while index < text.end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\") {
                 index += 2
                 continue
             }
-            if byte == ByteClass.space {
-                lastSpace = index
-            } else if byte == UInt8(ascii: "="), let space = lastSpace {
-                // `=` after a space and a run of key bytes: the next pair begins after that space.
+            if byte == UInt8(ascii: "=") {
+                // A key is a run of key bytes after a space (or at the start of the extension).
                 var keyStart = index
-                while keyStart > space + 1, Self.isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
-                if keyStart == space + 1, keyStart < index { return space }
+                while keyStart > valueStart, Self.isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
+                let startsKey = keyStart < index && (keyStart == text.start || bytes[keyStart - 1] == ByteClass.space)
+                if startsKey {
+                    if let key { consider(key, TextSpan(start: valueStart, end: max(valueStart, keyStart - 1))) }
+                    key = TextSpan(start: keyStart, end: index)
+                    valueStart = index + 1
+                }
             }
             index += 1
         }
-        var trimmed = end
-        while trimmed > start, bytes[trimmed - 1] == ByteClass.space { trimmed -= 1 }
-        return trimmed
+        if let key {
+            var end = text.end
+            while end > valueStart, bytes[end - 1] == ByteClass.space { end -= 1 }
+            consider(key, TextSpan(start: valueStart, end: end))
+        }
+        func offer(_ field: ActivityField, _ value: TextSpan?) {
+            guard let value else { return }
+            if field == .outcome, let word = OutcomeWords.normalized(value, bytes) {
+                fields.offer(field, .word(word))
+            } else {
+                fields.offer(field, Self.value(value, bytes))
+            }
+        }
+        offer(.user, values.0)
+        offer(.event, values.1)
+        offer(.resource, values.2)
+        offer(.outcome, values.3)
+        offer(.client, values.4)
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {

@@ -40,9 +40,7 @@ enum PAMRecognizer {
 
     private static func text(_ cursor: inout TextCursor, service: TextSpan?, into fields: inout ActivityFields) -> Bool
     {
-        if cursor.firstIndex(of: "authentication failure", from: cursor.position) != nil
-            || cursor.hasPrefix("s; logname=") || cursor.hasPrefix("; logname=")
-        {
+        if cursor.hasPrefix("authentication failure") || cursor.hasPrefix("s; logname=") {
             fields.offer(.user, span: Self.pair(cursor, "user="))
             fields.offer(.client, span: Self.pair(cursor, "rhost="))
             return Self.finish(Word.login, Word.failure, service, into: &fields)
@@ -98,16 +96,19 @@ enum PAMRecognizer {
         return span.isEmpty ? nil : span
     }
 
-    /// The value of ` NAME=VALUE` (a word; empty means absent) in the rest of the text.
+    /// The value of ` NAME=VALUE` (a word; empty means absent) in the rest of the text. The name must start a word:
+    /// `user=` is not the end of `ruser=`.
     private static func pair(_ cursor: TextCursor, _ name: StaticString) -> TextSpan? {
         var index = cursor.position
-        while let found = cursor.firstIndex(of: name, from: index) {
-            // The name must start a word: `user=` is not the end of `ruser=`.
-            if found == cursor.position || cursor.bytes[found - 1] == ByteClass.space {
-                var value = TextCursor(cursor.bytes, TextSpan(start: found + name.utf8CodeUnitCount, end: cursor.end))
+        let first = name.utf8Start[0]
+        while index < cursor.end {
+            if cursor.bytes[index] == first, index == cursor.position || cursor.bytes[index - 1] == ByteClass.space,
+                cursor.matches(name, at: index)
+            {
+                var value = TextCursor(cursor.bytes, TextSpan(start: index + name.utf8CodeUnitCount, end: cursor.end))
                 return value.word()
             }
-            index = found + 1
+            index += 1
         }
         return nil
     }
