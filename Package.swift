@@ -37,8 +37,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's GNU extensions (thread names, CPU affinity, recvmmsg) as plain functions.
         .target(name: "CLinuxShims"),
-        // libdeflate (libdeflate-dev): the default compression engine, and CRC-32.
-        .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // libdeflate, loaded at run time with dlopen (no libdeflate-dev needed to build): the default compression
+        // engine and CRC-32 when the library is there, zlib otherwise.
+        .target(name: "CLibdeflate", linkerSettings: [.linkedLibrary("dl")]),
         // Stages "batch", "gzip member", "daily file", "retention": archives and their readers.
         .target(
             name: "ActivityArchive",

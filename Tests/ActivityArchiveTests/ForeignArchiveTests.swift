@@ -49,7 +49,14 @@ struct ForeignArchiveTests {
         return try member(100) + foreign + (try member(380, start: 120))
     }
 
-    @Test(arguments: Self.writers.map(\.name))
+    /// The writers whose tool this machine has: `pigz` and `bgzip` (Debian's `tabix`) are not on a fresh machine;
+    /// `.ci/run` installs them, so CI runs every writer.
+    static let availableWriters = Self.writers.map(\.name).filter { name in
+        guard let tool = ["pigz", "bgzip"].first(where: { name.hasPrefix($0) }) else { return true }
+        return (try? run(["sh", "-c", "command -v \(tool)"]))?.status == 0
+    }
+
+    @Test(arguments: Self.availableWriters)
     func keepsEveryByteOfAForeignFileAndAppendsAfterIt(writer: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

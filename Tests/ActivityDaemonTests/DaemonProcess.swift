@@ -22,7 +22,8 @@ final class DaemonProcess {
         listeners: [String] = ["udp 127.0.0.1:0", "tcp 127.0.0.1:0"],
         extra: String = "",
         directory: String? = nil,
-        embeddedDefault: Bool = false
+        embeddedDefault: Bool = false,
+        environment: [String: String] = [:]
     ) throws {
         self.directory =
             directory
@@ -38,6 +39,7 @@ final class DaemonProcess {
         FileManager.default.createFile(atPath: self.logPath, contents: nil)
         self.process.executableURL = Self.productsDirectory.appendingPathComponent("activitylogd")
         self.process.arguments = embeddedDefault ? [] : ["-f", self.configPath]
+        self.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         self.process.currentDirectoryURL = URL(fileURLWithPath: self.directory)
         self.process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         self.process.standardOutput = FileHandle.nullDevice
@@ -136,13 +138,15 @@ enum Tool {
     @discardableResult
     static func run(
         _ arguments: [String],
-        stdin: String? = nil
+        stdin: String? = nil,
+        environment extra: [String: String] = [:]
     ) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = DaemonProcess.productsDirectory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment.merge(extra) { $1 }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

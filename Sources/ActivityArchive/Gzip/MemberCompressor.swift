@@ -1,4 +1,5 @@
 import CLibdeflate
+import CZlib
 
 /// Compresses one batch of JSON lines into the raw deflate body of a gzip member.
 ///
@@ -26,6 +27,9 @@ public enum CompressionEngine: String, Sendable, Equatable, CaseIterable {
     /// The levels `compression-level` accepts for every engine.
     public static let levels = 1...9
 
+    /// Whether the engine can be used on this machine: zlib always, libdeflate when its library loads.
+    public var isAvailable: Bool { self == .zlib || Libdeflate.isAvailable }
+
     /// A new compressor of this engine.
     ///
     /// - Parameter level: One of ``levels``.
@@ -43,17 +47,22 @@ public enum CompressionEngineError: Error, Equatable, CustomStringConvertible {
     case cannotAllocate(engine: CompressionEngine, level: Int)
     /// The compressed data did not fit the output buffer.
     case outputTooSmall(engine: CompressionEngine)
+    /// The engine's library cannot be loaded.
+    case unavailable(engine: CompressionEngine, reason: String)
 
     public var description: String {
         switch self {
         case .cannotAllocate(let engine, let level): "\(engine.rawValue) could not allocate a level \(level) compressor"
         case .outputTooSmall(let engine): "\(engine.rawValue) output did not fit its bound"
+        case .unavailable(let engine, let reason): "\(engine.rawValue) cannot be used: \(reason)"
         }
     }
 }
 
 /// CRC-32 (ISO 3309, as gzip uses) of a buffer, continuing from `crc`. libdeflate's is carry-less-multiply
-/// accelerated, several times faster than zlib's on the same data.
+/// accelerated, several times faster than zlib's on the same data; zlib's is used when libdeflate is not there.
 public func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
-    libdeflate_crc32(crc, bytes.baseAddress, bytes.count)
+    if Libdeflate.isAvailable { return cld_crc32(crc, bytes.baseAddress, bytes.count) }
+    guard let base = bytes.baseAddress else { return crc }
+    return UInt32(crc32_z(uLong(crc), base.assumingMemoryBound(to: Bytef.self), bytes.count))
 }

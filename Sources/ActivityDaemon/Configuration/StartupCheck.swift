@@ -15,6 +15,7 @@ public enum StartupCheck {
     /// - Throws: ``ConfigError`` or ``ListenerBindError``, each naming the file and line.
     public static func run(_ configuration: DaemonConfiguration, bindListeners: Bool) throws {
         try Self.checkArchiveDirectory(configuration)
+        _ = try Self.compressionEngine(configuration)
         try Self.checkIdentity(configuration)
         try Self.checkOverlaps(configuration)
         guard bindListeners else { return }
@@ -41,6 +42,25 @@ public enum StartupCheck {
         } catch {
             throw configuration.origin.error("archive-dir", value: path, expected: "a usable directory (\(error))")
         }
+    }
+
+    /// The engine that will compress: libdeflate when its library loads; zlib when it does not and the file did not
+    /// ask for libdeflate by name.
+    ///
+    /// - Throws: ``ConfigError`` at the `compression-engine` line when it names libdeflate and libdeflate cannot be
+    ///   loaded.
+    public static func compressionEngine(_ configuration: DaemonConfiguration) throws -> CompressionEngine {
+        let engine = configuration.archive.compressionEngine
+        guard engine == .libdeflate, let reason = Libdeflate.loadError else { return engine }
+        guard configuration.origin.keywordLines["compression-engine"] == nil else {
+            throw configuration.origin.error(
+                "compression-engine",
+                value: engine.rawValue,
+                expected: "an engine this machine has: zlib, or libdeflate once its library (Debian package"
+                    + " libdeflate0) is installed (\(reason))"
+            )
+        }
+        return .zlib
     }
 
     /// `user` and `group` must name existing accounts: start switches to them after binding.

@@ -57,6 +57,16 @@ public enum Daemon {
         logLevel: SharedLogLevel?,
         onListening: @escaping @Sendable ([ListenerConfiguration: SocketAddress]) -> Void
     ) async throws {
+        var configuration = configuration
+        configuration.archive.compressionEngine = try StartupCheck.compressionEngine(configuration)
+        if let reason = Libdeflate.loadError {
+            logger.notice(
+                "libdeflate cannot be loaded; compressing with zlib",
+                metadata: [
+                    "reason": "\(reason)", "fix": "install the Debian package libdeflate0 for the faster engine",
+                ]
+            )
+        }
         let counters = IngestCounters()
         let retentionBox = RetentionBox()
         let writer = try ArchiveWriter(configuration: configuration.archive, logger: logger) { _ in
@@ -115,7 +125,14 @@ public enum Daemon {
                 logger: logger
             )
         )
-        logger.notice("activitylogd started", metadata: ["archive.dir": "\(configuration.archive.directory)"])
+        logger.notice(
+            "activitylogd started",
+            metadata: [
+                "archive.dir": "\(configuration.archive.directory)",
+                "compression.engine": "\(configuration.archive.compressionEngine.rawValue)",
+                "compression.level": "\(configuration.archive.compressionLevel)",
+            ]
+        )
         try await serviceGroup.run()
         let (ingest, archive) = (counters.snapshot, writer.statistics)
         logger.log(
