@@ -85,7 +85,7 @@ struct JSONStringEscaperTests {
         }
     }
 
-    /// The escaping DESIGN.md asks for, written independently: decode as Swift does, then escape scalar by scalar.
+    /// The escaping docs/design.md asks for, written independently: decode as Swift does, then escape scalar by scalar.
     private func expectedEscape(_ bytes: [UInt8]) -> String {
         var result = ""
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {

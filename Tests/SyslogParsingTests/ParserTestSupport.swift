@@ -115,7 +115,7 @@ struct ParserCase: CustomTestStringConvertible, Sendable {
     }
 }
 
-/// Asserts the DESIGN.md output invariants: one line, no raw control characters, valid UTF-8 JSON object.
+/// Asserts the record invariants of docs/design.md: one line, no raw control characters, valid UTF-8 JSON object.
 func expectOneValidJSONLine(_ line: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
     #expect(line.last == 0x0A, "ends with LF", sourceLocation: sourceLocation)
     #expect(

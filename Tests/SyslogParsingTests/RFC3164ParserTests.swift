@@ -101,7 +101,7 @@ struct RFC3164ParserTests {
         ParserCase("<13>Nov 26 24:00:00 host app: m", .rfc3164, msg: "Nov 26 24:00:00 host app: m"),
         ParserCase("<13>Foo 26 14:41:09 host app: m", .rfc3164, msg: "Foo 26 14:41:09 host app: m"),
         ParserCase("<13>Nov 26 14:41:09x host", .rfc3164, msg: "Nov 26 14:41:09x host"),
-        // Year inference (DESIGN.md)
+        // Year inference (docs/design.md, "Reading a message")
         ParserCase(
             "<13>Dec 31 23:59:58 h a: m",
             received: "2027-01-01T00:00:05Z",

@@ -9,7 +9,7 @@ public struct RetentionPolicy: Sendable, Equatable {
     /// `retention-check-interval`: how often the sweeper runs besides at start and after each rotation.
     public var checkInterval: Duration
 
-    /// Creates a policy with DESIGN.md's defaults.
+    /// Creates a policy with the defaults activitylogd.conf(5) documents.
     public init(days: Int = 90, maximumTotalBytes: Int? = nil, checkInterval: Duration = .seconds(3600)) {
         self.days = days
         self.maximumTotalBytes = maximumTotalBytes

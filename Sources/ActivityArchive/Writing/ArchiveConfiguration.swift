@@ -37,7 +37,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     /// UDP bursts, which cannot wait. Streams count only their own bytes, so UDP cannot keep them paused.
     public var streamPauseBytes: Int { min(self.queueSize, 4 * self.batchSize) }
 
-    /// Creates a configuration with DESIGN.md's defaults.
+    /// Creates a configuration with the defaults activitylogd.conf(5) documents.
     public init(
         directory: String = "./archive",
         rotationTimeZone: CivilTimeZone = .utc,

@@ -45,7 +45,7 @@ public struct IngestConfiguration: Sendable {
     /// The `tls-*` keywords, for `listen tls` listeners.
     public var tls: TLSSettings
 
-    /// Creates a configuration with DESIGN.md's defaults.
+    /// Creates a configuration with the defaults activitylogd.conf(5) documents.
     public init(
         maxMessageSize: Int = 65_536,
         maxConnections: Int = 1024,

@@ -4,7 +4,7 @@
 /// {"time":"…","received":"…","facility":"auth","severity":"notice","host":"…",…,"format":"rfc5424"}\n
 /// ```
 ///
-/// Keys come in the order DESIGN.md lists them; absent fields are omitted (never `null`); `truncated` appears only
+/// Keys come in the order docs/design.md lists them; absent fields are omitted (never `null`); `truncated` appears only
 /// when `true`. Strings go through ``JSONStringEscaper``, so the line is valid UTF-8 JSON with no raw control
 /// character, whatever bytes the message held. Hand-written on purpose: no `JSONEncoder`, no intermediate
 /// `String`, one pass over each field, one capacity check per record.

@@ -5,7 +5,7 @@
 /// resets it for every message, keeping the capacity of its arrays, so parsing a stream allocates nothing per
 /// message once warmed up. ``string(_:)`` turns a span into a `String` for callers that want one.
 ///
-/// Stored properties are in the order of the JSON keys (DESIGN.md "The activity record"); `nil` means the key is
+/// Stored properties are in the order of the JSON keys (docs/design.md, "The activity record"); `nil` means the key is
 /// omitted.
 public struct ActivityRecord: Sendable {
     /// Event time from the message, in UTC.

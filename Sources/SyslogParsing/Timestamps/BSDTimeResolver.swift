@@ -1,6 +1,6 @@
 import ActivityModel
 
-/// Turns a BSD timestamp (no year, no zone) into an instant, as DESIGN.md specifies.
+/// Turns a BSD timestamp (no year, no zone) into an instant, as docs/design.md ("Reading a message") specifies.
 ///
 /// The zone is the configured `rfc3164-timezone`, unless the device named UTC/GMT itself. When the year is not
 /// written, it is the latest year in which the date exists and the instant is not after `received` + 31 days:
