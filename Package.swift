@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+// activitylog is licensed under the Apache License 2.0 (LICENSE).
 import PackageDescription
 
 /// Settings shared by every target: stricter language modes that catch mistakes early.

@@ -10,7 +10,7 @@ import Glibc
 struct SendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        abstract: "Send syslog messages from stdin, or generated ones, over UDP or TCP.",
+        abstract: "Send syslog messages from stdin, or generated ones, over UDP, TCP or TLS.",
         discussion: """
             Without --count, every line of standard input is sent as one message. With --count N, N realistic \
             RFC 5424 messages of 150-300 bytes are generated (half with structured data), each carrying its \

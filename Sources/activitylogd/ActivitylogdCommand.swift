@@ -12,7 +12,7 @@ import Glibc
 struct ActivitylogdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activitylogd",
-        abstract: "Collect syslog over UDP and TCP into daily gzip archives of JSON activity records.",
+        abstract: "Collect syslog over UDP, TCP and TLS into daily gzip archives of JSON activity records.",
         discussion: """
             Without -f it runs on the embedded default: UDP and TCP on 127.0.0.1:5514, archives in ./archive. \
             SIGTERM or SIGINT drain and stop it; SIGHUP reloads the file given with -f (without -f it changes \

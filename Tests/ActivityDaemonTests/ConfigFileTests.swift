@@ -136,6 +136,14 @@ struct ConfigFileTests {
             "test.conf:2: 'bogus': expected a keyword: listen, allow, tls-certificate, tls-key"
         ),
         (
+            "listen udp 127.0.0.1:1\nretention-day 30",
+            "test.conf:2: 'retention-day': expected a keyword (did you mean retention-days?)"
+        ),
+        (
+            "listen udp 127.0.0.1:1\ncompresion-level 5",
+            "test.conf:2: 'compresion-level': expected a keyword (did you mean compression-level?)"
+        ),
+        (
             "listen udp 127.0.0.1:1\ncompression-level 11",
             "test.conf:2: compression-level '11': expected an integer from 1 to 9"
         ),
@@ -200,7 +208,7 @@ struct ConfigFileTests {
             "listen udp 127.0.0.1:1 deny 10.0.0.0/8",
             "test.conf:1: listen 'udp 127.0.0.1:1 deny 10.0.0.0/8': expected udp|tcp"
         ),
-        ("archive-dir /tmp/x", "test.conf: listen '': expected at least one 'listen udp|tcp ADDRESS:PORT' line"),
+        ("archive-dir /tmp/x", "test.conf: listen '': expected at least one 'listen udp|tcp|tls ADDRESS:PORT' line"),
         (
             "listen udp 127.0.0.1:1\nretention-max-size lots",
             "test.conf:2: retention-max-size 'lots': expected a size of at least 1m, such as 500g, or none"

@@ -227,6 +227,7 @@ struct TLSEndToEndTests {
         )
         let result = try Tool.run(["activitylogd", "-t", "-f", missingKey])
         #expect(result.status == 78)
+        #expect(result.errors.contains("\(missingKey):1: listen 'tls 127.0.0.1:6514'"), "\(result.errors)")
         #expect(result.errors.contains("tls-key"))
         let badCertificate = "\(directory)/bad-cert.conf"
         try "listen tls 127.0.0.1:6514\ntls-certificate \(certs)/ca.key\ntls-key \(certs)/server.key\n".write(
@@ -236,6 +237,6 @@ struct TLSEndToEndTests {
         )
         let bad = try Tool.run(["activitylogd", "-t", "-f", badCertificate])
         #expect(bad.status == 78)
-        #expect(bad.errors.contains("tls-certificate \(certs)/ca.key"))
+        #expect(bad.errors.contains("\(badCertificate):2: tls-certificate '\(certs)/ca.key'"), "\(bad.errors)")
     }
 }

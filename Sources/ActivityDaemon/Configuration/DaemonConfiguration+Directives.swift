@@ -311,12 +311,16 @@ struct DirectiveReader {
         self.currentLine = directive.line
         self.currentKeyword = directive.keyword
         guard let keyword = Self.keywords.first(where: { $0.name == directive.keyword }) else {
+            let names = Self.keywords.map(\.name)
+            let expected =
+                KeywordSuggestion.nearest(to: directive.keyword, among: names).map { "a keyword (did you mean \($0)?)" }
+                ?? "a keyword: " + names.joined(separator: ", ")
             throw ConfigError(
                 file: self.file,
                 line: directive.line,
                 keyword: "",
                 value: directive.keyword,
-                expected: "a keyword: " + Self.keywords.map(\.name).joined(separator: ", ")
+                expected: expected
             )
         }
         if !keyword.isRepeatable, let first = self.seen[keyword.name] {

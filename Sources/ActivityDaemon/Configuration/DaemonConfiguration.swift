@@ -83,13 +83,28 @@ public struct DaemonConfiguration: Sendable {
         do {
             _ = try TLSServerContext.make(self.ingest.tls)
         } catch {
+            // The line of the keyword whose file is unusable, else of the first `listen tls`.
+            let keyword = (error as? TLSServerContext.Failure)?.keyword
+            let firstTLS = self.listeners.first { $0.transport == .tls }
+            let line =
+                keyword.flatMap { self.origin.keywordLines[$0] }
+                ?? firstTLS.flatMap { self.origin.listenerLines[$0] } ?? 0
             throw ConfigError(
                 file: file,
-                line: 0,
-                keyword: "listen",
-                value: "tls",
+                line: line,
+                keyword: keyword ?? "listen",
+                value: keyword.map(self.tlsPath(of:)) ?? firstTLS.map(\.description) ?? "tls",
                 expected: "usable TLS files: \(error)"
             )
+        }
+    }
+
+    /// The file a `tls-*` keyword names.
+    private func tlsPath(of keyword: String) -> String {
+        switch keyword {
+        case "tls-certificate": self.ingest.tls.certificatePath ?? ""
+        case "tls-key": self.ingest.tls.keyPath ?? ""
+        default: self.ingest.tls.clientCAPath ?? ""
         }
     }
 
@@ -111,7 +126,7 @@ public struct DaemonConfiguration: Sendable {
                 line: 0,
                 keyword: "listen",
                 value: "",
-                expected: "at least one 'listen udp|tcp ADDRESS:PORT' line"
+                expected: "at least one 'listen udp|tcp|tls ADDRESS:PORT' line"
             )
         }
         return configuration

@@ -8,7 +8,7 @@ import NIOSSL
 import Synchronization
 import SyslogFraming
 
-/// The UDP and TCP listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
+/// The UDP, TCP and TLS listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
 ///
 /// Listening sockets are keyed by their ``ListenerConfiguration``: ``apply(_:ingest:)`` binds the new ones first
 /// and only then publishes the new settings and closes the listeners no longer configured, so a listener that

@@ -5,8 +5,17 @@ import NIOSSL
 public enum TLSServerContext {
     /// A TLS setting that cannot be used, naming the file and the reason.
     public struct Failure: Error, CustomStringConvertible {
+        /// The keyword whose file is unusable; `nil` when a needed keyword is missing (the `listen tls` line is at
+        /// fault then).
+        public var keyword: String?
         /// What is wrong.
         public var description: String
+
+        /// Creates a failure.
+        public init(keyword: String? = nil, description: String) {
+            self.keyword = keyword
+            self.description = description
+        }
     }
 
     /// Reads the certificate, key and client CA files and makes a context.
@@ -24,17 +33,24 @@ public enum TLSServerContext {
             chain = try NIOSSLCertificate.fromPEMFile(certificatePath)
         } catch {
             throw Failure(
+                keyword: "tls-certificate",
                 description: "tls-certificate \(certificatePath): not a readable PEM certificate file (\(error))"
             )
         }
         guard !chain.isEmpty else {
-            throw Failure(description: "tls-certificate \(certificatePath): no certificate in the file")
+            throw Failure(
+                keyword: "tls-certificate",
+                description: "tls-certificate \(certificatePath): no certificate in the file"
+            )
         }
         let key: NIOSSLPrivateKey
         do {
             key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
         } catch {
-            throw Failure(description: "tls-key \(keyPath): not a readable PEM private key file (\(error))")
+            throw Failure(
+                keyword: "tls-key",
+                description: "tls-key \(keyPath): not a readable PEM private key file (\(error))"
+            )
         }
         var configuration: TLSConfiguration
         if let clientCAPath = settings.clientCAPath {
@@ -43,6 +59,7 @@ public enum TLSServerContext {
                 roots = try NIOSSLCertificate.fromPEMFile(clientCAPath)
             } catch {
                 throw Failure(
+                    keyword: "tls-client-ca",
                     description: "tls-client-ca \(clientCAPath): not a readable PEM certificate file (\(error))"
                 )
             }
