@@ -23,7 +23,8 @@ final class DaemonProcess {
         extra: String = "",
         directory: String? = nil,
         embeddedDefault: Bool = false,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        logFileName: String? = nil
     ) throws {
         self.directory =
             directory
@@ -31,12 +32,14 @@ final class DaemonProcess {
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
         self.archiveDirectory = "\(self.directory)/archive"
         self.configPath = "\(self.directory)/activitylogd.conf"
-        self.logPath = "\(self.directory)/daemon-\(UUID().uuidString).log"
+        self.logPath = "\(self.directory)/\(logFileName ?? "daemon-\(UUID().uuidString).log")"
         let config =
             listeners.map { "listen \($0)" }.joined(separator: "\n")
             + "\narchive-dir \(self.archiveDirectory)\n\(extra)\n"
         try config.write(toFile: self.configPath, atomically: true, encoding: .utf8)
-        FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        if !FileManager.default.fileExists(atPath: self.logPath) {
+            FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        }
         self.process.executableURL = Self.productsDirectory.appendingPathComponent("activitylogd")
         self.process.arguments = embeddedDefault ? [] : ["-f", self.configPath]
         self.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

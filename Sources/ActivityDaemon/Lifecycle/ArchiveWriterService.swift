@@ -8,12 +8,13 @@ import ServiceLifecycle
 /// first sweep never deletes a file that recovery is working on.
 struct ArchiveWriterService: Service {
     let writer: ArchiveWriter
-    let started: AsyncStream<Void>.Continuation
+    /// Finished once the writer has started (retention and readiness wait on them).
+    let started: [AsyncStream<Void>.Continuation]
 
     func run() async throws {
-        defer { self.started.finish() }
+        defer { for continuation in self.started { continuation.finish() } }
         try self.writer.start()
-        self.started.finish()
+        for continuation in self.started { continuation.finish() }
         try? await gracefulShutdown()
         // The writer's shutdown blocks until every member is written; keep it off the cooperative pool.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -79,6 +79,8 @@ public enum Daemon {
             logger: logger
         )
         let (writerStarted, writerStartedContinuation) = AsyncStream<Void>.makeStream()
+        let (writerReady, writerReadyContinuation) = AsyncStream<Void>.makeStream()
+        let notifier = SystemdNotifier()
         let retention = RetentionService(
             sweeper: sweeper,
             writerStarted: writerStarted,
@@ -102,9 +104,16 @@ public enum Daemon {
             logger: logger
         )
         var services: [any Service] = [
-            ArchiveWriterService(writer: writer, started: writerStartedContinuation),
+            ArchiveWriterService(writer: writer, started: [writerStartedContinuation, writerReadyContinuation]),
             retention,
-            IngestService(server: server, configuration: configuration, logger: logger, onListening: onListening),
+            IngestService(
+                server: server,
+                configuration: configuration,
+                logger: logger,
+                onListening: onListening,
+                writerStarted: writerReady,
+                notifier: notifier
+            ),
             statistics,
         ]
         services.append(
@@ -115,7 +124,8 @@ public enum Daemon {
                 statistics: statistics,
                 logLevel: logLevel,
                 logger: logger,
-                running: configuration
+                running: configuration,
+                notifier: notifier
             )
         )
         let serviceGroup = ServiceGroup(

@@ -12,6 +12,9 @@ struct IngestService: Service {
     let logger: Logger
     /// Called once the listeners are bound, with their addresses (tests learn ephemeral ports from it).
     let onListening: @Sendable ([ListenerConfiguration: SocketAddress]) -> Void
+    /// Finishes once the writer has recovered the archives: with the listeners bound, the daemon is ready.
+    let writerStarted: AsyncStream<Void>
+    let notifier: SystemdNotifier
 
     func run() async throws {
         // Resolved before binding, so an unknown user fails the start before any port is taken.
@@ -31,7 +34,10 @@ struct IngestService: Service {
             )
         }
         self.onListening(await self.server.boundAddresses)
+        for await _ in self.writerStarted.cancelOnGracefulShutdown() {}
+        self.notifier.ready(status: "listening on \(self.configuration.listeners.count) listeners")
         try? await gracefulShutdown()
+        self.notifier.stopping()
         await self.server.stop()
     }
 }

@@ -1,4 +1,5 @@
 import ActivityIngest
+import ActivityModel
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -20,6 +21,7 @@ struct ReloadService: Service {
     let logLevel: SharedLogLevel?
     let logger: Logger
     let running: DaemonConfiguration
+    let notifier: SystemdNotifier
 
     func run() async throws {
         var current = self.running
@@ -30,6 +32,11 @@ struct ReloadService: Service {
                 continue
             }
             self.logger.notice("reloading configuration", metadata: ["config.path": "\(path)"])
+            self.notifier.reloading()
+            // Whatever the outcome, systemd hears that the daemon is ready again.
+            defer {
+                self.notifier.ready(status: "listening; configuration reloaded at \(RFC3339Formatter.string(.now()))")
+            }
             let next: DaemonConfiguration
             do {
                 next = try DaemonConfiguration.load(path: path)

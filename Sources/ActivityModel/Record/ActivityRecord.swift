@@ -96,7 +96,8 @@ public struct ActivityRecord: Sendable {
     /// word of the activity vocabulary, an unescaped value). Allocates nothing once the capacity is warmed up.
     public mutating func appendText(_ text: UnsafeRawBufferPointer) -> TextSpan {
         let start = self.bytes.count
-        self.bytes.append(contentsOf: text)
+        // As typed bytes, the append is one copy rather than a byte-by-byte sequence walk.
+        self.bytes.append(contentsOf: text.assumingMemoryBound(to: UInt8.self))
         return TextSpan(start: start, end: self.bytes.count)
     }
 
