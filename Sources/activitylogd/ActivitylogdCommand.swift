@@ -14,7 +14,8 @@ struct ActivitylogdCommand: ParsableCommand {
         commandName: "activitylogd",
         abstract: "Collect syslog over UDP, TCP and TLS into daily gzip archives of JSON activity records.",
         discussion: """
-            Without -f it runs on the embedded default: UDP and TCP on 127.0.0.1:5514, archives in ./archive. \
+            Without -f it reads /etc/activitylog/activitylogd.conf when that file exists, and otherwise runs on the \
+            embedded default: UDP and TCP on 127.0.0.1:5514, archives in ./archive. \
             SIGTERM or SIGINT drain and stop it; SIGHUP reloads the file given with -f (without -f it changes \
             nothing and the daemon keeps running). See activitylogd(8).
             """,
@@ -42,17 +43,24 @@ struct ActivitylogdCommand: ParsableCommand {
     )
     var noBind = false
 
+    /// The file read without `-f` when it exists (`$ACTIVITYLOGD_CONFIG` names another, for tests).
+    static var installedConfigPath: String {
+        getenv("ACTIVITYLOGD_CONFIG").map { String(cString: $0) } ?? "/etc/activitylog/activitylogd.conf"
+    }
+
     func run() throws {
         let configuration: DaemonConfiguration
+        let installed = Self.installedConfigPath
+        let configFile = self.configFile ?? (access(installed, F_OK) == 0 ? installed : nil)
         do {
-            configuration = try self.configFile.map(DaemonConfiguration.load(path:)) ?? .embeddedDefault
+            configuration = try configFile.map(DaemonConfiguration.load(path:)) ?? .embeddedDefault
             if self.checkOnly { try StartupCheck.run(configuration, bindListeners: !self.noBind) }
         } catch {
             FileHandleOutput.standardError("activitylogd: \(error)\n")
             throw ExitCode(78)  // EX_CONFIG
         }
         if self.checkOnly {
-            FileHandleOutput.standardOutput("\(self.configFile ?? "embedded default"): configuration OK\n")
+            FileHandleOutput.standardOutput("\(configFile ?? "embedded default"): configuration OK\n")
             return
         }
         // Until the reload service traps it, SIGHUP (a closed terminal, `pkill -HUP`) must not end the process.
@@ -64,7 +72,11 @@ struct ActivitylogdCommand: ParsableCommand {
         // alive matters: a process whose main thread has exited still shows that thread's credentials, so after
         // the switch to `user` it would go on looking like root in ps and /proc.
         let outcome = DaemonOutcome()
-        let configPath = self.configFile
+        let configPath = configFile
+        logger.notice(
+            "configuration",
+            metadata: ["config.path": "\(configFile ?? "embedded default (no -f, no \(installed))")"]
+        )
         Task.detached {
             do {
                 try await Daemon.run(

@@ -24,7 +24,8 @@ final class DaemonProcess {
         directory: String? = nil,
         embeddedDefault: Bool = false,
         environment: [String: String] = [:],
-        logFileName: String? = nil
+        logFileName: String? = nil,
+        listenerCount: Int? = nil
     ) throws {
         self.directory =
             directory
@@ -42,12 +43,15 @@ final class DaemonProcess {
         }
         self.process.executableURL = Self.productsDirectory.appendingPathComponent("activitylogd")
         self.process.arguments = embeddedDefault ? [] : ["-f", self.configPath]
-        self.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Without -f the daemon would read an installed /etc/activitylog/activitylogd.conf: tests want the default.
+        let defaults = ["ACTIVITYLOGD_CONFIG": "/nonexistent/activitylogd.conf"]
+        self.process.environment = ProcessInfo.processInfo.environment.merging(defaults) { $1 }
+            .merging(environment) { $1 }
         self.process.currentDirectoryURL = URL(fileURLWithPath: self.directory)
         self.process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         self.process.standardOutput = FileHandle.nullDevice
         try self.process.run()
-        try self.waitForLog("listening", count: listeners.count)
+        try self.waitForLog("listening", count: listenerCount ?? (embeddedDefault ? 2 : listeners.count))
     }
 
     /// The daemon's log so far.

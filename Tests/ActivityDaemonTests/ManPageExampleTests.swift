@@ -90,6 +90,7 @@ struct ManPageExampleTests {
         )
         let script = """
             set -e
+            export ACTIVITYLOGD_CONFIG=/nonexistent/activitylogd.conf
             cd '\(directory)'
             \(blocks[0].replacingOccurrences(of: "activitylogd &", with: "activitylogd 2>daemon.log & PID=$!; sleep 1"))
             sleep 1.5
@@ -115,6 +116,7 @@ struct ManPageExampleTests {
         let messages = ManPages.repository.appendingPathComponent("examples/messages.log").path
         let script = """
             set -e
+            export ACTIVITYLOGD_CONFIG=/nonexistent/activitylogd.conf
             cd '\(directory)'
             cp '\(messages)' messages.log
             printf '28 <13>1 - - - - - - for alice' > capture.bin
@@ -147,5 +149,6 @@ struct ManPageExampleTests {
         #expect(try Tool.run(["activitylog", "send", "--port", "5514", "--count", "500", "--seed", "2"]).status == 0)
         #expect(daemon.stop() == 0)
         #expect(try daemon.records().count == 1500)
+        #expect(daemon.log.contains("config.path=\"embedded default (no -f, no /nonexistent/activitylogd.conf)\""))
     }
 }
