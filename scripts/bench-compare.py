@@ -212,8 +212,9 @@ SERVERS = {"activitylogd": Activitylogd, "rsyslog": Rsyslog}
 
 
 def send(port, transport, count, rate=0):
+    # A fixed start time and the default seed: every run sends byte for byte the same messages.
     command = [os.path.join(BIN, "activitylog"), "send", "--port", str(port), "--transport", transport,
-               "--count", str(count)]
+               "--count", str(count), "--start-time", "2026-11-26T00:00:00Z"]
     if rate:
         command += ["--rate", str(rate)]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=600)

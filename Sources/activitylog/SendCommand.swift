@@ -39,6 +39,14 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Seed for generated messages (the same seed gives the same messages).")
     var seed: UInt64 = 1
 
+    @Option(
+        help: ArgumentHelp(
+            "Time of the first generated message (RFC 3339); default: now. With --seed, makes runs reproducible.",
+            valueName: "time"
+        )
+    )
+    var startTime: ReceivedTime?
+
     @Flag(help: "Send over TLS (RFC 5425), which runs over TCP.")
     var tls = false
 
@@ -99,7 +107,7 @@ struct SendCommand: ParsableCommand {
             }
         let source: any MessageSource =
             if let count = self.count {
-                GeneratedMessages(count: count, seed: self.seed)
+                GeneratedMessages(count: count, seed: self.seed, startTime: self.startTime?.timestamp ?? .now())
             } else {
                 StandardInputLines()
             }

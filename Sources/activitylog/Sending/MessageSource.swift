@@ -1,3 +1,4 @@
+import ActivityModel
 import SyslogCorpus
 
 #if canImport(Glibc)
@@ -20,9 +21,10 @@ struct GeneratedMessages: MessageSource {
     private let count: Int
     private var sent = 0
 
-    init(count: Int, seed: UInt64) {
+    /// Messages whose timestamps start at `startTime` and advance a millisecond per message.
+    init(count: Int, seed: UInt64, startTime: Timestamp) {
         self.count = count
-        var corpus = SyslogCorpus(seed: seed, mix: .ingestBenchmark)
+        var corpus = SyslogCorpus(seed: seed, mix: .ingestBenchmark, baseTime: startTime)
         for number in 0..<min(count, Self.poolSize) {
             var bytes: [UInt8] = []
             let offset = corpus.appendMessage(number: number, to: &bytes)!
