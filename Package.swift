@@ -31,7 +31,7 @@ let package = Package(
         // Stage "framing": RFC 6587 octet-counting and line framing as NIO decoders. Knows no format.
         .target(
             name: "SyslogFraming",
-            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["ActivityModel", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         // The system zlib (zlib1g-dev), with the init macros wrapped in shim.h.

@@ -1,3 +1,4 @@
+import ActivityModel
 import NIOCore
 
 /// One syslog message cut out of a byte stream, without its framing.
@@ -19,10 +20,7 @@ public struct SyslogFrame: Sendable, Equatable {
     /// What counts against the maximum message size: a message of exactly the maximum followed by `\r\n` (or a LF
     /// that a sender counts into its octet count or puts in its datagram) is whole, not truncated.
     public static func lengthWithoutTerminator(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var end = bytes.count
-        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == 0 { end -= 1 }
-        if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return end
+        MessageTerminator.length(of: bytes)
     }
 
     /// `message` as a frame kept whole, or cut to `limit` bytes and flagged when it holds more than that without

@@ -39,9 +39,12 @@ public struct SyslogFrameDecoder: NIOSingleStepByteToMessageDecoder {
         /// Which bytes end a line-framed message.
         public var lineTerminators: LineTerminators
 
+        /// `max-message-size` when none is configured: 64 KiB. The one place this default is written.
+        public static let defaultMaxMessageSize = 65_536
+
         /// Creates a configuration.
         public init(
-            maxMessageSize: Int = 65_536,
+            maxMessageSize: Int = Self.defaultMaxMessageSize,
             detectsOctetCounting: Bool = true,
             lineTerminators: LineTerminators = .lineFeedOrNUL
         ) {

@@ -64,7 +64,7 @@ public struct SyslogParser {
         into record: inout ActivityRecord
     ) {
         let all = message.assumingMemoryBound(to: UInt8.self)
-        let bytes = UnsafeBufferPointer(rebasing: all[0..<Self.endWithoutTerminator(all)])
+        let bytes = UnsafeBufferPointer(rebasing: all[0..<MessageTerminator.length(of: message)])
         record.reset(message: UnsafeRawBufferPointer(bytes), received: context.received)
         record.truncated = truncated
         record.transport = context.transport
@@ -99,10 +99,4 @@ public struct SyslogParser {
         return record
     }
 
-    private static func endWithoutTerminator(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var end = bytes.count
-        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == 0 { end -= 1 }
-        if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return end
-    }
 }
