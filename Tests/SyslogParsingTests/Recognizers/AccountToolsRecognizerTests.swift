@@ -4,79 +4,82 @@ import Testing
 struct AccountToolsRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 useradd[1]: new user: name=bob, UID=1001, GID=1001, home=/home/bob, shell=/bin/bash, from=/dev/pts/0",
+            bsd(
+                "useradd[1]",
+                "new user: name=bob, UID=1001, GID=1001, home=/home/bob, shell=/bin/bash, from=/dev/pts/0"
+            ),
             event: "user-add",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 useradd[1]: new group: name=dev, GID=1002",
+            bsd("useradd[1]", "new group: name=dev, GID=1002"),
             event: "group-add",
             resource: "dev",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 groupadd[1]: group added to /etc/group: name=ops, GID=1003",
+            bsd("groupadd[1]", "group added to /etc/group: name=ops, GID=1003"),
             event: "group-add",
             resource: "ops",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 useradd[1]: add 'bob' to group 'sudo'",
+            bsd("useradd[1]", "add 'bob' to group 'sudo'"),
             event: "user-change",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 userdel[1]: delete user 'bob'",
+            bsd("userdel[1]", "delete user 'bob'"),
             event: "user-delete",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 userdel[1]: removed group 'bob' owned by 'bob'",
+            bsd("userdel[1]", "removed group 'bob' owned by 'bob'"),
             event: "group-delete",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 usermod[1]: change user 'bob' shell from '/bin/sh' to '/bin/bash'",
+            bsd("usermod[1]", "change user 'bob' shell from '/bin/sh' to '/bin/bash'"),
             event: "user-change",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 usermod[1]: lock user 'bob' password",
+            bsd("usermod[1]", "lock user 'bob' password"),
             event: "user-change",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 groupdel[1]: group 'dev' removed",
+            bsd("groupdel[1]", "group 'dev' removed"),
             event: "group-delete",
             resource: "dev",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 groupdel[1]: group 'dev' removed from /etc/group",
+            bsd("groupdel[1]", "group 'dev' removed from /etc/group"),
             event: "group-delete",
             resource: "dev",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 passwd[1]: password for 'bob' changed by 'root'",
+            bsd("passwd[1]", "password for 'bob' changed by 'root'"),
             user: "root",
             event: "password-change",
             resource: "bob",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 useradd[1]: failed adding user 'bob', data deleted",
+            bsd("useradd[1]", "failed adding user 'bob', data deleted"),
             event: "user-add",
             resource: "bob",
             outcome: "failure"
         ),
-        ActivityCase("<86>Dec  6 10:01:02 web1 passwd[1]: gkr-pam: couldn't update the login keyring password"),
+        ActivityCase(bsd("passwd[1]", "gkr-pam: couldn't update the login keyring password")),
     ]
 
     @Test(arguments: Self.cases)

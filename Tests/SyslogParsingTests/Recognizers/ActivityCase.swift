@@ -44,3 +44,6 @@ struct ActivityCase: CustomTestStringConvertible, Sendable {
         try expectOneValidJSONLine(Array(JSONLineEncoder.line(record).utf8))
     }
 }
+
+/// A BSD syslog line from `app` on host `web1` (PRI 38, auth.info), so the tables show only the text that matters.
+func bsd(_ app: String, _ text: String) -> String { "<38>Dec  6 10:01:02 web1 \(app): \(text)" }

@@ -4,14 +4,14 @@ import Testing
 struct LoginAndSessionRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: ROOT LOGIN ON tty2",
+            bsd("login[7]", "ROOT LOGIN ON tty2"),
             user: "root",
             event: "login",
             resource: "login",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: ROOT LOGIN ON pts/0 FROM host.example",
+            bsd("login[7]", "ROOT LOGIN ON pts/0 FROM host.example"),
             user: "root",
             event: "login",
             resource: "login",
@@ -19,21 +19,21 @@ struct LoginAndSessionRecognizerTests {
             client: "host.example"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: LOGIN ON tty1 BY bob",
+            bsd("login[7]", "LOGIN ON tty1 BY bob"),
             user: "bob",
             event: "login",
             resource: "login",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: FAILED LOGIN 1 FROM tty1 FOR bob, Authentication failure",
+            bsd("login[7]", "FAILED LOGIN 1 FROM tty1 FOR bob, Authentication failure"),
             user: "bob",
             event: "login",
             resource: "login",
             outcome: "failure"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: FAILED LOGIN 2 FROM 192.0.2.7 FOR bob, Authentication failure",
+            bsd("login[7]", "FAILED LOGIN 2 FROM 192.0.2.7 FOR bob, Authentication failure"),
             user: "bob",
             event: "login",
             resource: "login",
@@ -41,7 +41,7 @@ struct LoginAndSessionRecognizerTests {
             client: "192.0.2.7"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: FAILED LOGIN (1) on '/dev/pts/1' from 'host.example' FOR 'bob', Authentication failure",
+            bsd("login[7]", "FAILED LOGIN (1) on '/dev/pts/1' from 'host.example' FOR 'bob', Authentication failure"),
             user: "bob",
             event: "login",
             resource: "login",
@@ -49,50 +49,50 @@ struct LoginAndSessionRecognizerTests {
             client: "host.example"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: ROOT LOGIN  on '/dev/tty1'",
+            bsd("login[7]", "ROOT LOGIN  on '/dev/tty1'"),
             user: "root",
             event: "login",
             resource: "login",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 login[7]: TOO MANY LOGIN TRIES (5) on '/dev/tty1' FOR 'bob'",
+            bsd("login[7]", "TOO MANY LOGIN TRIES (5) on '/dev/tty1' FOR 'bob'"),
             user: "bob",
             event: "login",
             resource: "login",
             outcome: "failure"
         ),
         ActivityCase(
-            "<30>Dec  6 10:01:02 web1 systemd-logind[1]: New session 12 of user bob.",
+            bsd("systemd-logind[1]", "New session 12 of user bob."),
             user: "bob",
             event: "session-open",
             outcome: "success"
         ),
         ActivityCase(
-            "<30>Dec  6 10:01:02 web1 systemd-logind[1]: New session c3 of user john.doe.",
+            bsd("systemd-logind[1]", "New session c3 of user john.doe."),
             user: "john.doe",
             event: "session-open",
             outcome: "success"
         ),
-        ActivityCase("<30>Dec  6 10:01:02 web1 systemd-logind[1]: Removed session 12.", event: "session-close"),
+        ActivityCase(bsd("systemd-logind[1]", "Removed session 12."), event: "session-close"),
         ActivityCase(
-            "<30>Dec  6 10:01:02 web1 systemd-logind[1]: Session 12 logged out. Waiting for processes to exit.",
+            bsd("systemd-logind[1]", "Session 12 logged out. Waiting for processes to exit."),
             event: "session-close"
         ),
-        ActivityCase("<30>Dec  6 10:01:02 web1 systemd-logind[1]: Watching system buttons on /dev/input/event0"),
+        ActivityCase(bsd("systemd-logind[1]", "Watching system buttons on /dev/input/event0")),
         ActivityCase(
-            "<78>Dec  6 10:17:01 web1 CRON[1234]: (root) CMD (   cd / && run-parts --report /etc/cron.hourly)",
+            bsd("CRON[1234]", "(root) CMD (   cd / && run-parts --report /etc/cron.hourly)"),
             user: "root",
             event: "job-start",
             resource: "   cd / && run-parts --report /etc/cron.hourly"
         ),
         ActivityCase(
-            "<78>Dec  6 10:17:01 web1 crond[1]: (www-data) CMD (php /var/www/cron.php (nightly))",
+            bsd("crond[1]", "(www-data) CMD (php /var/www/cron.php (nightly))"),
             user: "www-data",
             event: "job-start",
             resource: "php /var/www/cron.php (nightly)"
         ),
-        ActivityCase("<78>Dec  6 10:17:01 web1 CRON[1]: (root) CMDEND (run-parts /etc/cron.hourly)"),
+        ActivityCase(bsd("CRON[1]", "(root) CMDEND (run-parts /etc/cron.hourly)")),
     ]
 
     @Test(arguments: Self.cases)

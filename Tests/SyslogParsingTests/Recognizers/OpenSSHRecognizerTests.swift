@@ -4,7 +4,7 @@ import Testing
 struct OpenSSHRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1234]: Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2",
+            bsd("sshd[1234]", "Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2"),
             user: "admin",
             event: "login",
             resource: "sshd",
@@ -12,7 +12,7 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Accepted publickey for bob from 198.51.100.4 port 50000 ssh2: ED25519 SHA256:AbC/dEf+1",
+            bsd("sshd[1]", "Accepted publickey for bob from 198.51.100.4 port 50000 ssh2: ED25519 SHA256:AbC/dEf+1"),
             user: "bob",
             event: "login",
             resource: "sshd",
@@ -20,7 +20,7 @@ struct OpenSSHRecognizerTests {
             client: "198.51.100.4"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Accepted keyboard-interactive/pam for carol from 2001:db8::5 port 2200 ssh2",
+            bsd("sshd[1]", "Accepted keyboard-interactive/pam for carol from 2001:db8::5 port 2200 ssh2"),
             user: "carol",
             event: "login",
             resource: "sshd",
@@ -28,7 +28,7 @@ struct OpenSSHRecognizerTests {
             client: "2001:db8::5"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Failed publickey for root from 203.0.113.9 port 1 ssh2: RSA SHA256:x",
+            bsd("sshd[1]", "Failed publickey for root from 203.0.113.9 port 1 ssh2: RSA SHA256:x"),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -36,7 +36,7 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Failed none for invalid user guest from 203.0.113.9 port 1 ssh2",
+            bsd("sshd[1]", "Failed none for invalid user guest from 203.0.113.9 port 1 ssh2"),
             user: "guest",
             event: "login",
             resource: "sshd",
@@ -44,7 +44,7 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Failed password for invalid user a user from x from 203.0.113.9 port 22 ssh2",
+            bsd("sshd[1]", "Failed password for invalid user a user from x from 203.0.113.9 port 22 ssh2"),
             user: "a user from x",
             event: "login",
             resource: "sshd",
@@ -52,14 +52,14 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Partial publickey for dave from 192.0.2.1 port 22 ssh2: ED25519 SHA256:y",
+            bsd("sshd[1]", "Partial publickey for dave from 192.0.2.1 port 22 ssh2: ED25519 SHA256:y"),
             user: "dave",
             event: "login",
             resource: "sshd",
             client: "192.0.2.1"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Invalid user admin from 203.0.113.9 port 52144",
+            bsd("sshd[1]", "Invalid user admin from 203.0.113.9 port 52144"),
             user: "admin",
             event: "login",
             resource: "sshd",
@@ -67,14 +67,14 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: input_userauth_request: invalid user admin [preauth]",
+            bsd("sshd[1]", "input_userauth_request: invalid user admin [preauth]"),
             user: "admin",
             event: "login",
             resource: "sshd",
             outcome: "failure"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Connection closed by authenticating user root 203.0.113.9 port 22 [preauth]",
+            bsd("sshd[1]", "Connection closed by authenticating user root 203.0.113.9 port 22 [preauth]"),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -82,7 +82,7 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnected from invalid user oracle 203.0.113.9 port 40000 [preauth]",
+            bsd("sshd[1]", "Disconnected from invalid user oracle 203.0.113.9 port 40000 [preauth]"),
             user: "oracle",
             event: "login",
             resource: "sshd",
@@ -90,14 +90,17 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnecting: Too many authentication failures for root [preauth]",
+            bsd("sshd[1]", "Disconnecting: Too many authentication failures for root [preauth]"),
             user: "root",
             event: "login",
             resource: "sshd",
             outcome: "failure"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnecting authenticating user root 203.0.113.9 port 22: Too many authentication failures [preauth]",
+            bsd(
+                "sshd[1]",
+                "Disconnecting authenticating user root 203.0.113.9 port 22: Too many authentication failures [preauth]"
+            ),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -105,7 +108,10 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]",
+            bsd(
+                "sshd[1]",
+                "error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]"
+            ),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -113,7 +119,10 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: error: maximum authentication attempts exceeded for invalid user pi from 203.0.113.9 port 22 ssh2 [preauth]",
+            bsd(
+                "sshd[1]",
+                "error: maximum authentication attempts exceeded for invalid user pi from 203.0.113.9 port 22 ssh2 [preauth]"
+            ),
             user: "pi",
             event: "login",
             resource: "sshd",
@@ -121,7 +130,7 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: User root from 203.0.113.9 not allowed because not listed in AllowUsers",
+            bsd("sshd[1]", "User root from 203.0.113.9 not allowed because not listed in AllowUsers"),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -129,14 +138,14 @@ struct OpenSSHRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Disconnected from user bob 198.51.100.4 port 50000",
+            bsd("sshd[1]", "Disconnected from user bob 198.51.100.4 port 50000"),
             user: "bob",
             event: "session-close",
             resource: "sshd",
             client: "198.51.100.4"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd-session[9]: Accepted password for eve from 192.0.2.8 port 1022 ssh2",
+            bsd("sshd-session[9]", "Accepted password for eve from 192.0.2.8 port 1022 ssh2"),
             user: "eve",
             event: "login",
             resource: "sshd",
@@ -144,7 +153,7 @@ struct OpenSSHRecognizerTests {
             client: "192.0.2.8"
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: message repeated 3 times: [ Failed password for root from 203.0.113.9 port 22 ssh2]",
+            bsd("sshd[1]", "message repeated 3 times: [ Failed password for root from 203.0.113.9 port 22 ssh2]"),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -160,18 +169,18 @@ struct OpenSSHRecognizerTests {
             client: "192.0.2.9"
         ),
         // Not activities: no field at all.
-        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Server listening on 0.0.0.0 port 22."),
-        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Connection closed by 203.0.113.9 port 22 [preauth]"),
+        ActivityCase(bsd("sshd[1]", "Server listening on 0.0.0.0 port 22.")),
+        ActivityCase(bsd("sshd[1]", "Connection closed by 203.0.113.9 port 22 [preauth]")),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Received disconnect from 203.0.113.9 port 22:11: Bye Bye [preauth]"
+            bsd("sshd[1]", "Received disconnect from 203.0.113.9 port 22:11: Bye Bye [preauth]")
         ),
         ActivityCase(
-            "<38>Dec  6 10:01:02 web1 sshd[1]: Did not receive identification string from 203.0.113.9 port 22"
+            bsd("sshd[1]", "Did not receive identification string from 203.0.113.9 port 22")
         ),
-        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Accepted"),
-        ActivityCase("<38>Dec  6 10:01:02 web1 sshd[1]: Failed password for root"),
+        ActivityCase(bsd("sshd[1]", "Accepted")),
+        ActivityCase(bsd("sshd[1]", "Failed password for root")),
         ActivityCase(
-            "<14>Dec  6 10:01:02 web1 myapp[1]: saw 'Failed password for root from 1.2.3.4 port 22 ssh2' in a log"
+            bsd("myapp[1]", "saw 'Failed password for root from 1.2.3.4 port 22 ssh2' in a log")
         ),
     ]
 

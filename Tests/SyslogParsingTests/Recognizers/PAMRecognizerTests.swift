@@ -4,7 +4,10 @@ import Testing
 struct PAMRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root",
+            bsd(
+                "sshd[1]",
+                "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root"
+            ),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -12,60 +15,63 @@ struct PAMRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=",
+            bsd("sshd[1]", "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost="),
             event: "login",
             resource: "sshd",
             outcome: "failure"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:auth): check pass; user unknown",
+            bsd("sshd[1]", "pam_unix(sshd:auth): check pass; user unknown"),
             event: "login",
             resource: "sshd",
             outcome: "failure"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:session): session opened for user bob(uid=1000) by (uid=0)",
+            bsd("sshd[1]", "pam_unix(sshd:session): session opened for user bob(uid=1000) by (uid=0)"),
             user: "bob",
             event: "session-open",
             resource: "sshd",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 login[1]: pam_unix(login:session): session opened for user root by LOGIN(uid=0)",
+            bsd("login[1]", "pam_unix(login:session): session opened for user root by LOGIN(uid=0)"),
             user: "root",
             event: "session-open",
             resource: "login",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:session): session closed for user bob",
+            bsd("sshd[1]", "pam_unix(sshd:session): session closed for user bob"),
             user: "bob",
             event: "session-close",
             resource: "sshd"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 passwd[1]: pam_unix(passwd:chauthtok): password changed for bob",
+            bsd("passwd[1]", "pam_unix(passwd:chauthtok): password changed for bob"),
             user: "bob",
             event: "password-change",
             resource: "passwd",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 CRON[1]: pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)",
+            bsd("CRON[1]", "pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)"),
             user: "root",
             event: "session-open",
             resource: "cron",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sudo[1]: pam_unix(sudo:auth): auth could not identify password for [alice]",
+            bsd("sudo[1]", "pam_unix(sudo:auth): auth could not identify password for [alice]"),
             user: "alice",
             event: "login",
             resource: "sudo",
             outcome: "failure"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_sss(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.4 user=carol",
+            bsd(
+                "sshd[1]",
+                "pam_sss(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.4 user=carol"
+            ),
             user: "carol",
             event: "login",
             resource: "sshd",
@@ -73,14 +79,17 @@ struct PAMRecognizerTests {
             client: "192.0.2.4"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_sss(sshd:auth): received for user carol: 7 (Authentication failure)",
+            bsd("sshd[1]", "pam_sss(sshd:auth): received for user carol: 7 (Authentication failure)"),
             user: "carol",
             event: "login",
             resource: "sshd",
             outcome: "failure"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd[1]: PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root",
+            bsd(
+                "sshd[1]",
+                "PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root"
+            ),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -88,7 +97,10 @@ struct PAMRecognizerTests {
             client: "203.0.113.9"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd(pam_unix)[1]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=host.example  user=root",
+            bsd(
+                "sshd(pam_unix)[1]",
+                "authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=host.example  user=root"
+            ),
             user: "root",
             event: "login",
             resource: "sshd",
@@ -96,21 +108,24 @@ struct PAMRecognizerTests {
             client: "host.example"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 sshd(pam_unix)[1]: session opened for user root by (uid=0)",
+            bsd("sshd(pam_unix)[1]", "session opened for user root by (uid=0)"),
             user: "root",
             event: "session-open",
             resource: "sshd",
             outcome: "success"
         ),
         ActivityCase(
-            "<86>Dec  6 10:01:02 web1 su[1]: pam_unix(su:auth): authentication failure; logname=alice uid=1000 euid=0 tty=/dev/pts/0 ruser=alice rhost=  user=root",
+            bsd(
+                "su[1]",
+                "pam_unix(su:auth): authentication failure; logname=alice uid=1000 euid=0 tty=/dev/pts/0 ruser=alice rhost=  user=root"
+            ),
             user: "root",
             event: "login",
             resource: "su",
             outcome: "failure"
         ),
-        ActivityCase("<86>Dec  6 10:01:02 web1 sshd[1]: PAM service(sshd) ignoring max retries; 6 > 3"),
-        ActivityCase("<86>Dec  6 10:01:02 web1 systemd[1]: pam_unix(systemd-user:session): something else"),
+        ActivityCase(bsd("sshd[1]", "PAM service(sshd) ignoring max retries; 6 > 3")),
+        ActivityCase(bsd("systemd[1]", "pam_unix(systemd-user:session): something else")),
     ]
 
     @Test(arguments: Self.cases)

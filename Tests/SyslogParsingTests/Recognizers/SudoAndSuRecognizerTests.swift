@@ -4,91 +4,94 @@ import Testing
 struct SudoAndSuRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 sudo: alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id",
+            bsd("sudo", "alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id"),
             user: "alice",
             event: "sudo",
             resource: "/usr/bin/id",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 sudo[42]:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/apt install -y x",
+            bsd("sudo[42]", "   alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/apt install -y x"),
             user: "alice",
             event: "sudo",
             resource: "/usr/bin/apt install -y x",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 sudo: alice : 3 incorrect password attempts ; TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id",
+            bsd(
+                "sudo",
+                "alice : 3 incorrect password attempts ; TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id"
+            ),
             user: "alice",
             event: "sudo",
             resource: "/usr/bin/id",
             outcome: "failure"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 sudo: mallory : user NOT in sudoers ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh",
+            bsd("sudo", "mallory : user NOT in sudoers ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh"),
             user: "mallory",
             event: "sudo",
             resource: "/bin/sh",
             outcome: "failure"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 sudo: bob : command not allowed ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh",
+            bsd("sudo", "bob : command not allowed ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh"),
             user: "bob",
             event: "sudo",
             resource: "/bin/sh",
             outcome: "failure"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 sudo: alice : TTY=pts/0 ; PWD=/ ; USER=root ; TSID=000001 ; COMMAND=/bin/ls -la",
+            bsd("sudo", "alice : TTY=pts/0 ; PWD=/ ; USER=root ; TSID=000001 ; COMMAND=/bin/ls -la"),
             user: "alice",
             event: "sudo",
             resource: "/bin/ls -la",
             outcome: "success"
         ),
-        ActivityCase("<85>Dec  6 10:01:02 web1 sudo: unable to resolve host web1: Name or service not known"),
+        ActivityCase(bsd("sudo", "unable to resolve host web1: Name or service not known")),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 su[7]: (to root) alice on pts/0",
+            bsd("su[7]", "(to root) alice on pts/0"),
             user: "alice",
             event: "su",
             resource: "root",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 su[7]: FAILED SU (to root) alice on pts/0",
+            bsd("su[7]", "FAILED SU (to root) alice on pts/0"),
             user: "alice",
             event: "su",
             resource: "root",
             outcome: "failure"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 su[7]: Successful su for root by alice",
+            bsd("su[7]", "Successful su for root by alice"),
             user: "alice",
             event: "su",
             resource: "root",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 su[7]: FAILED su for postgres by bob",
+            bsd("su[7]", "FAILED su for postgres by bob"),
             user: "bob",
             event: "su",
             resource: "postgres",
             outcome: "failure"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 su[7]: + pts/0 alice:root",
+            bsd("su[7]", "+ pts/0 alice:root"),
             user: "alice",
             event: "su",
             resource: "root",
             outcome: "success"
         ),
         ActivityCase(
-            "<85>Dec  6 10:01:02 web1 su[7]: - pts/0 alice:root",
+            bsd("su[7]", "- pts/0 alice:root"),
             user: "alice",
             event: "su",
             resource: "root",
             outcome: "failure"
         ),
-        ActivityCase("<85>Dec  6 10:01:02 web1 su[7]: + something else entirely"),
+        ActivityCase(bsd("su[7]", "+ something else entirely")),
     ]
 
     @Test(arguments: Self.cases)

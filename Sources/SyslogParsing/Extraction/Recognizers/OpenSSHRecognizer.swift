@@ -86,15 +86,7 @@ enum OpenSSHRecognizer {
         outcome: StaticString?,
         into fields: inout ActivityFields
     ) -> Bool {
-        guard let port = cursor.lastIndex(of: " port ", before: cursor.end),
-            let from = cursor.lastIndex(of: " from ", before: port), from > cursor.position
-        else { return false }
-        fields.offer(.user, span: TextSpan(start: cursor.position, end: from))
-        fields.offer(.event, .word(event))
-        fields.offer(.resource, .word("sshd"))
-        if let outcome { fields.offer(.outcome, .word(outcome)) }
-        fields.offer(.client, span: TextSpan(start: from + 6, end: port))
-        return true
+        Self.userAndAddress(&cursor, separator: " from ", event: event, outcome: outcome, into: &fields)
     }
 
     /// `USER ADDRESS port N…` (the address is the last word before ` port `).
@@ -104,14 +96,25 @@ enum OpenSSHRecognizer {
         outcome: StaticString?,
         into fields: inout ActivityFields
     ) -> Bool {
+        Self.userAndAddress(&cursor, separator: " ", event: event, outcome: outcome, into: &fields)
+    }
+
+    /// `USER SEPARATOR ADDRESS port N…`: the user runs to the last `separator` before the last ` port `.
+    private static func userAndAddress(
+        _ cursor: inout TextCursor,
+        separator: StaticString,
+        event: StaticString,
+        outcome: StaticString?,
+        into fields: inout ActivityFields
+    ) -> Bool {
         guard let port = cursor.lastIndex(of: " port ", before: cursor.end),
-            let space = cursor.lastIndex(of: " ", before: port), space > cursor.position
+            let split = cursor.lastIndex(of: separator, before: port), split > cursor.position
         else { return false }
-        fields.offer(.user, span: TextSpan(start: cursor.position, end: space))
+        fields.offer(.user, span: TextSpan(start: cursor.position, end: split))
         fields.offer(.event, .word(event))
         fields.offer(.resource, .word("sshd"))
         if let outcome { fields.offer(.outcome, .word(outcome)) }
-        fields.offer(.client, span: TextSpan(start: space + 1, end: port))
+        fields.offer(.client, span: TextSpan(start: split + separator.utf8CodeUnitCount, end: port))
         return true
     }
 
