@@ -38,6 +38,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's GNU extensions (thread names, CPU affinity, recvmmsg) as plain functions.
         .target(name: "CLinuxShims"),
+        // Threads, locks and the monotonic clock, for the stages that run off the event loops (archive, UDP).
+        .target(name: "ActivityRuntime", dependencies: ["CLinuxShims"], swiftSettings: strictSettings),
         // libdeflate, loaded at run time with dlopen (no libdeflate-dev needed to build): the default compression
         // engine and CRC-32 when the library is there, zlib otherwise.
         .target(name: "CLibdeflate", linkerSettings: [.linkedLibrary("dl")]),
@@ -45,7 +47,8 @@ let package = Package(
         .target(
             name: "ActivityArchive",
             dependencies: [
-                "ActivityModel", "CLibdeflate", "CLinuxShims", "CZlib", .product(name: "Logging", package: "swift-log"),
+                "ActivityModel", "ActivityRuntime", "CLibdeflate", "CZlib",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -53,7 +56,7 @@ let package = Package(
         .target(
             name: "ActivityIngest",
             dependencies: [
-                "ActivityArchive", "ActivityModel", "CLinuxShims", "SyslogFraming", "SyslogParsing",
+                "ActivityModel", "ActivityRuntime", "CLinuxShims", "SyslogFraming", "SyslogParsing",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -67,7 +70,7 @@ let package = Package(
         .target(
             name: "ActivityDaemon",
             dependencies: [
-                "ActivityArchive", "ActivityIngest", "ActivityModel", "SyslogParsing",
+                "ActivityArchive", "ActivityIngest", "ActivityModel", "ActivityRuntime", "SyslogParsing",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,6 +97,7 @@ let package = Package(
                 // `parse --config` reads activitylogd.conf with the daemon's own reader.
                 "ActivityDaemon",
                 "ActivityIngest",
+                "ActivityRuntime",
                 "SyslogCorpus",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -117,7 +121,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "activitylog-bench",
-            dependencies: ["ActivityArchive", "ActivityModel", "SyslogParsing", "SyslogCorpus"],
+            dependencies: ["ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogParsing", "SyslogCorpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ActivityArchive
 import ActivityModel
+import ActivityRuntime
 import SyslogCorpus
 import SyslogParsing
 
@@ -47,9 +48,7 @@ func cpuSeconds() -> Double {
 }
 
 func wallSeconds() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    Double(monotonicNanoseconds()) / 1e9
 }
 
 /// One round over the corpus: parse into a reused record, encode into a batch that is emptied at 1 MiB, as the

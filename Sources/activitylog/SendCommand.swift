@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import ArgumentParser
 import SyslogCorpus
 
@@ -141,7 +142,5 @@ enum SendTransport: String, ExpressibleByArgument, CaseIterable {
 }
 
 func monotonicSeconds() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    Double(monotonicNanoseconds()) / 1e9
 }

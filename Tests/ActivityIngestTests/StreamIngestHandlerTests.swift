@@ -1,7 +1,5 @@
-import ActivityArchive
 import ActivityModel
 import Foundation
-import Logging
 import NIOCore
 import NIOEmbedded
 import SyslogFraming
@@ -11,6 +9,7 @@ import Testing
 @testable import ActivityIngest
 
 /// The stream handler frames bytes itself: every message must come out once, in order, however the bytes are cut.
+/// It writes to a ``CollectingSink``: ingest knows a sink, not the archive.
 struct StreamIngestHandlerTests {
     private struct FixedClock: WallClock {
         func now() -> Timestamp { Timestamp(microsecondsSinceEpoch: 1_795_000_000_000_000) }
@@ -30,41 +29,8 @@ struct StreamIngestHandlerTests {
         return bytes
     }
 
-    /// The `msgid` of every record in the archive, in file order.
-    private static func msgids(in directory: String) throws -> [String] {
-        try Self.records(in: directory).map { $0["msgid"] as? String ?? "?" }
-    }
-
-    /// Every record in the archive, in file order.
-    private static func records(in directory: String) throws -> [[String: Any]] {
-        let text = try FileManager.default.contentsOfDirectory(atPath: directory).sorted().flatMap { name in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/zcat")
-            process.arguments = ["\(directory)/\(name)"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self).split(separator: "\n")
-        }
-        return text.map { line in (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:] }
-    }
-
-    /// A running writer with an archive directory of its own.
-    private static func startedWriter() throws -> (ArchiveWriter, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
-            .path
-        let writer = try ArchiveWriter(
-            configuration: ArchiveConfiguration(directory: directory, flushInterval: .milliseconds(20)),
-            logger: Logger(label: "test")
-        )
-        try writer.start()
-        return (writer, directory)
-    }
-
     private static func handler(
-        writer: ArchiveWriter,
+        writer: any RecordSink,
         tally: MessageTally = MessageTally(),
         settings: IngestSettingsSource = IngestSettingsSource()
     ) -> StreamIngestHandler {
@@ -84,8 +50,7 @@ struct StreamIngestHandlerTests {
 
     @Test(arguments: [1, 2, 7, 64, 4096, Int.max])
     func everyMessageOnceInOrderWhateverTheReadSizes(readSize: Int) throws {
-        let (writer, directory) = try Self.startedWriter()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = CollectingSink()
         let tally = MessageTally()
         let channel = EmbeddedChannel(handler: Self.handler(writer: writer, tally: tally))
         let bytes = Self.stream(messages: 300)
@@ -99,14 +64,12 @@ struct StreamIngestHandlerTests {
         #expect(tally.count == 299, "the last message has no line feed yet")
         _ = try channel.finish()
         #expect(tally.count == 300, "and is taken at the end of the stream")
-        writer.shutdown()
-        #expect(try Self.msgids(in: directory) == (0..<300).map { "m\($0)" })
+        #expect(writer.records.map { $0["msgid"] as? String ?? "?" } == (0..<300).map { "m\($0)" })
     }
 
     /// A reload's parsing (here `map-user`) applies to a connection that stays open, from its next read.
     @Test func reloadedParsingAppliesToAnOpenConnection() throws {
-        let (writer, directory) = try Self.startedWriter()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = CollectingSink()
         let source = IngestSettingsSource()
         let channel = EmbeddedChannel(handler: Self.handler(writer: writer, settings: source))
         let message = "<13>1 - host app - - [a@1 who=\"w\" user=\"u\"] x\n"
@@ -116,7 +79,6 @@ struct StreamIngestHandlerTests {
         source.update(reloaded)
         try channel.writeInbound(ByteBuffer(string: message))
         _ = try channel.finish()
-        writer.shutdown()
-        #expect(try Self.records(in: directory).map { $0["user"] as? String } == ["u", "w"])
+        #expect(writer.records.map { $0["user"] as? String } == ["u", "w"])
     }
 }

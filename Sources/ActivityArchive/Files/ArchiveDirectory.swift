@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ActivityModel
 import Glibc
 #endif
 

@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import Logging
 import Synchronization
 
@@ -21,7 +22,7 @@ import Glibc
 /// ``start()`` recovers the newest archives (``ArchiveRecovery``) before the first write; every other file is
 /// recovered when first opened (``DailyArchiveFiles``). ``shutdown()`` writes everything submitted so far and closes
 /// the files.
-public final class ArchiveWriter: @unchecked Sendable {
+public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private let configuration: ArchiveConfiguration
     private let directory: ArchiveDirectory
     private let logger: Logger
@@ -107,24 +108,11 @@ public final class ArchiveWriter: @unchecked Sendable {
         startDetachedThread(name: "archive-writer") { [self] in self.runLoop() }
     }
 
-    /// What became of a submitted chunk.
-    public enum SubmitResult: Sendable, Equatable {
-        /// Queued; it will be written.
-        case accepted
-        /// Not taken: the queue is full. Try again after ``whenSpaceAvailable(_:)``.
-        case queueFull
-        /// Not taken: the writer has shut down and takes nothing more.
-        case stopped
-    }
-
-    /// Who submits a chunk, which decides how much of the queue it may fill.
-    public enum Submitter: Sendable, Equatable {
-        /// A TCP or TLS connection: it can wait (its sender blocks, nothing is lost), so it is refused once streams
-        /// have ``ArchiveConfiguration/streamPauseBytes`` queued (or the queue is full).
-        case stream
-        /// A UDP socket: it cannot wait (a refused chunk is dropped), so it may fill the whole `queue-size`.
-        case datagram
-    }
+    /// What became of a submitted chunk (``RecordSubmission``).
+    public typealias SubmitResult = RecordSubmission
+    /// Who submits a chunk (``RecordSubmitter``): a stream is refused once streams have
+    /// ``ArchiveConfiguration/streamPauseBytes`` queued, a datagram receiver may fill the whole `queue-size`.
+    public typealias Submitter = RecordSubmitter
 
     /// Queues a chunk for writing.
     public func submit(_ chunk: RecordChunk, from submitter: Submitter) -> SubmitResult {

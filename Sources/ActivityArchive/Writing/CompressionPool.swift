@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ActivityRuntime
 import Glibc
 #endif
 

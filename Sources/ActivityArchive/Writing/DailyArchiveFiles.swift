@@ -1,3 +1,4 @@
+import ActivityModel
 import Logging
 
 #if canImport(Glibc)

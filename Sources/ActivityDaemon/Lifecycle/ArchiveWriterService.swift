@@ -1,4 +1,5 @@
 import ActivityArchive
+import ActivityRuntime
 import ServiceLifecycle
 
 /// Runs the ``ArchiveWriter`` as a service: started first, stopped last, so on shutdown it writes everything the

@@ -1,3 +1,5 @@
+import ActivityRuntime
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,9 +25,7 @@ public struct SystemdNotifier: Sendable {
 
     /// A reload starts (`RELOADING=1`, with the monotonic time systemd asks for since v253).
     public func reloading() {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        let microseconds = Int(now.tv_sec) * 1_000_000 + Int(now.tv_nsec) / 1000
+        let microseconds = monotonicNanoseconds() / 1000
         self.send("RELOADING=1\nMONOTONIC_USEC=\(microseconds)\nSTATUS=reloading the configuration")
     }
 

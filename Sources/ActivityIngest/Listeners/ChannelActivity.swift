@@ -1,3 +1,4 @@
+import ActivityRuntime
 import Synchronization
 
 #if canImport(Glibc)
@@ -29,9 +30,5 @@ final class ChannelActivity: Sendable {
         !self.isHolding && Self.now() &- self.lastRead.load(ordering: .relaxed) >= nanoseconds
     }
 
-    static func now() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-    }
+    static func now() -> UInt64 { monotonicNanoseconds() }
 }

@@ -1,5 +1,5 @@
-import ActivityArchive
 import ActivityModel
+import ActivityRuntime
 import NIOConcurrencyHelpers
 import NIOCore
 import Synchronization
@@ -14,7 +14,7 @@ import Glibc
 /// (`inet_ntop`), and sends it down the pipeline on its own, which cost more than parsing and encoding it. Here a
 /// read fills reused buffers, the sender's address is converted only when it changes, and the datagrams go straight
 /// to the parser. After a read that filled all 32 slots the receiver asks the kernel whether the socket is backing
-/// up, and if so tells the writer (``ArchiveWriter/reportReceiveBacklog()``), which then compresses cheaply for a
+/// up, and if so tells the writer (``RecordSink/reportReceiveBacklog()``), which then compresses cheaply for a
 /// while: the kernel drops what overflows the socket, so this thread must not lose the CPU to compression.
 ///
 /// Settings changed by a reload (`allow`, parsing, `max-message-size`, `udp-receive-buffer`) apply from the next
@@ -43,7 +43,7 @@ final class DatagramReceiver: Sendable {
         port: Int,
         settings: IngestConfiguration,
         source: IngestSettingsSource,
-        writer: ArchiveWriter,
+        writer: any RecordSink,
         clock: any WallClock,
         counters: IngestCounters,
         makeIngester: @escaping @Sendable (IngestConfiguration) -> DatagramIngester
@@ -93,7 +93,7 @@ final class DatagramReceiver: Sendable {
         _ ingester: inout DatagramIngester,
         _ datagrams: inout ReceivedDatagrams,
         _ current: inout (settings: IngestConfiguration, watcher: IngestSettingsSource.Watcher),
-        writer: ArchiveWriter,
+        writer: any RecordSink,
         clock: any WallClock,
         makeIngester: @Sendable (IngestConfiguration) -> DatagramIngester
     ) {

@@ -1,4 +1,3 @@
-import ActivityArchive
 import ActivityModel
 import Logging
 import NIOConcurrencyHelpers
@@ -17,7 +16,7 @@ import SyslogFraming
 /// accepted after the change.
 public actor IngestServer {
     private let group: any EventLoopGroup
-    private let writer: ArchiveWriter
+    private let writer: any RecordSink
     private let clock: any WallClock
     private let counters: IngestCounters
     private let logger: Logger
@@ -44,7 +43,7 @@ public actor IngestServer {
     /// Creates a server that feeds `writer`; nothing is bound until ``apply(_:ingest:)``.
     public init(
         group: any EventLoopGroup,
-        writer: ArchiveWriter,
+        writer: any RecordSink,
         rotationTimeZone: CivilTimeZone,
         counters: IngestCounters,
         clock: any WallClock = SystemWallClock(),

@@ -1,3 +1,4 @@
+import ActivityRuntime
 import Logging
 import NIOConcurrencyHelpers
 
@@ -39,11 +40,7 @@ final class RateLimitedLog: Sendable {
 
     /// The decision for an event of `key` now.
     func decide(_ key: String) -> Decision {
-        self.decide(key) {
-            var spec = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &spec)
-            return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-        }
+        self.decide(key, at: monotonicNanoseconds())
     }
 
     /// The decision for an event of `key` at `now` (monotonic nanoseconds).

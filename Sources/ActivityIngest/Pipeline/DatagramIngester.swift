@@ -1,4 +1,3 @@
-import ActivityArchive
 import ActivityModel
 import NIOCore
 import Synchronization
@@ -18,7 +17,7 @@ struct DatagramIngester {
     private var chunker: RecordChunker
     private let allowlist: SenderAllowlist
     private let listener: ListenerConfiguration
-    private let writer: ArchiveWriter
+    private let writer: any RecordSink
     private let counters: IngestCounters
     private let refusals: RefusalLog
     private let maxMessageSize: Int
@@ -28,7 +27,7 @@ struct DatagramIngester {
         chunker: RecordChunker,
         allowlist: SenderAllowlist,
         listener: ListenerConfiguration,
-        writer: ArchiveWriter,
+        writer: any RecordSink,
         counters: IngestCounters,
         refusals: RefusalLog,
         maxMessageSize: Int

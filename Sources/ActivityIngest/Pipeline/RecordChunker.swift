@@ -1,4 +1,3 @@
-import ActivityArchive
 import ActivityModel
 import SyslogParsing
 

@@ -1,4 +1,3 @@
-import ActivityArchive
 import ActivityModel
 import NIOCore
 import Synchronization
@@ -23,7 +22,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private let tally: MessageTally
     private var chunker: RecordChunker
     private var settings: IngestSettingsSource.Watcher
-    private let writer: ArchiveWriter
+    private let writer: any RecordSink
     private let clock: any WallClock
     private let counters: IngestCounters
     private let activity: ChannelActivity
@@ -38,7 +37,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
         tally: MessageTally,
         chunker: RecordChunker,
         settings: IngestSettingsSource.Watcher,
-        writer: ArchiveWriter,
+        writer: any RecordSink,
         clock: any WallClock,
         counters: IngestCounters,
         activity: ChannelActivity,

@@ -1,6 +1,6 @@
 import ActivityModel
 
-/// A calendar day of the archive, in the `rotation-timezone`, and the name of its file.
+/// The names of an archive day's files.
 ///
 /// ```
 /// activity-2026-11-26.jsonl.gz
@@ -10,15 +10,7 @@ import ActivityModel
 /// The name is the only link between a file and a day; ``init(fileName:)`` accepts exactly these patterns, so
 /// retention never touches a file that is not its own. A continuation (part 2 and up) is written when the day's
 /// file is unusable: a directory or a symbolic link stands under its name, or an operator made it read-only.
-public struct ArchiveDay: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The date.
-    public var date: CivilDate
-
-    /// Creates the day of a date.
-    public init(_ date: CivilDate) {
-        self.date = date
-    }
-
+extension ArchiveDay {
     /// The day named by an archive file name, or `nil` for any other name.
     public init?(fileName: String) {
         var bytes = Array(fileName.utf8)
@@ -48,7 +40,7 @@ public struct ArchiveDay: Hashable, Comparable, Sendable, CustomStringConvertibl
         else { return nil }
         let date = CivilDate(year: year, month: month, day: day)
         guard date.isValid else { return nil }
-        self.date = date
+        self.init(date)
     }
 
     /// `activity-YYYY-MM-DD.jsonl.gz`.
@@ -58,23 +50,5 @@ public struct ArchiveDay: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// for a continuation.
     public func fileName(part: Int) -> String {
         part == 1 ? "activity-\(self.description).jsonl.gz" : "activity-\(self.description).\(part).jsonl.gz"
-    }
-
-    /// `YYYY-MM-DD`.
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(self.date.year, 4))-\(pad(self.date.month, 2))-\(pad(self.date.day, 2))"
-    }
-
-    /// The day `count` days later (earlier when negative).
-    public func adding(days count: Int) -> ArchiveDay {
-        ArchiveDay(CivilDate(daysSinceEpoch: self.date.daysSinceEpoch + count))
-    }
-
-    public static func < (lhs: ArchiveDay, rhs: ArchiveDay) -> Bool {
-        lhs.date.daysSinceEpoch < rhs.date.daysSinceEpoch
     }
 }

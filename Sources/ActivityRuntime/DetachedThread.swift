@@ -35,7 +35,7 @@ public func startDetachedThread(name: String, _ body: @escaping @Sendable () -> 
 }
 
 /// Processors this process may run on: the number of compressing threads.
-func availableProcessorCount() -> Int {
+public func availableProcessorCount() -> Int {
     let affinity = Int(clinux_available_cpu_count())
     return affinity > 0 ? affinity : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }

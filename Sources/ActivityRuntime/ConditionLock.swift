@@ -7,11 +7,12 @@ import Glibc
 ///
 /// Waiters re-check their condition in a loop (wake-ups may be spurious), and every state change is announced with
 /// ``broadcast()``, because several threads with different conditions wait on one lock.
-final class ConditionLock: @unchecked Sendable {
+public final class ConditionLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
-    init() {
+    /// Creates an unlocked lock.
+    public init() {
         self.mutex = .allocate(capacity: 1)
         self.condition = .allocate(capacity: 1)
         pthread_mutex_init(self.mutex, nil)
@@ -29,21 +30,21 @@ final class ConditionLock: @unchecked Sendable {
         self.mutex.deallocate()
     }
 
-    func lock() {
+    public func lock() {
         pthread_mutex_lock(self.mutex)
     }
 
-    func unlock() {
+    public func unlock() {
         pthread_mutex_unlock(self.mutex)
     }
 
     /// Releases the lock until a broadcast (or a spurious wake-up), then holds it again.
-    func wait() {
+    public func wait() {
         pthread_cond_wait(self.condition, self.mutex)
     }
 
     /// Like ``wait()``, but returns at the latest at `deadline`, in ``monotonicNanoseconds()``.
-    func wait(untilMonotonic deadline: UInt64) {
+    public func wait(untilMonotonic deadline: UInt64) {
         var spec = timespec(
             tv_sec: Int(deadline / 1_000_000_000),
             tv_nsec: Int(deadline % 1_000_000_000)
@@ -52,7 +53,7 @@ final class ConditionLock: @unchecked Sendable {
     }
 
     /// Wakes every waiter.
-    func broadcast() {
+    public func broadcast() {
         pthread_cond_broadcast(self.condition)
     }
 }

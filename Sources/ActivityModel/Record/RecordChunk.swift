@@ -1,6 +1,6 @@
 import ActivityModel
 
-/// Encoded records of one archive day, handed from an ingest handler to the archive writer.
+/// Encoded records of one archive day, handed from an ingest handler to a ``RecordSink`` (the archive writer).
 ///
 /// Handlers encode records into a chunk as they parse them and submit it when it is full or their read burst ends,
 /// so the writer's queue sees a few large items instead of one per message. A chunk never spans two days: the
