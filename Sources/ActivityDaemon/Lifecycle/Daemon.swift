@@ -68,9 +68,10 @@ public enum Daemon {
             )
         }
         let counters = IngestCounters()
-        let retentionBox = RetentionBox()
+        // Rotation reaches retention as a stream: the writer thread yields, the retention service sweeps.
+        let (rotations, rotationContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let writer = try ArchiveWriter(configuration: configuration.archive, logger: logger) { _ in
-            retentionBox.rotated()
+            rotationContinuation.yield()
         }
         let sweeper = RetentionSweeper(
             directory: try ArchiveDirectory(path: configuration.archive.directory),
@@ -84,10 +85,10 @@ public enum Daemon {
         let retention = RetentionService(
             sweeper: sweeper,
             writerStarted: writerStarted,
+            rotations: rotations,
             clock: clock,
             logger: logger
         )
-        retentionBox.service = retention
         let server = IngestServer(
             group: group,
             writer: writer,
@@ -161,11 +162,4 @@ public struct RecordsNotWritten: Error, CustomStringConvertible {
     public var count: Int
 
     public var description: String { "\(self.count) received records could not be written before stopping" }
-}
-
-/// Lets the writer thread reach the retention service, which is created after the writer.
-private final class RetentionBox: @unchecked Sendable {
-    var service: RetentionService?
-
-    func rotated() { self.service?.rotated() }
 }

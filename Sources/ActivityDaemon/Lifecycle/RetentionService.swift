@@ -11,20 +11,21 @@ actor RetentionService: Service {
     private let logger: Logger
     private let writerStarted: AsyncStream<Void>
     private let rotations: AsyncStream<Void>
-    private let rotationContinuation: AsyncStream<Void>.Continuation
 
-    /// Creates the service; it sweeps first when `writerStarted` finishes.
-    init(sweeper: RetentionSweeper, writerStarted: AsyncStream<Void>, clock: any WallClock, logger: Logger) {
+    /// Creates the service; it sweeps first when `writerStarted` finishes, then after each element of `rotations`
+    /// (the writer yields one when a newer day starts).
+    init(
+        sweeper: RetentionSweeper,
+        writerStarted: AsyncStream<Void>,
+        rotations: AsyncStream<Void>,
+        clock: any WallClock,
+        logger: Logger
+    ) {
         self.sweeper = sweeper
         self.writerStarted = writerStarted
+        self.rotations = rotations
         self.clock = clock
         self.logger = logger
-        (self.rotations, self.rotationContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
-    }
-
-    /// Asks for a sweep now (called from the writer thread on rotation).
-    nonisolated func rotated() {
-        self.rotationContinuation.yield()
     }
 
     /// Applies a reloaded policy from the next sweep on.
