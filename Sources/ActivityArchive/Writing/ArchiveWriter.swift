@@ -31,16 +31,14 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     // Guarded by `condition`.
     private let condition = ConditionLock()
     private var queue: [RecordChunk] = []
-    private var pendingBytes = 0
-    /// The part of `pendingBytes` that streams submitted.
-    private var pendingStreamBytes = 0
+    private var budget: QueueBudget
     private var isStopping = false
     /// Set when the writer has taken its last chunk: from then on ``submit(_:from:)`` answers `.stopped`.
     private var isRefusing = false
     private var hasStopped = false
     private var spaceWaiters: [@Sendable () -> Void] = []
     private var counters = ArchiveStatistics()
-    private var compressed: [Int: (BatchAccumulator.Batch, Result<[UInt8], any Error>)] = [:]
+    private var sequencer = MemberSequencer<(BatchAccumulator.Batch, Result<[UInt8], any Error>)>()
 
     // Owned by the writer thread.
     private var accumulator: BatchAccumulator
@@ -53,8 +51,6 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// When a gear shift was last logged (monotonic nanoseconds): at most one line a minute under a load that
     /// keeps shifting it back and forth.
     private var lastShiftLogged: UInt64?
-    private var nextSequence = 0
-    private var nextToAppend = 0
     private var isStarted = false
 
     /// Creates a writer; nothing is touched on disk until ``start()``, except creating the directory.
@@ -77,6 +73,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
         self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
+        self.budget = QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes)
         self.gear = CompressionGear(configuration: configuration)
     }
 
@@ -98,7 +95,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             level: self.configuration.compressionLevel
         ) { [self] sequence, batch, member in
             self.condition.lock()
-            self.compressed[sequence] = (batch, member)
+            self.sequencer.finish(sequence, (batch, member))
             self.condition.broadcast()
             self.condition.unlock()
         }
@@ -120,18 +117,10 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.condition.lock()
         defer { self.condition.unlock() }
         guard !self.isRefusing, !self.hasStopped else { return .stopped }
-        switch submitter {
-        case .stream:
-            guard self.streamWouldBeAccepted else { return .queueFull }
-            var chunk = chunk
-            chunk.isFromStream = true
-            self.pendingStreamBytes += chunk.lines.count
-            self.queue.append(chunk)
-        case .datagram:
-            guard self.pendingBytes < self.configuration.queueSize else { return .queueFull }
-            self.queue.append(chunk)
-        }
-        self.pendingBytes += chunk.lines.count
+        guard self.budget.take(chunk.lines.count, from: submitter) else { return .queueFull }
+        var chunk = chunk
+        chunk.isFromStream = submitter == .stream
+        self.queue.append(chunk)
         self.condition.broadcast()
         return .accepted
     }
@@ -150,7 +139,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// it would be now.
     public func whenSpaceAvailable(_ callback: @escaping @Sendable () -> Void) {
         self.condition.lock()
-        if self.streamWouldBeAccepted || self.isRefusing || self.hasStopped {
+        if self.budget.accepts(.stream) || self.isRefusing || self.hasStopped {
             self.condition.unlock()
             callback()
             return
@@ -174,7 +163,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private func runLoop() {
         while true {
             self.condition.lock()
-            while self.queue.isEmpty, !self.isStopping, self.compressed[self.nextToAppend] == nil {
+            while self.queue.isEmpty, !self.isStopping, !self.sequencer.isNextReady {
                 guard let deadline = self.accumulator.nextDeadline else {
                     self.condition.wait()
                     continue
@@ -216,13 +205,12 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
 
     /// Appends compressed members in the order their batches were cut; with `waitForAll`, until none is pending.
     private func appendCompressedMembers(stopping: Bool, waitForAll: Bool) {
-        while self.nextToAppend < self.nextSequence {
+        while self.sequencerHasOutstanding {
             self.condition.lock()
-            while waitForAll, self.compressed[self.nextToAppend] == nil { self.condition.wait() }
-            let ready = self.compressed.removeValue(forKey: self.nextToAppend)
+            while waitForAll, !self.sequencer.isNextReady { self.condition.wait() }
+            let ready = self.sequencer.takeNext()
             self.condition.unlock()
             guard let (batch, member) = ready else { return }
-            self.nextToAppend += 1
             switch member {
             case .success(let bytes):
                 self.write(bytes, of: batch, stopping: stopping)
@@ -237,8 +225,11 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         for action in actions {
             switch action {
             case .write(let batch):
-                self.compressor?.compress(batch, sequence: self.nextSequence, level: self.nextLevel())
-                self.nextSequence += 1
+                let level = self.nextLevel()
+                self.condition.lock()
+                let sequence = self.sequencer.issue()
+                self.condition.unlock()
+                self.compressor?.compress(batch, sequence: sequence, level: level)
             case .rotated(let day):
                 self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
                 self.files.close(before: day.adding(days: -1))
@@ -254,7 +245,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         let now = monotonicNanoseconds()
         let receiveBacklog = reported != 0 && now < reported &+ Self.receiveBacklogHoldNanoseconds
         self.condition.lock()
-        let pending = self.pendingBytes
+        let pending = self.budget.pendingBytes
         let (level, shifted) = self.gear.level(pendingBytes: pending, receiveBacklog: receiveBacklog)
         if level != self.configuration.compressionLevel { self.counters.membersCompressedUnderLoad += 1 }
         let underLoad = self.counters.membersCompressedUnderLoad
@@ -349,10 +340,11 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.condition.unlock()
     }
 
-    /// Whether a stream's chunk would be taken now. Call with the lock held.
-    private var streamWouldBeAccepted: Bool {
-        self.pendingStreamBytes < self.configuration.streamPauseBytes
-            && self.pendingBytes < self.configuration.queueSize
+    /// Whether a batch handed to compression still waits to be appended (under the lock).
+    private var sequencerHasOutstanding: Bool {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        return self.sequencer.hasOutstanding
     }
 
     /// `isStopping`, read under the lock: a write retrying on a full disk gives up at shutdown after three attempts.
@@ -365,8 +357,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// Releases a batch's bytes from the queue budget and counts it as written (or lost).
     private func finish(_ batch: BatchAccumulator.Batch, written bytes: Int?) {
         self.condition.lock()
-        self.pendingBytes -= batch.lines.count
-        self.pendingStreamBytes -= batch.streamBytes
+        self.budget.release(batch.lines.count, streamBytes: batch.streamBytes)
         if let bytes {
             self.counters.recordsWritten += batch.recordCount
             self.counters.membersWritten += 1
@@ -375,7 +366,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             self.counters.recordsLost += batch.recordCount
         }
         var waiters: [@Sendable () -> Void] = []
-        if self.streamWouldBeAccepted {
+        if self.budget.accepts(.stream) {
             waiters = self.spaceWaiters
             self.spaceWaiters.removeAll()
         }
