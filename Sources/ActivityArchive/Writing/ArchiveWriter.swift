@@ -43,7 +43,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     // Owned by the writer thread.
     private var accumulator: BatchAccumulator
     private let files: DailyArchiveFiles
-    private var lastSync: [ArchiveDay: UInt64] = [:]
+    private var syncSchedule: SyncSchedule
     private var compressor: CompressionPool?
     private var gear: CompressionGear
     /// When a UDP receive queue was last reported backing up (monotonic nanoseconds; 0: never).
@@ -74,6 +74,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         )
         self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
         self.budget = QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes)
+        self.syncSchedule = SyncSchedule(policy: configuration.fsync)
         self.gear = CompressionGear(configuration: configuration)
     }
 
@@ -88,7 +89,9 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// before its first append. A file that cannot be recovered now does not stop the start (it is logged, and not
     /// written to until it can be recovered).
     public func start() throws {
-        self.files.recoverAtStart(try self.filesACrashCanHaveTorn())
+        self.files.recoverAtStart(
+            try RecoveryCandidates.files(in: self.directory, zone: self.configuration.rotationTimeZone)
+        )
         self.compressor = try CompressionPool(
             threads: availableProcessorCount(),
             engine: self.configuration.compressionEngine,
@@ -252,14 +255,8 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.condition.unlock()
         guard shifted, self.lastShiftLogged.map({ now &- $0 >= 60_000_000_000 }) ?? true else { return level }
         self.lastShiftLogged = now
-        let message: Logger.Message =
-            switch self.gear.pressure {
-            case .queue: "queue over half full: compressing at overload-compression-level until it drains"
-            case .receiveBacklog: "UDP receive queue backing up: compressing at overload-compression-level"
-            case .none: "load eased: compressing at compression-level again"
-            }
         self.logger.notice(
-            message,
+            "\(self.gear.pressure.shiftMessage)",
             metadata: [
                 "queue.bytes": "\(pending)", "compression.level": "\(level)",
                 "members.compressedUnderLoad": "\(underLoad)",
@@ -302,36 +299,9 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
 
     private func append(_ member: [UInt8], day: ArchiveDay) throws {
         let now = monotonicNanoseconds()
-        let sync =
-            switch self.configuration.fsync {
-            case .none: false
-            case .always: true
-            case .interval(let interval): now &- (self.lastSync[day] ?? 0) >= interval.nanoseconds
-            }
+        let sync = self.syncSchedule.isDue(day, now: now)
         try self.files.append(member, day: day, sync: sync)
-        if sync { self.lastSync[day] = now }
-    }
-
-    /// The files the writer may have been appending to when it stopped: today's and yesterday's by the clock, the
-    /// two with the latest days in their names, and the two modified last. A clock that was once ahead leaves
-    /// later-dated files, with later modification times, beside the one a crash tore.
-    private func filesACrashCanHaveTorn() throws -> Set<String> {
-        let entries = try self.directory.entries()
-        var calendar = ArchiveCalendar(zone: self.configuration.rotationTimeZone)
-        let now = Timestamp.now()
-        let recentDays: Set = [calendar.day(of: now), calendar.day(of: now.adding(seconds: -86_400))]
-        let byModification = entries.map { (path: $0.path, modified: Self.modified($0.path)) }
-            .sorted { $0.modified < $1.modified }
-        return Set(entries.filter { recentDays.contains($0.day) }.map(\.path))
-            .union(entries.suffix(2).map(\.path))
-            .union(byModification.suffix(2).map(\.path))
-    }
-
-    /// A file's modification time in nanoseconds since the epoch (0 when it cannot be read).
-    private static func modified(_ path: String) -> Int {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return 0 }
-        return status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
+        if sync { self.syncSchedule.synced(day, at: now) }
     }
 
     private func countFailure() {

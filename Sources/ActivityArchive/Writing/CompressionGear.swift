@@ -63,3 +63,14 @@ public struct CompressionGear: Sendable, Equatable {
         return (level, self.isOverloaded != wasOverloaded && self.overloadLevel != self.normalLevel)
     }
 }
+
+extension CompressionGear.Pressure {
+    /// What the writer logs when the level shifts into this pressure (or out of all, for ``none``).
+    var shiftMessage: String {
+        switch self {
+        case .queue: "queue over half full: compressing at overload-compression-level until it drains"
+        case .receiveBacklog: "UDP receive queue backing up: compressing at overload-compression-level"
+        case .none: "load eased: compressing at compression-level again"
+        }
+    }
+}
