@@ -160,9 +160,7 @@ struct ArchiveRecoveryTests {
     func aTailThatCannotBeSavedIsNotCut() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let mountPoint = directory.file("disk")
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        #expect(try run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0)
+        let mountPoint = try directory.mountSmallDisk()
         defer { _ = try? run(["umount", mountPoint]) }
         let path = "\(mountPoint)/activity-2026-11-26.jsonl.gz"
         let bytes = try member(5) + (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }

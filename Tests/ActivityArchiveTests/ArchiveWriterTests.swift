@@ -429,9 +429,7 @@ struct ArchiveWriterTests {
     func diskFullKeepsTheQueueLeavesNoPartialMemberAndResumes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let mountPoint = directory.file("disk")
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        #expect(try run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0)
+        let mountPoint = try directory.mountSmallDisk()
         defer { _ = try? run(["umount", mountPoint]) }
         let filler = "\(mountPoint)/filler"
         // Fill the disk, leaving a few kilobytes.

@@ -16,6 +16,15 @@ struct TemporaryDirectory {
     func file(_ name: String) -> String { "\(self.path)/\(name)" }
 
     func remove() { try? FileManager.default.removeItem(atPath: self.path) }
+
+    /// Mounts a 256 KiB tmpfs (mode 0750) on `disk` inside the directory and returns its path; the caller unmounts
+    /// it. Needs root.
+    func mountSmallDisk() throws -> String {
+        let mountPoint = self.file("disk")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        try #require(try run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0)
+        return mountPoint
+    }
 }
 
 /// Runs a command and returns its exit status and standard output.
