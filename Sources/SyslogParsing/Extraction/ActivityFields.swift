@@ -57,6 +57,7 @@ struct ActivityFields {
     func has(_ field: ActivityField) -> Bool { self.filled & (1 << field.rawValue) != 0 }
 
     /// Gives `field` the value `value` unless it has one.
+    @inline(__always)
     mutating func offer(_ field: ActivityField, _ value: ExtractedValue?) {
         guard let value, !self.has(field) else { return }
         self.filled |= 1 << field.rawValue
@@ -75,6 +76,7 @@ struct ActivityFields {
     }
 
     /// Offers a span, unless it is empty.
+    @inline(__always)
     mutating func offer(_ field: ActivityField, span: TextSpan?) {
         guard let span, !span.isEmpty else { return }
         self.offer(field, .span(span))
