@@ -1,5 +1,6 @@
 import ActivityModel
 import ActivityRuntime
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import Synchronization
@@ -134,5 +135,20 @@ final class DatagramReceiver: Sendable {
             self.socket.close()
         }
         self.hasFinished.store(true, ordering: .releasing)
+    }
+}
+
+extension DatagramReceiver {
+    /// Logs when the kernel granted less receive buffer than `requested` (`net.core.rmem_max` caps it without
+    /// CAP_NET_ADMIN). The kernel counts twice what was asked for; less than that means the request was capped.
+    func warnIfBufferCapped(requested: Int, listener: ListenerConfiguration, logger: Logger) {
+        let granted = self.receiveBufferSize / 2
+        guard granted < requested else { return }
+        logger.warning(
+            "UDP receive buffer smaller than udp-receive-buffer; raise net.core.rmem_max or grant CAP_NET_ADMIN",
+            metadata: [
+                "listener": "\(listener)", "buffer.requested": "\(requested)", "buffer.granted": "\(granted)",
+            ]
+        )
     }
 }

@@ -235,24 +235,7 @@ public actor IngestServer {
             )
         }
         self.connections.register(receiver)
-        // The kernel counts twice what was asked for; less than that means the request was capped.
-        let granted = receiver.receiveBufferSize / 2
-        if granted < ingest.udpReceiveBuffer {
-            self.logger.warning(
-                "UDP receive buffer smaller than udp-receive-buffer; raise net.core.rmem_max or grant CAP_NET_ADMIN",
-                metadata: [
-                    "listener": "\(listener)", "buffer.requested": "\(ingest.udpReceiveBuffer)",
-                    "buffer.granted": "\(granted)",
-                ]
-            )
-        }
+        receiver.warnIfBufferCapped(requested: ingest.udpReceiveBuffer, listener: listener, logger: self.logger)
         return receiver
-    }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
