@@ -43,7 +43,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     // Owned by the writer thread.
     private var accumulator: BatchAccumulator
     private let files: DailyArchiveFiles
-    private var syncSchedule: SyncSchedule
+    private let appender: MemberAppender
     private var compressor: CompressionPool?
     private var gear: CompressionGear
     /// When a UDP receive queue was last reported backing up (monotonic nanoseconds; 0: never).
@@ -74,7 +74,11 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         )
         self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
         self.budget = QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes)
-        self.syncSchedule = SyncSchedule(policy: configuration.fsync)
+        self.appender = MemberAppender(
+            files: self.files,
+            sync: SyncSchedule(policy: configuration.fsync),
+            logger: logger
+        )
         self.gear = CompressionGear(configuration: configuration)
     }
 
@@ -265,43 +269,15 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         return level
     }
 
-    /// Appends one member, retrying with backoff until it is on disk (or, at shutdown, three attempts failed).
+    /// Appends one member through the ``MemberAppender`` (which retries with backoff) and releases its batch.
     private func write(_ member: [UInt8], of batch: BatchAccumulator.Batch, stopping: Bool) {
-        var backoff: UInt64 = 100_000_000
-        var failures = 0
-        while true {
-            do {
-                try self.append(member, day: batch.day)
-                self.finish(batch, written: member.count)
-                return
-            } catch {
-                failures += 1
-                self.countFailure()
-                if failures == 1 || failures % 10 == 0 {
-                    self.logger.error(
-                        "cannot write archive member, will retry",
-                        metadata: ["archive.day": "\(batch.day)", "error": "\(error)", "attempt": "\(failures)"]
-                    )
-                }
-                if stopping || self.isStoppingNow, failures >= 3 {
-                    self.logger.critical(
-                        "giving up on archive member at shutdown",
-                        metadata: ["archive.day": "\(batch.day)", "member.records": "\(batch.recordCount)"]
-                    )
-                    self.finish(batch, written: nil)
-                    return
-                }
-                usleep(useconds_t(backoff / 1000))
-                backoff = min(backoff * 2, 10_000_000_000)
-            }
-        }
-    }
-
-    private func append(_ member: [UInt8], day: ArchiveDay) throws {
-        let now = monotonicNanoseconds()
-        let sync = self.syncSchedule.isDue(day, now: now)
-        try self.files.append(member, day: day, sync: sync)
-        if sync { self.syncSchedule.synced(day, at: now) }
+        let written = self.appender.append(
+            member,
+            of: batch,
+            isStopping: { stopping || self.isStoppingNow },
+            onFailure: { self.countFailure() }
+        )
+        self.finish(batch, written: written ? member.count : nil)
     }
 
     private func countFailure() {
