@@ -48,7 +48,7 @@ public struct ArchiveDirectory: Sendable {
         }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw ArchiveError(.open, path: path, errno: ENOTDIR) }
         guard status.st_mode & S_IWOTH == 0 else {
-            let mode = "0" + String(status.st_mode & 0o7777, radix: 8)
+            let mode = FileMode.octal(status.st_mode)
             throw UnsafeArchiveDirectory(
                 path: path,
                 problem: "is world-writable (mode \(mode)): anyone could plant, replace or remove archives",

@@ -107,7 +107,7 @@ public final class ArchiveFile {
         var status = stat()
         guard lstat(self.path, &status) == 0 else { return .gone }
         guard UInt(status.st_dev) == self.device, UInt(status.st_ino) == self.inode else { return .replaced }
-        guard status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) != 0 else { return .madeReadOnly }
+        guard !FileMode.isWriteProtected(status.st_mode) else { return .madeReadOnly }
         guard Int(status.st_size) == self.size else { return .resized(to: Int(status.st_size)) }
         return .unchanged
     }

@@ -32,8 +32,6 @@ public enum ArchiveRecovery {
         public var membersKept: Int { self.survey.wholeMembers }
         /// Bytes cut from the end.
         public var bytesCut: Int { self.originalSize - self.recoveredSize }
-        /// `true` when the file now ends with a whole member (or is empty): members may be appended to it.
-        public var isAppendable: Bool { !self.isReadOnly && self.recoveredSize == self.survey.validLength }
     }
 
     /// Recovers the file at `path` in place.

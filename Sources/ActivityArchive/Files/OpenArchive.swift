@@ -19,7 +19,7 @@ struct OpenArchive {
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw ArchiveError(.open, path: path, errno: status.st_mode & S_IFMT == S_IFDIR ? EISDIR : ELOOP)
         }
-        let isReadOnly = status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0
+        let isReadOnly = FileMode.isWriteProtected(status.st_mode)
         let mode = writable && !isReadOnly ? O_RDWR : O_RDONLY
         let descriptor = open(path, mode | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { throw ArchiveError(.open, path: path) }

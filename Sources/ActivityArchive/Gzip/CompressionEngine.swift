@@ -9,9 +9,6 @@ public enum CompressionEngine: String, Sendable, Equatable, CaseIterable {
     /// The levels `compression-level` accepts for every engine.
     public static let levels = 1...9
 
-    /// Whether the engine can be used on this machine: zlib always, libdeflate when its library loads.
-    public var isAvailable: Bool { self == .zlib || Libdeflate.isAvailable }
-
     /// A new compressor of this engine.
     ///
     /// - Parameter level: One of ``levels``.

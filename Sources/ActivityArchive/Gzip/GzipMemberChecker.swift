@@ -25,8 +25,11 @@ public final class GzipMemberChecker {
     private let input: UnsafeMutableRawBufferPointer
     private let output: UnsafeMutableRawBufferPointer
 
-    /// Creates a checker that reads `readSize` bytes of the file at a time.
-    public init(readSize: Int = 256 << 10) throws {
+    /// Bytes of the file read at a time.
+    private static let readSize = 256 << 10
+
+    /// Creates a checker.
+    public init() throws {
         self.stream = .allocate(capacity: 1)
         self.stream.initialize(to: z_stream())
         let code = czlib_inflate_init_gzip(self.stream)
@@ -35,7 +38,7 @@ public final class GzipMemberChecker {
             self.stream.deallocate()
             throw error
         }
-        self.input = .allocate(byteCount: readSize, alignment: 16)
+        self.input = .allocate(byteCount: Self.readSize, alignment: 16)
         self.output = .allocate(byteCount: 256 << 10, alignment: 16)
     }
 

@@ -131,14 +131,9 @@ final class DailyArchiveFiles {
         case S_IFLNK: return "a symbolic link stands under the file's name"
         default: return "not a regular file"
         }
-        if status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
-            return "read-only (mode \(Self.octal(status.st_mode)))"
-        }
+        if FileMode.isWriteProtected(status.st_mode) { return "read-only (mode \(FileMode.octal(status.st_mode)))" }
         if access(path, W_OK) != 0 { return "not writable by this process (\(String(cString: strerror(errno))))" }
-        if self.recovered[path] != FileIdentity(path: path) {
-            let report = try self.recover(path: path)
-            if !report.isAppendable { return "does not end with a whole member" }
-        }
+        if self.recovered[path] != FileIdentity(path: path) { try self.recover(path: path) }
         self.recovered.removeValue(forKey: path)
         return nil
     }
@@ -158,27 +153,5 @@ final class DailyArchiveFiles {
         case .resized: "archive file was changed by another program while open; checking it before appending"
         case .madeReadOnly: "archive file was made read-only while open; leaving it as it is"
         }
-    }
-
-    private static func octal(_ mode: mode_t) -> String {
-        "0" + String(mode & 0o7777, radix: 8)
-    }
-}
-
-/// What identifies a file's content for "recovered already, unchanged since": device, inode, size, mtime.
-struct FileIdentity: Equatable {
-    var device: UInt
-    var inode: UInt
-    var size: Int
-    var modified: Int
-
-    /// The identity of the file at `path`, or `nil` when there is none.
-    init?(path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
-        self.device = UInt(status.st_dev)
-        self.inode = UInt(status.st_ino)
-        self.size = Int(status.st_size)
-        self.modified = status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
     }
 }

@@ -34,10 +34,4 @@ struct MessageParts {
 
     /// A cursor over the text.
     var cursor: TextCursor { TextCursor(self.bytes, self.msg) }
-
-    /// Whether the app is exactly `name`.
-    func appIs(_ name: StaticString) -> Bool {
-        guard let app else { return false }
-        return TextCursor(self.bytes, app).equals(app, name)
-    }
 }

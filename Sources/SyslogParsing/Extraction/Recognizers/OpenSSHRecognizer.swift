@@ -25,24 +25,36 @@ enum OpenSSHRecognizer {
         if cursor.skip("Failed ") { return Self.authentication(&cursor, outcome: Word.failure, into: &fields) }
         if cursor.skip("Partial ") { return Self.authentication(&cursor, outcome: nil, into: &fields) }
         if cursor.skip("Invalid user ") || cursor.skip("Illegal user ") {
-            return Self.userFromPort(&cursor, event: Word.login, outcome: Word.failure, into: &fields)
+            return Self.userAndAddress(
+                &cursor,
+                separator: " from ",
+                event: Word.login,
+                outcome: Word.failure,
+                into: &fields
+            )
         }
         if cursor.skip("input_userauth_request: invalid user ") {
             return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
         }
         if cursor.skip("maximum authentication attempts exceeded for ") {
             _ = cursor.skip("invalid user ")
-            return Self.userFromPort(&cursor, event: Word.login, outcome: Word.failure, into: &fields)
+            return Self.userAndAddress(
+                &cursor,
+                separator: " from ",
+                event: Word.login,
+                outcome: Word.failure,
+                into: &fields
+            )
         }
         if cursor.skip("Disconnecting: Too many authentication failures for ") {
             _ = cursor.skip("invalid user ")
             return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
         }
         for prefix in Self.preauthenticationEnds where cursor.skip(prefix) {
-            return Self.userAddressPort(&cursor, event: Word.login, outcome: Word.failure, into: &fields)
+            return Self.userAndAddress(&cursor, separator: " ", event: Word.login, outcome: Word.failure, into: &fields)
         }
         if cursor.skip("Disconnected from user ") {
-            return Self.userAddressPort(&cursor, event: Word.sessionClose, outcome: nil, into: &fields)
+            return Self.userAndAddress(&cursor, separator: " ", event: Word.sessionClose, outcome: nil, into: &fields)
         }
         if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position),
             let from = cursor.lastIndex(of: " from ", before: notAllowed)
@@ -76,27 +88,7 @@ enum OpenSSHRecognizer {
     ) -> Bool {
         guard cursor.word() != nil, cursor.skip(" for ") else { return false }
         _ = cursor.skip("invalid user ")
-        return Self.userFromPort(&cursor, event: Word.login, outcome: outcome, into: &fields)
-    }
-
-    /// `USER from ADDRESS port N…`.
-    private static func userFromPort(
-        _ cursor: inout TextCursor,
-        event: StaticString,
-        outcome: StaticString?,
-        into fields: inout ActivityFields
-    ) -> Bool {
-        Self.userAndAddress(&cursor, separator: " from ", event: event, outcome: outcome, into: &fields)
-    }
-
-    /// `USER ADDRESS port N…` (the address is the last word before ` port `).
-    private static func userAddressPort(
-        _ cursor: inout TextCursor,
-        event: StaticString,
-        outcome: StaticString?,
-        into fields: inout ActivityFields
-    ) -> Bool {
-        Self.userAndAddress(&cursor, separator: " ", event: event, outcome: outcome, into: &fields)
+        return Self.userAndAddress(&cursor, separator: " from ", event: Word.login, outcome: outcome, into: &fields)
     }
 
     /// `USER SEPARATOR ADDRESS port N…`: the user runs to the last `separator` before the last ` port `.
