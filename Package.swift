@@ -126,13 +126,17 @@ let package = Package(
         ),
         .testTarget(
             name: "ActivityArchiveTests",
-            dependencies: ["ActivityArchive", "ActivityModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ActivityArchive", "ActivityModel", "ActivityRuntime", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ActivityDaemonTests",
             dependencies: [
-                "ActivityDaemon", "ActivityArchive", "ActivityIngest", "ActivityModel", "SyslogCorpus", "SyslogParsing",
+                "ActivityDaemon", "ActivityArchive", "ActivityIngest", "ActivityModel", "ActivityRuntime",
+                "SyslogCorpus",
+                "SyslogParsing",
                 "activitylogd", "activitylog",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -143,7 +147,8 @@ let package = Package(
         .testTarget(
             name: "ActivityIngestTests",
             dependencies: [
-                "ActivityIngest", "ActivityArchive", "ActivityModel", "SyslogFraming", "SyslogParsing",
+                "ActivityIngest", "ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogFraming",
+                "SyslogParsing",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import ActivityArchive
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import Logging
 import Synchronization
@@ -56,7 +57,7 @@ struct ArchiveWriterTests {
     private func submitAndWait(_ writer: ArchiveWriter, _ chunk: RecordChunk, written: Int) {
         #expect(writer.submit(chunk, from: .datagram) == .accepted)
         let deadline = Date().addingTimeInterval(5)
-        while writer.statistics.recordsWritten < written, Date() < deadline { usleep(10_000) }
+        while writer.statistics[.recordsWritten] < written, Date() < deadline { usleep(10_000) }
     }
 
     @Test func writesEverySubmittedRecordInOrderAsCompleteMembers() throws {
@@ -74,7 +75,7 @@ struct ArchiveWriterTests {
         let walk = try ArchiveScanner.walk(path: path)
         #expect(walk.members.count > 1)
         #expect(walk.members.reduce(0) { $0 + $1.extra.recordCount } == 10_000)
-        #expect(writer.statistics.recordsWritten == 10_000)
+        #expect(writer.statistics[.recordsWritten] == 10_000)
         var mode = stat()
         stat(path, &mode)
         #expect(mode.st_mode & 0o777 == 0o640)
@@ -181,7 +182,7 @@ struct ArchiveWriterTests {
         let writer = try self.startedWriter(directory)
         defer { writer.shutdown() }
         self.submitAndWait(writer, Self.chunk(count: 3), written: 3)
-        #expect(writer.statistics.recordsWritten == 3)
+        #expect(writer.statistics[.recordsWritten] == 3)
         #expect(try run(["gzip", "-t", directory.file(Self.day.fileName)]).status == 0)
     }
 
@@ -251,7 +252,7 @@ struct ArchiveWriterTests {
         while !resumed.withLock({ $0 }), Date() < deadline { usleep(10_000) }
         #expect(resumed.withLock { $0 })
         writer.shutdown()
-        #expect(writer.statistics.recordsWritten == next)
+        #expect(writer.statistics[.recordsWritten] == next)
     }
 
     @Test func compressingThreadsAreNamedAndYieldToTheEventLoops() throws {
@@ -308,7 +309,7 @@ struct ArchiveWriterTests {
         #expect(called.withLock { $0 })
         try writer.start()
         writer.shutdown()
-        #expect(writer.statistics.recordsWritten == next)
+        #expect(writer.statistics[.recordsWritten] == next)
     }
 
     @Test func chunksSubmittedWhileShuttingDownAreWrittenOrRefusedNeverDropped() throws {
@@ -334,7 +335,7 @@ struct ArchiveWriterTests {
         usleep(50_000)
         writer.shutdown()
         while !submitting.isFinished { usleep(1000) }
-        #expect(writer.statistics.recordsWritten == accepted.withLock { $0 })
+        #expect(writer.statistics[.recordsWritten] == accepted.withLock { $0 })
         #expect(writer.submit(Self.chunk(count: 1), from: .datagram) == .stopped)
     }
 
@@ -346,10 +347,10 @@ struct ArchiveWriterTests {
         let writer = try ArchiveWriter(configuration: configuration, logger: Logger(label: "test"))
         try writer.start()
         func writeOneMember(start: Int) {
-            let written = writer.statistics.membersWritten
+            let written = writer.statistics[.membersWritten]
             #expect(writer.submit(Self.chunk(count: 5, start: start), from: .datagram) == .accepted)
             let deadline = Date().addingTimeInterval(10)
-            while writer.statistics.membersWritten == written, Date() < deadline { usleep(5_000) }
+            while writer.statistics[.membersWritten] == written, Date() < deadline { usleep(5_000) }
         }
         writeOneMember(start: 0)
         writer.reportReceiveBacklog()
@@ -364,7 +365,7 @@ struct ArchiveWriterTests {
         // XFL (header byte 8) says the level: 4 for level 1, 0 for level 6.
         let levels = try ArchiveScanner.walk(path: path).members.map { file[$0.offset + 8] }
         #expect(levels == [0, 4, 4, 0])
-        #expect(writer.statistics.membersCompressedUnderLoad == 2)
+        #expect(writer.statistics[.membersCompressedUnderLoad] == 2)
     }
 
     @Test func aQueueFilledByDatagramsIsCompressedAtTheOverloadLevelUntilItDrains() throws {
@@ -378,7 +379,7 @@ struct ArchiveWriterTests {
         while writer.submit(Self.chunk(count: 10, start: next), from: .datagram) == .accepted { next += 10 }
         try writer.start()
         let deadline = Date().addingTimeInterval(10)
-        while writer.statistics.recordsWritten < next, Date() < deadline { usleep(10_000) }
+        while writer.statistics[.recordsWritten] < next, Date() < deadline { usleep(10_000) }
         // Drained: the next batch is back at compression-level.
         #expect(writer.submit(Self.chunk(count: 10, start: next), from: .datagram) == .accepted)
         writer.shutdown()
@@ -389,8 +390,8 @@ struct ArchiveWriterTests {
         // XFL (header byte 8) says the level: 4 for level 1, 0 for level 6.
         let levels = try ArchiveScanner.walk(path: path).members.map { file[$0.offset + 8] }
         #expect(levels.first == 4 && levels.last == 0, "\(levels)")
-        #expect(writer.statistics.membersCompressedUnderLoad == levels.filter { $0 == 4 }.count)
-        #expect(writer.statistics.membersCompressedUnderLoad > 10)
+        #expect(writer.statistics[.membersCompressedUnderLoad] == levels.filter { $0 == 4 }.count)
+        #expect(writer.statistics[.membersCompressedUnderLoad] > 10)
     }
 
     @Test func fullQueueRefusesAndCallsBackWhenThereIsRoom() throws {
@@ -412,7 +413,7 @@ struct ArchiveWriterTests {
         while !called.withLock({ $0 }), Date() < deadline { usleep(10_000) }
         #expect(called.withLock { $0 })
         writer.shutdown()
-        #expect(writer.statistics.recordsWritten == accepted * 10)
+        #expect(writer.statistics[.recordsWritten] == accepted * 10)
     }
 
     static let canMountTmpfs: Bool = {
@@ -458,17 +459,17 @@ struct ArchiveWriterTests {
         }
         let path = "\(mountPoint)/\(Self.day.fileName)"
         let failing = Date().addingTimeInterval(10)
-        while writer.statistics.writeFailures == 0, Date() < failing { usleep(20_000) }
-        #expect(writer.statistics.writeFailures > 0)
+        while writer.statistics[.writeFailures] == 0, Date() < failing { usleep(20_000) }
+        #expect(writer.statistics[.writeFailures] > 0)
         // While the disk is full the file holds only whole members.
         if FileManager.default.fileExists(atPath: path) {
             #expect(try run(["gzip", "-t", path]).status == 0)
         }
         try FileManager.default.removeItem(atPath: filler)
         let resumed = Date().addingTimeInterval(30)
-        while writer.statistics.recordsWritten < submitted, Date() < resumed { usleep(50_000) }
+        while writer.statistics[.recordsWritten] < submitted, Date() < resumed { usleep(50_000) }
         writer.shutdown()
-        #expect(writer.statistics.recordsWritten == submitted)
+        #expect(writer.statistics[.recordsWritten] == submitted)
         #expect(try run(["gzip", "-t", path]).status == 0)
         #expect(try self.numbers(inArchive: path).sorted() == Array(0..<submitted))
     }

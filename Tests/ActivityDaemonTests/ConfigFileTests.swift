@@ -2,6 +2,7 @@ import ActivityArchive
 import ActivityDaemon
 import ActivityIngest
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import Logging
 import SyslogParsing
@@ -286,8 +287,7 @@ struct ConfigFileTests {
     @Test func manPageExplainsEveryCounterOfTheStatisticsLine() throws {
         let page = try ManPages.text("activitylogd.8")
         let names =
-            IngestCounters().snapshot.named.map { "ingest.\($0.key)" }
-            + ArchiveStatistics().named.map { "archive.\($0.key)" }
+            IngestCounter.allCases.map(\.statisticsName) + ArchiveCounter.allCases.map(\.statisticsName)
         for name in names {
             let isExplained = page.contains(".TP\n.B \(name)\n")
             #expect(isExplained, "activitylogd.8 STATISTICS lacks \(name)")

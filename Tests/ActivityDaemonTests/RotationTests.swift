@@ -1,6 +1,7 @@
 import ActivityArchive
 import ActivityIngest
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import Logging
 import NIOCore

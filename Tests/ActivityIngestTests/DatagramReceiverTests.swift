@@ -1,6 +1,7 @@
 import ActivityArchive
 import ActivityIngest
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import Logging
 import NIOCore
@@ -70,6 +71,6 @@ struct DatagramReceiverTests {
         #expect(records.last?["truncated"] as? Bool == true)
         #expect((records.last?["msg"] as? String)?.count == 40 - header.count)
         let snapshot = counters.snapshot
-        #expect(snapshot.messagesReceived == 103 && snapshot.messagesTruncated == 1)
+        #expect(snapshot[.messagesReceived] == 103 && snapshot[.messagesTruncated] == 1)
     }
 }

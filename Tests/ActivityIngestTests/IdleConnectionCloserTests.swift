@@ -1,3 +1,4 @@
+import ActivityRuntime
 import NIOCore
 import NIOEmbedded
 import Testing

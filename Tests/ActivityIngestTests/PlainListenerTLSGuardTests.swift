@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -34,7 +35,7 @@ struct PlainListenerTLSGuardTests {
             try channel.writeInbound(ByteBuffer(bytes: Self.clientHello.dropFirst(firstRead)))
         }
         #expect(!channel.isActive, "the connection is closed")
-        #expect(counters.snapshot.tlsOnPlainListener == 1)
+        #expect(counters.snapshot[.tlsOnPlainListener] == 1)
         #expect(try channel.readInbound(as: ByteBuffer.self) == nil, "nothing reaches the parser")
     }
 
@@ -46,7 +47,7 @@ struct PlainListenerTLSGuardTests {
         #expect(try channel.readInbound(as: ByteBuffer.self) == ByteBuffer(string: "<13>1 - - - - - - hello\n"))
         try channel.writeInbound(ByteBuffer(string: "more\n"))
         #expect(try channel.readInbound(as: ByteBuffer.self) == ByteBuffer(string: "more\n"), "the guard has left")
-        #expect(counters.snapshot.tlsOnPlainListener == 0)
+        #expect(counters.snapshot[.tlsOnPlainListener] == 0)
         #expect(channel.isActive)
     }
 

@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import NIOCore
 import NIOEmbedded

@@ -1,27 +1,47 @@
-/// Counters of the archive writer, for logs and tests.
-public struct ArchiveStatistics: Sendable, Equatable {
-    /// Records written to archives.
-    public var recordsWritten = 0
-    /// Members appended.
-    public var membersWritten = 0
-    /// Compressed bytes appended.
-    public var bytesWritten = 0
-    /// Failed member writes (each retried).
-    public var writeFailures = 0
-    /// Records given up on at shutdown because their member could not be written.
-    public var recordsLost = 0
-    /// Members compressed at `overload-compression-level`.
-    public var membersCompressedUnderLoad = 0
+import ActivityRuntime
 
-    /// Creates zeroed counters.
-    public init() {}
+/// Counters of the archive writer, for logs, `/metrics` and tests; the writer changes them under its lock.
+public typealias ArchiveStatistics = CounterValues<ArchiveCounter>
 
-    /// Every count under the name the daemon's log lines give it (`records_written`, …), in a fixed order.
-    public var named: KeyValuePairs<String, Int> {
-        [
-            "records_written": self.recordsWritten, "members_written": self.membersWritten,
-            "bytes_written": self.bytesWritten, "write_failures": self.writeFailures,
-            "records_lost": self.recordsLost, "members_compressed_under_load": self.membersCompressedUnderLoad,
-        ]
+/// Every count the archive writer keeps, declared once: the `statistics` line (`archive.NAME`), `/metrics` and
+/// `activitylogd(8)` all come from these cases.
+public enum ArchiveCounter: Int, CounterKey {
+    case recordsWritten, membersWritten, bytesWritten, writeFailures, recordsLost, membersCompressedUnderLoad
+
+    public static let group = "archive"
+
+    public var description: CounterDescription {
+        switch self {
+        case .recordsWritten:
+            CounterDescription("records_written", metric: "activitylog_records_written", help: "Records written.")
+        case .membersWritten:
+            CounterDescription("members_written", metric: "activitylog_members_written", help: "Gzip members appended.")
+        case .bytesWritten:
+            CounterDescription(
+                "bytes_written",
+                metric: "activitylog_archive_bytes_written",
+                help: "Compressed bytes appended."
+            )
+        case .writeFailures:
+            CounterDescription(
+                "write_failures",
+                metric: "activitylog_write_failures",
+                isLoss: true,
+                help: "Member writes that failed (each is retried)."
+            )
+        case .recordsLost:
+            CounterDescription(
+                "records_lost",
+                metric: "activitylog_records_lost",
+                isLoss: true,
+                help: "Records given up on at stop because their member could not be written."
+            )
+        case .membersCompressedUnderLoad:
+            CounterDescription(
+                "members_compressed_under_load",
+                metric: "activitylog_members_compressed_under_load",
+                help: "Members compressed at overload-compression-level."
+            )
+        }
     }
 }

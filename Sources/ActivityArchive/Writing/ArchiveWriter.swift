@@ -254,8 +254,8 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.condition.lock()
         let pending = self.budget.pendingBytes
         let (level, shifted) = self.gear.level(pendingBytes: pending, receiveBacklog: receiveBacklog)
-        if level != self.configuration.compressionLevel { self.counters.membersCompressedUnderLoad += 1 }
-        let underLoad = self.counters.membersCompressedUnderLoad
+        if level != self.configuration.compressionLevel { self.counters[.membersCompressedUnderLoad] += 1 }
+        let underLoad = self.counters[.membersCompressedUnderLoad]
         self.condition.unlock()
         guard shifted, self.lastShiftLogged.map({ now &- $0 >= 60_000_000_000 }) ?? true else { return level }
         self.lastShiftLogged = now
@@ -282,7 +282,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
 
     private func countFailure() {
         self.condition.lock()
-        self.counters.writeFailures += 1
+        self.counters[.writeFailures] += 1
         self.condition.unlock()
     }
 
@@ -305,11 +305,11 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.condition.lock()
         self.budget.release(batch.lines.count, streamBytes: batch.streamBytes)
         if let bytes {
-            self.counters.recordsWritten += batch.recordCount
-            self.counters.membersWritten += 1
-            self.counters.bytesWritten += bytes
+            self.counters[.recordsWritten] += batch.recordCount
+            self.counters[.membersWritten] += 1
+            self.counters[.bytesWritten] += bytes
         } else {
-            self.counters.recordsLost += batch.recordCount
+            self.counters[.recordsLost] += batch.recordCount
         }
         var waiters: [@Sendable () -> Void] = []
         if self.budget.accepts(.stream) {

@@ -1,6 +1,7 @@
 import ActivityArchive
 import ActivityIngest
 import ActivityModel
+import ActivityRuntime
 import Logging
 import NIOCore
 import NIOPosix
@@ -151,7 +152,7 @@ public enum Daemon {
             "activitylogd stopped",
             metadata: StatisticsService.metadata(ingest, archive)
         )
-        let unwritten = archive.recordsLost + ingest.messagesLost
+        let unwritten = archive[.recordsLost] + ingest[.messagesLost]
         if unwritten > 0 { throw RecordsNotWritten(count: unwritten) }
     }
 }

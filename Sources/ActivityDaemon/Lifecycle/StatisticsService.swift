@@ -1,5 +1,6 @@
 import ActivityArchive
 import ActivityIngest
+import ActivityRuntime
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -52,18 +53,16 @@ final class StatisticsService: Service {
     }
 
     /// Every count as its own log field, `ingest.NAME` and `archive.NAME`, so a line can be read by key.
-    static func metadata(_ ingest: IngestCounters.Snapshot, _ archive: ArchiveStatistics) -> Logger.Metadata {
+    static func metadata(_ ingest: CounterValues<IngestCounter>, _ archive: ArchiveStatistics) -> Logger.Metadata {
         var metadata: Logger.Metadata = [:]
-        for (name, value) in ingest.named { metadata["ingest.\(name)"] = "\(value)" }
-        for (name, value) in archive.named { metadata["archive.\(name)"] = "\(value)" }
+        for (key, value) in ingest.all { metadata[key.statisticsName] = "\(value)" }
+        for (key, value) in archive.all { metadata[key.statisticsName] = "\(value)" }
         return metadata
     }
 
-    /// The counts of messages lost or cut, and of failed writes. Refused senders are left out: they are the
-    /// `allow` list at work, and logged as warnings of their own.
-    static func losses(_ ingest: IngestCounters.Snapshot, _ archive: ArchiveStatistics) -> Int {
-        ingest.messagesTruncated + ingest.datagramsDroppedQueueFull + ingest.datagramsDroppedByKernel
-            + ingest.connectionsRefused + ingest.tlsOnPlainListener + ingest.messagesLost + archive.recordsLost
-            + archive.writeFailures
+    /// The counts of messages lost or cut, and of failed writes (the counters declared as losses). Refused senders
+    /// are left out: they are the `allow` list at work, and logged as warnings of their own.
+    static func losses(_ ingest: CounterValues<IngestCounter>, _ archive: ArchiveStatistics) -> Int {
+        ingest.losses + archive.losses
     }
 }

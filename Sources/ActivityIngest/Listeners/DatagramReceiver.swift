@@ -76,7 +76,7 @@ final class DatagramReceiver: Sendable {
             guard state.isOpen, let drops = self.socket.receiveMemory()?.drops else { return }
             // The kernel's counter is 32 bits wide and may wrap.
             let added = (drops &- state.counted) & 0xFFFF_FFFF
-            self.counters.datagramsDroppedByKernel.add(added, ordering: .relaxed)
+            self.counters.add(.datagramsDroppedByKernel, added)
             state.counted = drops
         }
     }

@@ -1,10 +1,10 @@
 import ActivityModel
+import ActivityRuntime
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
-import Synchronization
 import SyslogFraming
 
 /// The UDP, TCP and TLS listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
@@ -152,7 +152,7 @@ public actor IngestServer {
             .childChannelInitializer { channel in
                 let (ingest, watcher) = settings.current()
                 guard ingest.allowlist(for: listener).allows(channel.remoteAddress) else {
-                    counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
+                    counters.add(.connectionsRefusedByACL)
                     refusals.refused(channel.remoteAddress?.ipAddress, listener: listener)
                     return channel.close()
                 }
@@ -163,7 +163,7 @@ public actor IngestServer {
                         perSourceLimit: ingest.maxConnectionsPerSource
                     )
                 else {
-                    counters.connectionsRefused.add(1, ordering: .relaxed)
+                    counters.add(.connectionsRefused)
                     return channel.close()
                 }
                 return channel.eventLoop.makeCompletedFuture {

@@ -1,6 +1,6 @@
 import ActivityModel
+import ActivityRuntime
 import NIOCore
-import Synchronization
 import SyslogFraming
 import SyslogParsing
 
@@ -48,7 +48,7 @@ struct DatagramIngester {
         for index in 0..<datagrams.count {
             let sender = self.lastSender.lookUp(datagrams.sender(index))
             guard self.allowlist.allows(sender.address) else {
-                self.counters.datagramsRefusedByACL.add(1, ordering: .relaxed)
+                self.counters.add(.datagramsRefusedByACL)
                 self.refusals.refused(sender.text, listener: self.listener)
                 continue
             }
@@ -62,8 +62,8 @@ struct DatagramIngester {
             if truncated { truncatedCount &+= 1 }
             if self.chunker.hasCompletedChunk { self.handOver() }
         }
-        self.counters.messagesReceived.add(accepted, ordering: .relaxed)
-        if truncatedCount > 0 { self.counters.messagesTruncated.add(truncatedCount, ordering: .relaxed) }
+        self.counters.add(.messagesReceived, accepted)
+        if truncatedCount > 0 { self.counters.add(.messagesTruncated, truncatedCount) }
     }
 
     /// Gives every chunk, full or not, to the writer.
@@ -71,8 +71,8 @@ struct DatagramIngester {
         for chunk in self.chunker.takeAll() {
             switch self.writer.submit(chunk, from: .datagram) {
             case .accepted: break
-            case .queueFull: self.counters.datagramsDroppedQueueFull.add(chunk.recordCount, ordering: .relaxed)
-            case .stopped: self.counters.messagesLost.add(chunk.recordCount, ordering: .relaxed)
+            case .queueFull: self.counters.add(.datagramsDroppedQueueFull, chunk.recordCount)
+            case .stopped: self.counters.add(.messagesLost, chunk.recordCount)
             }
         }
     }

@@ -1,5 +1,5 @@
+import ActivityRuntime
 import NIOCore
-import Synchronization
 
 /// Closes a connection that has delivered no complete message for `idle-timeout`.
 ///
@@ -65,7 +65,7 @@ final class IdleConnectionCloser: ChannelInboundHandler {
             return
         }
         self.check = nil
-        self.counters.connectionsTimedOut.add(1, ordering: .relaxed)
+        self.counters.add(.connectionsTimedOut)
         context.close(promise: nil)
     }
 }

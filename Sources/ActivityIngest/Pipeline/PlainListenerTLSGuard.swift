@@ -1,5 +1,5 @@
+import ActivityRuntime
 import NIOCore
-import Synchronization
 
 /// The first handler of a plain TCP connection: refuses a TLS client pointed at the wrong port instead of archiving
 /// its handshake as records of binary junk.
@@ -38,7 +38,7 @@ final class PlainListenerTLSGuard: ChannelInboundHandler, RemovableChannelHandle
         if bytes.getInteger(at: bytes.readerIndex, as: UInt8.self) == 0x16,
             bytes.getInteger(at: bytes.readerIndex + 1, as: UInt8.self) == 3
         {
-            self.counters.tlsOnPlainListener.add(1, ordering: .relaxed)
+            self.counters.add(.tlsOnPlainListener)
             self.refusals.refused(
                 context.channel.remoteAddress?.ipAddress,
                 listener: self.listener,

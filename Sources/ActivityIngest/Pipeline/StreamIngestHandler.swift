@@ -1,6 +1,6 @@
 import ActivityModel
+import ActivityRuntime
 import NIOCore
-import Synchronization
 import SyslogFraming
 import SyslogParsing
 
@@ -90,8 +90,8 @@ final class StreamIngestHandler: ChannelInboundHandler {
     private func count(_ frames: FrameCount) {
         guard frames.messages > 0 else { return }
         self.tally.count &+= frames.messages
-        self.counters.messagesReceived.add(frames.messages, ordering: .relaxed)
-        if frames.truncated > 0 { self.counters.messagesTruncated.add(frames.truncated, ordering: .relaxed) }
+        self.counters.add(.messagesReceived, frames.messages)
+        if frames.truncated > 0 { self.counters.add(.messagesTruncated, frames.truncated) }
     }
 
     private func add(_ frame: SyslogFrame, context: ChannelHandlerContext) {
@@ -146,7 +146,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
                 return
             case .stopped:
                 // Only after shutdown gave up waiting for this connection: count what could not be kept.
-                self.counters.messagesLost.add(self.held.reduce(0) { $0 + $1.recordCount }, ordering: .relaxed)
+                self.counters.add(.messagesLost, self.held.reduce(0) { $0 + $1.recordCount })
                 self.held.removeAll()
             }
         }
@@ -157,7 +157,7 @@ final class StreamIngestHandler: ChannelInboundHandler {
         self.activity.setHolding(true)
         guard !self.isPaused else { return }
         self.isPaused = true
-        self.counters.readsPaused.add(1, ordering: .relaxed)
+        self.counters.add(.readsPaused)
         context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop

@@ -1,8 +1,8 @@
+import ActivityRuntime
 import Logging
 import NIOCore
 import NIOSSL
 import NIOTLS
-import Synchronization
 
 /// Sits after the TLS handler of a connection: enforces the handshake timeout, logs the peer's certificate identity,
 /// and closes the connection when `tls-allowed-peers` does not match it.
@@ -27,7 +27,7 @@ final class TLSPeerVerifier: ChannelInboundHandler {
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
         let counters = self.counters
         self.timeout = context.eventLoop.scheduleTask(in: TimeAmount(self.settings.handshakeTimeout)) {
-            counters.tlsHandshakesTimedOut.add(1, ordering: .relaxed)
+            counters.add(.tlsHandshakesTimedOut)
             loopBound.value.close(promise: nil)
         }
     }
@@ -46,7 +46,7 @@ final class TLSPeerVerifier: ChannelInboundHandler {
         let identity = certificate.map(Self.identity)
         let peer = context.channel.remoteAddress?.ipAddress ?? "unknown"
         if !self.settings.allowedPeers.isEmpty, !(identity?.matches(any: self.settings.allowedPeers) ?? false) {
-            self.counters.tlsPeersRefused.add(1, ordering: .relaxed)
+            self.counters.add(.tlsPeersRefused)
             self.logger.warning(
                 "refused TLS peer not in tls-allowed-peers",
                 metadata: ["peer.address": "\(peer)", "peer.certificate": "\(identity.map { "\($0)" } ?? "none")"]
@@ -69,7 +69,7 @@ final class TLSPeerVerifier: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if !self.isEstablished {
-            self.counters.tlsHandshakesFailed.add(1, ordering: .relaxed)
+            self.counters.add(.tlsHandshakesFailed)
             self.logger.debug(
                 "TLS handshake failed",
                 metadata: [

@@ -1,0 +1,48 @@
+import ActivityArchive
+import ActivityIngest
+import ActivityRuntime
+import Testing
+
+/// The counters are declared once; these tests hold the declarations to the promises other places rely on.
+@Suite struct CounterDeclarationTests {
+    @Test func everyCounterHasItsOwnStatisticsNameAndMetricSeries() {
+        let ingest = IngestCounter.allCases.map { ($0.statisticsName, Self.series($0.description)) }
+        let archive = ArchiveCounter.allCases.map { ($0.statisticsName, Self.series($0.description)) }
+        let all = ingest + archive
+        #expect(Set(all.map(\.0)).count == all.count)
+        #expect(Set(all.map(\.1)).count == all.count)
+        #expect(all.allSatisfy { $0.1.hasPrefix("activitylog_") })
+    }
+
+    @Test func lossesAreTheCountsOfMessagesLostOrCutAndOfFailedWrites() {
+        var ingest = CounterValues<IngestCounter>()
+        for key in IngestCounter.allCases { ingest[key] = 1 }
+        var archive = ArchiveStatistics()
+        for key in ArchiveCounter.allCases { archive[key] = 10 }
+        let lossNames =
+            (IngestCounter.allCases.filter(\.description.isLoss).map(\.statisticsName)
+                + ArchiveCounter.allCases.filter(\.description.isLoss).map(\.statisticsName))
+        #expect(
+            lossNames.sorted() == [
+                "archive.records_lost", "archive.write_failures", "ingest.connections_refused", "ingest.lost",
+                "ingest.tls_on_plain_listener", "ingest.truncated", "ingest.udp_dropped_kernel",
+                "ingest.udp_dropped_queue_full",
+            ]
+        )
+        #expect(ingest.losses == 6 && archive.losses == 20)
+    }
+
+    @Test func atomicCountersAddPerKey() {
+        let counters = IngestCounters()
+        counters.add(.messagesReceived, 5)
+        counters.add(.readsPaused)
+        counters.add(.messagesReceived)
+        let snapshot = counters.snapshot
+        #expect(snapshot[.messagesReceived] == 6 && snapshot[.readsPaused] == 1 && snapshot[.messagesLost] == 0)
+        #expect(snapshot.all.map(\.key) == IngestCounter.allCases)
+    }
+
+    private static func series(_ description: CounterDescription) -> String {
+        description.metric + description.labels.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+    }
+}
