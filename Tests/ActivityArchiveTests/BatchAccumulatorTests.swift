@@ -6,24 +6,14 @@ struct BatchAccumulatorTests {
     private let day26 = ArchiveDay(CivilDate(year: 2026, month: 11, day: 26))
     private var day27: ArchiveDay { self.day26.adding(days: 1) }
 
-    private func chunk(_ day: ArchiveDay, records: Int, firstMicros: Int64 = 0) -> RecordChunk {
-        var chunk = RecordChunk(day: day)
-        var record = ActivityRecord()
-        for index in 0..<records {
-            record.received = Timestamp(microsecondsSinceEpoch: firstMicros + Int64(index))
-            chunk.append(record)
-        }
-        return chunk
-    }
-
     private func writtenDays(_ actions: [BatchAccumulator.Action]) -> [ArchiveDay] {
         actions.compactMap { if case .write(let batch) = $0 { batch.day } else { nil } }
     }
 
     @Test func holdsBatchesUntilTheFlushInterval() {
         var accumulator = BatchAccumulator(maximumBatchBytes: 1 << 20, flushIntervalNanoseconds: 1_000_000_000)
-        #expect(accumulator.append(self.chunk(self.day26, records: 3), now: 0).isEmpty)
-        #expect(accumulator.append(self.chunk(self.day26, records: 2), now: 500_000_000).isEmpty)
+        #expect(accumulator.append(recordChunk(self.day26, records: 3), now: 0).isEmpty)
+        #expect(accumulator.append(recordChunk(self.day26, records: 2), now: 500_000_000).isEmpty)
         #expect(accumulator.nextDeadline == 1_000_000_000)
         #expect(accumulator.due(now: 999_999_999).isEmpty)
         let due = accumulator.due(now: 1_000_000_000)
@@ -41,17 +31,17 @@ struct BatchAccumulatorTests {
         var accumulator = BatchAccumulator(maximumBatchBytes: 1000, flushIntervalNanoseconds: .max)
         var written = 0
         for _ in 0..<50 {
-            written += self.writtenDays(accumulator.append(self.chunk(self.day26, records: 1), now: 0)).count
+            written += self.writtenDays(accumulator.append(recordChunk(self.day26, records: 1), now: 0)).count
         }
-        let lineLength = self.chunk(self.day26, records: 1).lines.count
+        let lineLength = recordChunk(self.day26, records: 1).lines.count
         let recordsPerBatch = (1000 + lineLength - 1) / lineLength
         #expect(written == 50 / recordsPerBatch)
     }
 
     @Test func rotationAtMidnightWritesYesterdayAndStartsToday() {
         var accumulator = BatchAccumulator(maximumBatchBytes: 1 << 20, flushIntervalNanoseconds: 1_000_000_000)
-        #expect(accumulator.append(self.chunk(self.day26, records: 4), now: 0).isEmpty)
-        let actions = accumulator.append(self.chunk(self.day27, records: 1), now: 10)
+        #expect(accumulator.append(recordChunk(self.day26, records: 4), now: 0).isEmpty)
+        let actions = accumulator.append(recordChunk(self.day27, records: 1), now: 10)
         #expect(self.writtenDays(actions) == [self.day26])
         guard case .rotated(let day) = actions.last else {
             Issue.record("expected a rotation")
@@ -59,13 +49,13 @@ struct BatchAccumulatorTests {
         }
         #expect(day == self.day27)
         // A late chunk of yesterday (a slow connection) is written at once, to yesterday's file.
-        #expect(self.writtenDays(accumulator.append(self.chunk(self.day26, records: 1), now: 20)) == [self.day26])
+        #expect(self.writtenDays(accumulator.append(recordChunk(self.day26, records: 1), now: 20)) == [self.day26])
         #expect(self.writtenDays(accumulator.drain()) == [self.day27])
     }
 
     @Test func drainWritesEveryOpenBatchOldestFirst() {
         var accumulator = BatchAccumulator(maximumBatchBytes: 1 << 20, flushIntervalNanoseconds: .max)
-        _ = accumulator.append(self.chunk(self.day26, records: 1), now: 0)
+        _ = accumulator.append(recordChunk(self.day26, records: 1), now: 0)
         #expect(self.writtenDays(accumulator.drain()) == [self.day26])
         #expect(accumulator.drain().isEmpty)
     }

@@ -63,3 +63,14 @@ func member(_ count: Int, start: Int = 0, level: Int = 6, engine: CompressionEng
         ).bytes
     }
 }
+
+/// A chunk of `records` empty records of `day`, received one microsecond apart from `firstMicros`.
+func recordChunk(_ day: ArchiveDay, records: Int, firstMicros: Int64 = 0) -> RecordChunk {
+    var chunk = RecordChunk(day: day)
+    var record = ActivityRecord()
+    for index in 0..<records {
+        record.received = Timestamp(microsecondsSinceEpoch: firstMicros + Int64(index))
+        chunk.append(record)
+    }
+    return chunk
+}

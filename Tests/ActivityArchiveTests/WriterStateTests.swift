@@ -60,4 +60,71 @@ struct WriterStateTests {
         #expect(!sequencer.hasOutstanding)
         #expect(sequencer.takeNext() == nil)
     }
+
+    // MARK: intake
+
+    private let day = ArchiveDay(CivilDate(year: 2026, month: 12, day: 7))
+
+    /// A batch holding `chunks`, as the accumulator cuts it.
+    private func batch(of chunks: [RecordChunk]) -> BatchAccumulator.Batch {
+        var accumulator = BatchAccumulator(maximumBatchBytes: 1 << 30, flushIntervalNanoseconds: 1)
+        for chunk in chunks { _ = accumulator.append(chunk, now: 0) }
+        let batches = accumulator.drain().compactMap { action -> BatchAccumulator.Batch? in
+            if case .write(let batch) = action { return batch } else { return nil }
+        }
+        return batches[0]
+    }
+
+    @Test func intakeQueuesWithinTheBudgetAndWakesStreamsWhenABatchIsWritten() {
+        let chunk = recordChunk(self.day, records: 10)
+        var intake = WriterIntake(budget: QueueBudget(queueSize: 10_000, streamPauseBytes: chunk.lines.count))
+        let results = [
+            intake.submit(chunk, from: .stream), intake.submit(chunk, from: .stream),
+            intake.submit(chunk, from: .datagram),
+        ]
+        #expect(results == [.accepted, .queueFull, .accepted], "streams hold their share, datagrams go on")
+        #expect(intake.pendingRecords == 20)
+        let woken = Counter()
+        let callNow = intake.waitForSpace { woken.add() }
+        #expect(!callNow, "no room for a stream: parked")
+        let queued = intake.takeQueued()
+        #expect(queued.map(\.isFromStream) == [true, false] && !intake.hasQueuedChunks)
+        let afterDatagram = intake.release(self.batch(of: [queued[1]]))
+        #expect(afterDatagram.isEmpty, "the datagram's bytes do not free the streams")
+        for waiter in intake.release(self.batch(of: [queued[0]])) { waiter() }
+        #expect(woken.value == 1 && intake.pendingRecords == 0)
+        let callNowAgain = intake.waitForSpace {}
+        #expect(callNowAgain, "room again: call at once")
+    }
+
+    @Test func intakeTakesChunksWhileStoppingAndRefusesOnceDrained() {
+        var intake = WriterIntake(budget: QueueBudget(queueSize: 10_000, streamPauseBytes: 5_000))
+        intake.requestStop()
+        let last = intake.submit(recordChunk(self.day, records: 1), from: .stream)
+        #expect(last == .accepted, "a stream woken by the last writes may still submit")
+        let drainedTooEarly = intake.refuseIfDrained()
+        #expect(!drainedTooEarly, "a chunk is still queued")
+        _ = intake.takeQueued()
+        let drained = intake.refuseIfDrained()
+        let refused = intake.submit(recordChunk(self.day, records: 1), from: .datagram)
+        let callNow = intake.waitForSpace {}
+        #expect(drained && refused == .stopped && callNow, "a refusing writer never parks a stream")
+        let waiters = intake.markStopped()
+        #expect(waiters.isEmpty && intake.phase == .stopped)
+    }
+
+    @Test func aStopWakesEveryParkedStream() {
+        let chunk = recordChunk(self.day, records: 5)
+        var intake = WriterIntake(budget: QueueBudget(queueSize: chunk.lines.count, streamPauseBytes: 1))
+        let taken = intake.submit(chunk, from: .stream)
+        let parked = [intake.waitForSpace {}, intake.waitForSpace {}]
+        let waiters = intake.markStopped()
+        #expect(taken == .accepted && parked == [false, false] && waiters.count == 2)
+    }
+}
+
+/// A count that `@Sendable` closures may add to.
+private final class Counter: @unchecked Sendable {
+    private(set) var value = 0
+    func add() { self.value += 1 }
 }

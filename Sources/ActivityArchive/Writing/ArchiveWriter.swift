@@ -1,7 +1,6 @@
 import ActivityModel
 import ActivityRuntime
 import Logging
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -30,13 +29,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
 
     // Guarded by `condition`.
     private let condition = ConditionLock()
-    private var queue: [RecordChunk] = []
-    private var budget: QueueBudget
-    private var isStopping = false
-    /// Set when the writer has taken its last chunk: from then on ``submit(_:from:)`` answers `.stopped`.
-    private var isRefusing = false
-    private var hasStopped = false
-    private var spaceWaiters: [@Sendable () -> Void] = []
+    private var intake: WriterIntake
     private var counters = ArchiveStatistics()
     private var sequencer = MemberSequencer<(BatchAccumulator.Batch, Result<[UInt8], any Error>)>()
 
@@ -45,12 +38,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private let files: DailyArchiveFiles
     private let appender: MemberAppender
     private var compressor: CompressionPool?
-    private var gear: CompressionGear
-    /// When a UDP receive queue was last reported backing up (monotonic nanoseconds; 0: never).
-    private let lastReceiveBacklog = Atomic<UInt64>(0)
-    /// When a gear shift was last logged (monotonic nanoseconds): at most one line a minute under a load that
-    /// keeps shifting it back and forth.
-    private var lastShiftLogged: UInt64?
+    private let levelControl: CompressionLevelControl
     private var isStarted = false
 
     /// Creates a writer; nothing is touched on disk until ``start()``, except creating the directory.
@@ -73,20 +61,20 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
         self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
-        self.budget = QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes)
+        self.intake = WriterIntake(
+            budget: QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes)
+        )
         self.appender = MemberAppender(
             files: self.files,
             sync: SyncSchedule(policy: configuration.fsync),
             logger: logger
         )
-        self.gear = CompressionGear(configuration: configuration)
+        self.levelControl = CompressionLevelControl(configuration: configuration, logger: logger)
     }
 
     /// Counters so far.
     public var statistics: ArchiveStatistics {
-        self.condition.lock()
-        defer { self.condition.unlock() }
-        return self.counters
+        self.withLock { self.counters }
     }
 
     /// Recovers the archives a crash can have torn, then starts the writer thread; any other file is recovered
@@ -106,63 +94,46 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             self.condition.broadcast()
             self.condition.unlock()
         }
-        self.condition.lock()
-        self.isStarted = true
-        self.condition.unlock()
+        self.withLock { self.isStarted = true }
         startDetachedThread(name: "archive-writer") { [self] in self.runLoop() }
     }
 
-    /// What became of a submitted chunk (``RecordSubmission``).
-    public typealias SubmitResult = RecordSubmission
-    /// Who submits a chunk (``RecordSubmitter``): a stream is refused once streams have
-    /// ``ArchiveConfiguration/streamPauseBytes`` queued, a datagram receiver may fill the whole `queue-size`.
-    public typealias Submitter = RecordSubmitter
-
-    /// Queues a chunk for writing.
-    public func submit(_ chunk: RecordChunk, from submitter: Submitter) -> SubmitResult {
+    /// Queues a chunk for writing: a stream is refused once streams have ``ArchiveConfiguration/streamPauseBytes``
+    /// queued, a datagram receiver may fill the whole `queue-size` (``WriterIntake``).
+    public func submit(_ chunk: RecordChunk, from submitter: RecordSubmitter) -> RecordSubmission {
         guard !chunk.isEmpty else { return .accepted }
         self.condition.lock()
         defer { self.condition.unlock() }
-        guard !self.isRefusing, !self.hasStopped else { return .stopped }
-        guard self.budget.take(chunk.lines.count, from: submitter) else { return .queueFull }
-        var chunk = chunk
-        chunk.isFromStream = submitter == .stream
-        self.queue.append(chunk)
-        self.condition.broadcast()
-        return .accepted
+        let result = self.intake.submit(chunk, from: submitter)
+        if result == .accepted { self.condition.broadcast() }
+        return result
     }
 
     /// How long one ``reportReceiveBacklog()`` keeps the overload level on.
-    public static let receiveBacklogHoldNanoseconds: UInt64 = 1_000_000_000
+    public static let receiveBacklogHoldNanoseconds = CompressionLevelControl.receiveBacklogHoldNanoseconds
 
     /// Tells the writer that a UDP socket's kernel receive queue is backing up: members are compressed at
     /// `overload-compression-level` until no report has come for ``receiveBacklogHoldNanoseconds``, leaving the CPU
     /// to the thread that reads the socket (see ``CompressionGear``). One atomic store; any thread.
     public func reportReceiveBacklog() {
-        self.lastReceiveBacklog.store(monotonicNanoseconds(), ordering: .relaxed)
+        self.levelControl.reportReceiveBacklog()
     }
 
-    /// Calls `callback` (once, on the writer thread) when a ``Submitter/stream`` would be accepted again; at once if
+    /// Calls `callback` (once, on the writer thread) when a ``RecordSubmitter/stream`` would be accepted again; at once if
     /// it would be now.
     public func whenSpaceAvailable(_ callback: @escaping @Sendable () -> Void) {
-        self.condition.lock()
-        if self.budget.accepts(.stream) || self.isRefusing || self.hasStopped {
-            self.condition.unlock()
-            callback()
-            return
-        }
-        self.spaceWaiters.append(callback)
-        self.condition.unlock()
+        if self.withLock({ self.intake.waitForSpace(callback) }) { callback() }
     }
 
     /// Writes everything submitted so far, closes the files and stops the thread. Blocks until done.
     public func shutdown() {
         self.condition.lock()
-        self.isStopping = true
+        self.intake.requestStop()
         self.condition.broadcast()
-        while !self.hasStopped, self.isStarted { self.condition.wait() }
-        self.hasStopped = true
+        while self.intake.phase != .stopped, self.isStarted { self.condition.wait() }
+        let waiters = self.intake.markStopped()
         self.condition.unlock()
+        for waiter in waiters { waiter() }
     }
 
     // MARK: writer thread
@@ -170,7 +141,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private func runLoop() {
         while true {
             self.condition.lock()
-            while self.queue.isEmpty, !self.isStopping, !self.sequencer.isNextReady {
+            while !self.intake.hasQueuedChunks, self.intake.phase == .running, !self.sequencer.isNextReady {
                 guard let deadline = self.accumulator.nextDeadline else {
                     self.condition.wait()
                     continue
@@ -179,9 +150,8 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
                 if deadline <= now { break }
                 self.condition.wait(untilMonotonic: deadline)
             }
-            let chunks = self.queue
-            self.queue.removeAll(keepingCapacity: true)
-            let stopping = self.isStopping
+            let chunks = self.intake.takeQueued()
+            let stopping = self.intake.phase != .running
             self.condition.unlock()
 
             let now = monotonicNanoseconds()
@@ -192,19 +162,13 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             self.appendCompressedMembers(stopping: stopping, waitForAll: stopping)
             if stopping {
                 // Waiters woken by the last writes may have submitted more; take it all before refusing.
-                self.condition.lock()
-                let isDrained = self.queue.isEmpty
-                if isDrained { self.isRefusing = true }
-                self.condition.unlock()
-                if isDrained { break }
+                if self.withLock({ self.intake.refuseIfDrained() }) { break }
             }
         }
         self.compressor?.shutdown()
         self.files.closeAll()
         self.condition.lock()
-        self.hasStopped = true
-        let waiters = self.spaceWaiters
-        self.spaceWaiters.removeAll()
+        let waiters = self.intake.markStopped()
         self.condition.broadcast()
         self.condition.unlock()
         for waiter in waiters { waiter() }
@@ -212,7 +176,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
 
     /// Appends compressed members in the order their batches were cut; with `waitForAll`, until none is pending.
     private func appendCompressedMembers(stopping: Bool, waitForAll: Bool) {
-        while self.sequencerHasOutstanding {
+        while self.withLock({ self.sequencer.hasOutstanding }) {
             self.condition.lock()
             while waitForAll, !self.sequencer.isNextReady { self.condition.wait() }
             let ready = self.sequencer.takeNext()
@@ -233,9 +197,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             switch action {
             case .write(let batch):
                 let level = self.nextLevel()
-                self.condition.lock()
-                let sequence = self.sequencer.issue()
-                self.condition.unlock()
+                let sequence = self.withLock { self.sequencer.issue() }
                 self.compressor?.compress(batch, sequence: sequence, level: level)
             case .rotated(let day):
                 self.logger.info("archive rotated", metadata: ["archive.day": "\(day)"])
@@ -245,27 +207,13 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         }
     }
 
-    /// The level for the batch being handed to compression, from the ``CompressionGear``; shifts are logged, at
-    /// most one a minute.
+    /// The level for the batch being handed to compression (``CompressionLevelControl``), counted when it is not
+    /// the configured one.
     private func nextLevel() -> Int {
-        let reported = self.lastReceiveBacklog.load(ordering: .relaxed)
-        let now = monotonicNanoseconds()
-        let receiveBacklog = reported != 0 && now < reported &+ Self.receiveBacklogHoldNanoseconds
-        self.condition.lock()
-        let pending = self.budget.pendingBytes
-        let (level, shifted) = self.gear.level(pendingBytes: pending, receiveBacklog: receiveBacklog)
-        if level != self.configuration.compressionLevel { self.counters[.membersCompressedUnderLoad] += 1 }
-        let underLoad = self.counters[.membersCompressedUnderLoad]
-        self.condition.unlock()
-        guard shifted, self.lastShiftLogged.map({ now &- $0 >= 60_000_000_000 }) ?? true else { return level }
-        self.lastShiftLogged = now
-        self.logger.notice(
-            "\(self.gear.pressure.shiftMessage)",
-            metadata: [
-                "queue.bytes": "\(pending)", "compression.level": "\(level)",
-                "members.compressedUnderLoad": "\(underLoad)",
-            ]
-        )
+        let level = self.levelControl.level(pendingBytes: self.withLock { self.intake.budget.pendingBytes })
+        if level != self.configuration.compressionLevel {
+            self.withLock { self.counters[.membersCompressedUnderLoad] += 1 }
+        }
         return level
     }
 
@@ -274,47 +222,29 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         let written = self.appender.append(
             member,
             of: batch,
-            isStopping: { stopping || self.isStoppingNow },
-            onFailure: { self.countFailure() }
+            isStopping: { stopping || self.withLock { self.intake.phase != .running } },
+            onFailure: { self.withLock { self.counters[.writeFailures] += 1 } }
         )
         self.finish(batch, written: written ? member.count : nil)
     }
 
-    private func countFailure() {
-        self.condition.lock()
-        self.counters[.writeFailures] += 1
-        self.condition.unlock()
-    }
-
-    /// Whether a batch handed to compression still waits to be appended (under the lock).
-    private var sequencerHasOutstanding: Bool {
+    /// Runs `body` holding the lock that guards the queue, the budget, the sequencer and the counters.
+    private func withLock<Value>(_ body: () -> Value) -> Value {
         self.condition.lock()
         defer { self.condition.unlock() }
-        return self.sequencer.hasOutstanding
-    }
-
-    /// `isStopping`, read under the lock: a write retrying on a full disk gives up at shutdown after three attempts.
-    private var isStoppingNow: Bool {
-        self.condition.lock()
-        defer { self.condition.unlock() }
-        return self.isStopping
+        return body()
     }
 
     /// Releases a batch's bytes from the queue budget and counts it as written (or lost).
     private func finish(_ batch: BatchAccumulator.Batch, written bytes: Int?) {
         self.condition.lock()
-        self.budget.release(batch.lines.count, streamBytes: batch.streamBytes)
+        let waiters = self.intake.release(batch)
         if let bytes {
             self.counters[.recordsWritten] += batch.recordCount
             self.counters[.membersWritten] += 1
             self.counters[.bytesWritten] += bytes
         } else {
             self.counters[.recordsLost] += batch.recordCount
-        }
-        var waiters: [@Sendable () -> Void] = []
-        if self.budget.accepts(.stream) {
-            waiters = self.spaceWaiters
-            self.spaceWaiters.removeAll()
         }
         self.condition.unlock()
         for waiter in waiters { waiter() }
