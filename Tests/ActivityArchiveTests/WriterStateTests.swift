@@ -77,10 +77,10 @@ struct WriterStateTests {
 
     @Test func intakeQueuesWithinTheBudgetAndWakesStreamsWhenABatchIsWritten() {
         let chunk = recordChunk(self.day, records: 10)
-        var intake = WriterIntake(budget: QueueBudget(queueSize: 10_000, streamPauseBytes: chunk.lines.count))
+        var intake = WriterIntake(budget: QueueBudget(queueSize: 10_000, streamPauseBytes: chunk.lines.count), now: 0)
         let results = [
-            intake.submit(chunk, from: .stream), intake.submit(chunk, from: .stream),
-            intake.submit(chunk, from: .datagram),
+            intake.submit(chunk, from: .stream, now: 0), intake.submit(chunk, from: .stream, now: 0),
+            intake.submit(chunk, from: .datagram, now: 0),
         ]
         #expect(results == [.accepted, .queueFull, .accepted], "streams hold their share, datagrams go on")
         #expect(intake.pendingRecords == 20)
@@ -89,24 +89,24 @@ struct WriterStateTests {
         #expect(!callNow, "no room for a stream: parked")
         let queued = intake.takeQueued()
         #expect(queued.map(\.isFromStream) == [true, false] && !intake.hasQueuedChunks)
-        let afterDatagram = intake.release(self.batch(of: [queued[1]]))
+        let afterDatagram = intake.release(self.batch(of: [queued[1]]), written: true, now: 5)
         #expect(afterDatagram.isEmpty, "the datagram's bytes do not free the streams")
-        for waiter in intake.release(self.batch(of: [queued[0]])) { waiter() }
-        #expect(woken.value == 1 && intake.pendingRecords == 0)
+        for waiter in intake.release(self.batch(of: [queued[0]]), written: true, now: 9) { waiter() }
+        #expect(woken.value == 1 && intake.pendingRecords == 0 && intake.lastWrite == 9)
         let callNowAgain = intake.waitForSpace {}
         #expect(callNowAgain, "room again: call at once")
     }
 
     @Test func intakeTakesChunksWhileStoppingAndRefusesOnceDrained() {
-        var intake = WriterIntake(budget: QueueBudget(queueSize: 10_000, streamPauseBytes: 5_000))
+        var intake = WriterIntake(budget: QueueBudget(queueSize: 10_000, streamPauseBytes: 5_000), now: 0)
         intake.requestStop()
-        let last = intake.submit(recordChunk(self.day, records: 1), from: .stream)
+        let last = intake.submit(recordChunk(self.day, records: 1), from: .stream, now: 0)
         #expect(last == .accepted, "a stream woken by the last writes may still submit")
         let drainedTooEarly = intake.refuseIfDrained()
         #expect(!drainedTooEarly, "a chunk is still queued")
         _ = intake.takeQueued()
         let drained = intake.refuseIfDrained()
-        let refused = intake.submit(recordChunk(self.day, records: 1), from: .datagram)
+        let refused = intake.submit(recordChunk(self.day, records: 1), from: .datagram, now: 0)
         let callNow = intake.waitForSpace {}
         #expect(drained && refused == .stopped && callNow, "a refusing writer never parks a stream")
         let waiters = intake.markStopped()
@@ -115,8 +115,8 @@ struct WriterStateTests {
 
     @Test func aStopWakesEveryParkedStream() {
         let chunk = recordChunk(self.day, records: 5)
-        var intake = WriterIntake(budget: QueueBudget(queueSize: chunk.lines.count, streamPauseBytes: 1))
-        let taken = intake.submit(chunk, from: .stream)
+        var intake = WriterIntake(budget: QueueBudget(queueSize: chunk.lines.count, streamPauseBytes: 1), now: 0)
+        let taken = intake.submit(chunk, from: .stream, now: 0)
         let parked = [intake.waitForSpace {}, intake.waitForSpace {}]
         let waiters = intake.markStopped()
         #expect(taken == .accepted && parked == [false, false] && waiters.count == 2)

@@ -238,6 +238,10 @@ struct ConfigFileTests {
             "listen udp 127.0.0.1:1\nmap-client \"a b\"",
             "test.conf:2: map-client 'a b': expected SD-PARAM names"
         ),
+        (
+            "listen udp 127.0.0.1:1\n\nmetrics-listen localhost:9514",
+            "test.conf:3: metrics-listen 'localhost:9514': expected IPv4:PORT, [IPv6]:PORT or *:PORT"
+        ),
     ])
     func errorsNameFileLineValueAndWhatIsAccepted(text: String, expected: String) {
         let message = self.error(text)
@@ -284,13 +288,19 @@ struct ConfigFileTests {
         }
     }
 
-    @Test func manPageExplainsEveryCounterOfTheStatisticsLine() throws {
+    @Test func manPageExplainsEveryCounterOfTheStatisticsLineAndItsMetric() throws {
         let page = try ManPages.text("activitylogd.8")
         let names =
             IngestCounter.allCases.map(\.statisticsName) + ArchiveCounter.allCases.map(\.statisticsName)
         for name in names {
             let isExplained = page.contains(".TP\n.B \(name)\n")
             #expect(isExplained, "activitylogd.8 STATISTICS lacks \(name)")
+        }
+        let metrics = page.components(separatedBy: ".SH METRICS").last ?? ""
+        let families =
+            IngestCounter.allCases.map(\.description.metric) + ArchiveCounter.allCases.map(\.description.metric)
+        for family in families {
+            #expect(metrics.contains("\(family)_total"), "activitylogd.8 METRICS lacks \(family)_total")
         }
     }
 }

@@ -73,6 +73,25 @@ struct StartCheckTests {
         #expect(status == 0, "\(errors)")
     }
 
+    @Test func metricsOnAListenersPortOrOnAPortHeldByAnotherProgramFailTheCheckAtItsLine() throws {
+        let port = try freePort()
+        let (status, errors, file) = try self.check(
+            "listen tcp 0.0.0.0:\(port)\nmetrics-listen 127.0.0.1:\(port)\n",
+            ["--no-bind"]
+        )
+        #expect(status == 78)
+        #expect(errors.contains("\(file):2: metrics-listen '127.0.0.1:\(port)'"), "\(errors)")
+        #expect(errors.contains("line 1 has 'listen tcp 0.0.0.0:\(port)'"), "\(errors)")
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        let held = try bindToEphemeralPort(holder)
+        #expect(listen(holder, 1) == 0)
+        let bound = try self.check("listen udp 127.0.0.1:0\nmetrics-listen 127.0.0.1:\(held)\n")
+        #expect(bound.status == 78)
+        #expect(bound.errors.contains("\(bound.file):2: metrics-listen '127.0.0.1:\(held)'"), "\(bound.errors)")
+        #expect(bound.errors.contains("Address already in use"), "\(bound.errors)")
+    }
+
     @Test func aPortHeldByAnotherProgramFailsTheCheckUnlessToldNotToBind() throws {
         let holder = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(holder) }

@@ -46,10 +46,12 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// - Parameters:
     ///   - configuration: Directory, zone, compression, batching, durability and queue limits.
     ///   - logger: Where members, recoveries and failures are logged.
+    ///   - metrics: The histograms of members written.
     ///   - onRotation: Called on the writer thread when a newer day starts (for retention).
     public init(
         configuration: ArchiveConfiguration,
         logger: Logger,
+        metrics: WriterMetrics = .none,
         onRotation: @escaping @Sendable (ArchiveDay) -> Void = { _ in }
     ) throws {
         self.configuration = configuration
@@ -62,20 +64,23 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         )
         self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
         self.intake = WriterIntake(
-            budget: QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes)
+            budget: QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes),
+            now: monotonicNanoseconds()
         )
         self.appender = MemberAppender(
             files: self.files,
             sync: SyncSchedule(policy: configuration.fsync),
+            metrics: metrics,
             logger: logger
         )
         self.levelControl = CompressionLevelControl(configuration: configuration, logger: logger)
     }
 
     /// Counters so far.
-    public var statistics: ArchiveStatistics {
-        self.withLock { self.counters }
-    }
+    public var statistics: ArchiveStatistics { self.withLock { self.counters } }
+
+    /// What the writer holds now, and how recently it wrote.
+    public var load: WriterLoad { self.withLock { self.intake.load(now: monotonicNanoseconds()) } }
 
     /// Recovers the archives a crash can have torn, then starts the writer thread; any other file is recovered
     /// before its first append. A file that cannot be recovered now does not stop the start (it is logged, and not
@@ -104,7 +109,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         guard !chunk.isEmpty else { return .accepted }
         self.condition.lock()
         defer { self.condition.unlock() }
-        let result = self.intake.submit(chunk, from: submitter)
+        let result = self.intake.submit(chunk, from: submitter, now: monotonicNanoseconds())
         if result == .accepted { self.condition.broadcast() }
         return result
     }
@@ -115,12 +120,10 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// Tells the writer that a UDP socket's kernel receive queue is backing up: members are compressed at
     /// `overload-compression-level` until no report has come for ``receiveBacklogHoldNanoseconds``, leaving the CPU
     /// to the thread that reads the socket (see ``CompressionGear``). One atomic store; any thread.
-    public func reportReceiveBacklog() {
-        self.levelControl.reportReceiveBacklog()
-    }
+    public func reportReceiveBacklog() { self.levelControl.reportReceiveBacklog() }
 
-    /// Calls `callback` (once, on the writer thread) when a ``RecordSubmitter/stream`` would be accepted again; at once if
-    /// it would be now.
+    /// Calls `callback` (once, on the writer thread) when a ``RecordSubmitter/stream`` would be accepted again; at
+    /// once if it would be now.
     public func whenSpaceAvailable(_ callback: @escaping @Sendable () -> Void) {
         if self.withLock({ self.intake.waitForSpace(callback) }) { callback() }
     }
@@ -142,13 +145,9 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         while true {
             self.condition.lock()
             while !self.intake.hasQueuedChunks, self.intake.phase == .running, !self.sequencer.isNextReady {
-                guard let deadline = self.accumulator.nextDeadline else {
-                    self.condition.wait()
-                    continue
-                }
-                let now = monotonicNanoseconds()
-                if deadline <= now { break }
-                self.condition.wait(untilMonotonic: deadline)
+                let deadline = self.accumulator.nextDeadline
+                if let deadline, deadline <= monotonicNanoseconds() { break }
+                if let deadline { self.condition.wait(untilMonotonic: deadline) } else { self.condition.wait() }
             }
             let chunks = self.intake.takeQueued()
             let stopping = self.intake.phase != .running
@@ -160,10 +159,8 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             if stopping { actions += self.accumulator.drain() }
             self.perform(actions)
             self.appendCompressedMembers(stopping: stopping, waitForAll: stopping)
-            if stopping {
-                // Waiters woken by the last writes may have submitted more; take it all before refusing.
-                if self.withLock({ self.intake.refuseIfDrained() }) { break }
-            }
+            // Waiters woken by the last writes may have submitted more; take it all before refusing.
+            if stopping, self.withLock({ self.intake.refuseIfDrained() }) { break }
         }
         self.compressor?.shutdown()
         self.files.closeAll()
@@ -238,7 +235,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     /// Releases a batch's bytes from the queue budget and counts it as written (or lost).
     private func finish(_ batch: BatchAccumulator.Batch, written bytes: Int?) {
         self.condition.lock()
-        let waiters = self.intake.release(batch)
+        let waiters = self.intake.release(batch, written: bytes != nil, now: monotonicNanoseconds())
         if let bytes {
             self.counters[.recordsWritten] += batch.recordCount
             self.counters[.membersWritten] += 1

@@ -14,11 +14,13 @@ import Glibc
 final class MemberAppender {
     private let files: DailyArchiveFiles
     private var sync: SyncSchedule
+    private let metrics: WriterMetrics
     private let logger: Logger
 
-    init(files: DailyArchiveFiles, sync: SyncSchedule, logger: Logger) {
+    init(files: DailyArchiveFiles, sync: SyncSchedule, metrics: WriterMetrics, logger: Logger) {
         self.files = files
         self.sync = sync
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -36,9 +38,11 @@ final class MemberAppender {
     ) -> Bool {
         var backoff: UInt64 = 100_000_000
         var failures = 0
+        let start = monotonicNanoseconds()
         while true {
             do {
                 try self.appendOnce(member, day: batch.day)
+                self.metrics.memberWritten(records: batch.recordCount, nanoseconds: monotonicNanoseconds() &- start)
                 return true
             } catch {
                 failures += 1

@@ -16,23 +16,31 @@ struct WriterIntake {
     private(set) var budget: QueueBudget
     /// Records submitted and not yet written (or given up on).
     private(set) var pendingRecords = 0
+    /// When a member was last written (monotonic nanoseconds; the intake's creation until then).
+    private(set) var lastWrite: UInt64
+    /// When the writer last made progress: wrote a member, or found records waiting after none were.
+    private(set) var lastProgress: UInt64
     private var queue: [RecordChunk] = []
     private var spaceWaiters: [@Sendable () -> Void] = []
 
-    init(budget: QueueBudget) {
+    init(budget: QueueBudget, now: UInt64) {
         self.budget = budget
+        self.lastWrite = now
+        self.lastProgress = now
     }
 
     /// Whether chunks wait for the writer thread.
     var hasQueuedChunks: Bool { !self.queue.isEmpty }
 
-    /// Takes a chunk if the budget has room for it and the writer still takes chunks.
-    mutating func submit(_ chunk: RecordChunk, from submitter: RecordSubmitter) -> RecordSubmission {
+    /// Takes a chunk, submitted at monotonic time `now`, if the budget has room for it and the writer still takes
+    /// chunks.
+    mutating func submit(_ chunk: RecordChunk, from submitter: RecordSubmitter, now: UInt64) -> RecordSubmission {
         guard self.phase == .running || self.phase == .stopping else { return .stopped }
         guard self.budget.take(chunk.lines.count, from: submitter) else { return .queueFull }
         var chunk = chunk
         chunk.isFromStream = submitter == .stream
         self.queue.append(chunk)
+        if self.pendingRecords == 0 { self.lastProgress = now }
         self.pendingRecords += chunk.recordCount
         return .accepted
     }
@@ -66,10 +74,15 @@ struct WriterIntake {
         return true
     }
 
-    /// Gives back the budget of a batch whose member is on disk (or lost).
+    /// Gives back the budget of a batch whose member was written at `now` (`written`), or given up on.
     ///
     /// - Returns: The streams to wake, if a stream would now be accepted.
-    mutating func release(_ batch: BatchAccumulator.Batch) -> [@Sendable () -> Void] {
+    mutating func release(
+        _ batch: BatchAccumulator.Batch,
+        written: Bool,
+        now: UInt64
+    ) -> [@Sendable () -> Void] {
+        if written { (self.lastWrite, self.lastProgress) = (now, now) }
         self.budget.release(batch.lines.count, streamBytes: batch.streamBytes)
         self.pendingRecords -= batch.recordCount
         return self.budget.accepts(.stream) ? self.takeWaiters() : []

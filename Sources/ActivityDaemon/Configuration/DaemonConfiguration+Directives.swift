@@ -5,7 +5,7 @@ import Logging
 import SyslogParsing
 
 extension DirectiveReader {
-    /// The process-wide keywords: identity, logging, statistics.
+    /// The process-wide keywords: identity, logging, statistics, metrics.
     static let daemonKeywords: [Keyword] = [
         Keyword(name: "user", syntax: "a user name or numeric uid") { configuration, arguments, reader in
             configuration.user = try reader.one(arguments)
@@ -31,6 +31,16 @@ extension DirectiveReader {
                 arguments,
                 in: .seconds(1)...Duration.seconds(86_400)
             )
+        },
+        Keyword(name: "metrics-listen", syntax: "ADDRESS:PORT for /metrics and /health, such as 127.0.0.1:9514") {
+            configuration,
+            arguments,
+            reader in
+            let address = try reader.one(arguments)
+            guard let (host, port) = ConfigValues.listenAddress(address) else {
+                throw reader.error(address, expected: "IPv4:PORT, [IPv6]:PORT or *:PORT with a port from 0 to 65535")
+            }
+            configuration.metricsEndpoint = MetricsEndpoint(host: host, port: port)
         },
     ]
 }

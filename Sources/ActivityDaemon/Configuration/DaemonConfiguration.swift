@@ -22,6 +22,8 @@ public struct DaemonConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `statistics-interval`: how often the counters are logged.
     public var statisticsInterval: Duration
+    /// `metrics-listen`: where `/metrics` and `/health` are served; `nil` (the default) serves nothing.
+    public var metricsEndpoint: MetricsEndpoint?
     /// Where the settings came from, for errors found after parsing (a bind, a user that does not exist).
     public var origin: ConfigurationOrigin
 
@@ -35,6 +37,7 @@ public struct DaemonConfiguration: Sendable {
         self.group = nil
         self.logLevel = .info
         self.statisticsInterval = .seconds(300)
+        self.metricsEndpoint = nil
         self.origin = ConfigurationOrigin(file: "embedded default")
     }
 

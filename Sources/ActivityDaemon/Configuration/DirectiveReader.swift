@@ -66,21 +66,8 @@ struct DirectiveReader {
         self.file = file
     }
 
-    /// Every keyword, in the order the man page lists them.
-    /// Every keyword, in the order the man page lists them.
-    static let keywords: [Keyword] = {
-        let all = Self.ingestKeywords + Self.archiveKeywords + Self.retentionKeywords + Self.daemonKeywords
-        let order = [
-            "listen", "allow", "tls-certificate", "tls-key", "tls-client-ca", "tls-allowed-peers",
-            "tls-handshake-timeout", "archive-dir", "rotation-timezone", "compression-engine", "compression-level",
-            "overload-compression-level", "flush-interval", "batch-size", "fsync", "fsync-interval", "queue-size",
-            "max-message-size", "max-connections", "max-connections-per-source", "idle-timeout", "udp-receive-buffer",
-            "retention-days", "retention-max-size", "retention-check-interval", "rfc3164-timezone", "map-user",
-            "map-event", "map-resource", "map-outcome", "map-client", "extract", "user", "group", "log-level",
-            "statistics-interval",
-        ]
-        return order.map { name in all.first { $0.name == name }! }
-    }()
+    /// Every keyword: those of the listeners and parsing, of the archive, of retention, then the process-wide ones.
+    static let keywords = Self.ingestKeywords + Self.archiveKeywords + Self.retentionKeywords + Self.daemonKeywords
 
     /// The last `fsync-interval`, for an `fsync interval` line that comes after it.
     var fsyncInterval: Duration?

@@ -18,11 +18,36 @@ public enum StartupCheck {
         _ = try Self.compressionEngine(configuration)
         try Self.checkIdentity(configuration)
         try Self.checkOverlaps(configuration)
+        try Self.checkMetricsEndpoint(configuration, bind: bindListeners)
         guard bindListeners else { return }
         do {
             try ListenerBindTest.run(configuration.listeners)
         } catch {
             throw configuration.origin.locate(error)
+        }
+    }
+
+    /// `metrics-listen` must not take a `tcp` or `tls` listener's port, and (with `bind`) must be bindable.
+    static func checkMetricsEndpoint(_ configuration: DaemonConfiguration, bind: Bool) throws {
+        guard let endpoint = configuration.metricsEndpoint else { return }
+        let origin = configuration.origin
+        if let listener = configuration.listeners.first(where: { ListenerAddress.overlap($0, endpoint.asListener) }) {
+            let line = origin.listenerLines[listener].map { "line \($0)" } ?? "a listen line"
+            throw origin.error(
+                "metrics-listen",
+                value: "\(endpoint)",
+                expected: "an address and port no listener covers (\(line) has 'listen \(listener)')"
+            )
+        }
+        guard bind else { return }
+        do {
+            try ListenerBindTest.run([endpoint.asListener])
+        } catch let error as ListenerBindError {
+            throw origin.error(
+                "metrics-listen",
+                value: "\(endpoint)",
+                expected: "an address this host can bind: \(error.reason)"
+            )
         }
     }
 

@@ -5,7 +5,9 @@ import ActivityRuntime
 import Logging
 import NIOCore
 import NIOPosix
+import Prometheus
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// `activitylogd` as a library: builds the services from a configuration and runs them until SIGTERM or SIGINT.
@@ -71,9 +73,12 @@ public enum Daemon {
         let counters = IngestCounters()
         // Rotation reaches retention as a stream: the writer thread yields, the retention service sweeps.
         let (rotations, rotationContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let writer = try ArchiveWriter(configuration: configuration.archive, logger: logger) { _ in
-            rotationContinuation.yield()
-        }
+        let registry = PrometheusCollectorRegistry()
+        let writer = try ArchiveWriter(
+            configuration: configuration.archive,
+            logger: logger,
+            metrics: MetricsService.writerMetrics(registry)
+        ) { _ in rotationContinuation.yield() }
         let sweeper = RetentionSweeper(
             directory: try ArchiveDirectory(path: configuration.archive.directory),
             zone: configuration.archive.rotationTimeZone,
@@ -105,14 +110,42 @@ public enum Daemon {
             interval: configuration.statisticsInterval,
             logger: logger
         )
+        let listenersBound = Atomic<Bool>(false)
         var services: [any Service] = [
             ArchiveWriterService(writer: writer, started: [writerStartedContinuation, writerReadyContinuation]),
             retention,
+        ]
+        if let endpoint = configuration.metricsEndpoint {
+            let sources = MetricsExporter.Sources(
+                counters: counters,
+                writer: writer,
+                server: server,
+                directory: try ArchiveDirectory(path: configuration.archive.directory)
+            )
+            let responder = MetricsService.responder(
+                registry: registry,
+                sources: sources,
+                archive: configuration.archive
+            ) { listenersBound.load(ordering: .relaxed) }
+            services.append(
+                MetricsService(
+                    endpoint: endpoint,
+                    origin: configuration.origin,
+                    group: group,
+                    responder: responder,
+                    logger: logger
+                )
+            )
+        }
+        services += [
             IngestService(
                 server: server,
                 configuration: configuration,
                 logger: logger,
-                onListening: onListening,
+                onListening: { addresses in
+                    listenersBound.store(true, ordering: .relaxed)
+                    onListening(addresses)
+                },
                 writerStarted: writerReady,
                 notifier: notifier
             ),

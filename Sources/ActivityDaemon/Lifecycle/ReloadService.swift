@@ -8,8 +8,8 @@ import UnixSignals
 /// `statistics-interval` change at once; a new file that does not parse, or a listener that cannot be bound, is
 /// refused and the running configuration stays.
 ///
-/// Archive settings (`archive-dir`, `rotation-timezone`, compression, batching, `fsync`, `queue-size`) and
-/// `user`/`group` need a restart; a reload that changes them says so in the log.
+/// Archive settings (`archive-dir`, `rotation-timezone`, compression, batching, `fsync`, `queue-size`),
+/// `user`/`group` and `metrics-listen` need a restart; a reload that changes them says so in the log.
 ///
 /// Without a file (`-f` not given: the embedded default) SIGHUP changes nothing and says so: it must never end the
 /// process, as the signal's default action would (a closed terminal and `pkill -HUP` send it too).
@@ -55,8 +55,10 @@ struct ReloadService: Service {
             }
             await self.retention.update(policy: next.retention)
             self.statistics.update(interval: next.statisticsInterval)
-            if next.archive != current.archive || next.user != current.user || next.group != current.group {
-                self.logger.warning("archive, user and group settings change only on restart")
+            if next.archive != current.archive || next.user != current.user || next.group != current.group
+                || next.metricsEndpoint != current.metricsEndpoint
+            {
+                self.logger.warning("archive, user, group and metrics-listen settings change only on restart")
             }
             current = next
             // The confirmation is logged under whichever of the two levels shows more.

@@ -1,3 +1,4 @@
+import ActivityModel
 import NIOConcurrencyHelpers
 import NIOCore
 
@@ -7,7 +8,8 @@ final class ConnectionRegistry: Sendable {
     private struct Entry {
         var close: @Sendable () async -> Void
         var activity: ChannelActivity
-        var isConnection: Bool
+        /// The listener's transport for a connection; `nil` for a UDP receiver.
+        var transport: Transport?
         var source: String?
     }
 
@@ -17,11 +19,11 @@ final class ConnectionRegistry: Sendable {
     /// address; it is removed again when it closes.
     ///
     /// - Returns: The connection's activity tracker, or `nil` when a limit is reached.
-    func admit(_ channel: any Channel, limit: Int, perSourceLimit: Int) -> ChannelActivity? {
+    func admit(_ channel: any Channel, transport: Transport, limit: Int, perSourceLimit: Int) -> ChannelActivity? {
         let activity = ChannelActivity()
         let source = channel.remoteAddress?.ipAddress
         let admitted = self.entries.withLockedValue { entries in
-            let connections = entries.values.filter(\.isConnection)
+            let connections = entries.values.filter { $0.transport != nil }
             guard connections.count < limit, connections.filter({ $0.source == source }).count < perSourceLimit
             else {
                 return false
@@ -29,7 +31,7 @@ final class ConnectionRegistry: Sendable {
             entries[ObjectIdentifier(channel)] = Entry(
                 close: { try? await channel.close() },
                 activity: activity,
-                isConnection: true,
+                transport: transport,
                 source: source
             )
             return true
@@ -41,13 +43,22 @@ final class ConnectionRegistry: Sendable {
         return activity
     }
 
+    /// The open TCP and TLS connections, by transport.
+    var openConnections: [Transport: Int] {
+        self.entries.withLockedValue { entries in
+            entries.values.reduce(into: [:]) { counts, entry in
+                if let transport = entry.transport { counts[transport, default: 0] += 1 }
+            }
+        }
+    }
+
     /// Registers a UDP receiver (which no limit applies to), until ``close(_:)``.
     func register(_ receiver: DatagramReceiver) {
         self.entries.withLockedValue {
             $0[ObjectIdentifier(receiver)] = Entry(
                 close: { await receiver.close() },
                 activity: receiver.activity,
-                isConnection: false,
+                transport: nil,
                 source: nil
             )
         }
@@ -82,7 +93,7 @@ final class ConnectionRegistry: Sendable {
             for (close, _) in open { group.addTask { await close() } }
         }
         // Connections leave when their channel closes; receivers are forgotten here.
-        self.entries.withLockedValue { $0 = $0.filter(\.value.isConnection) }
+        self.entries.withLockedValue { $0 = $0.filter { $0.value.transport != nil } }
         while clock.now < deadline, open.contains(where: { $0.1.isHolding }) {
             try? await Task.sleep(for: .milliseconds(20))
         }

@@ -63,6 +63,9 @@ public actor IngestServer {
         self.listening.compactMapValues { $0.localAddress }
     }
 
+    /// The open TCP and TLS connections, by transport.
+    public nonisolated var openConnections: [Transport: Int] { self.connections.openConnections }
+
     /// Adds the datagrams the kernel dropped on the UDP listeners' sockets (receive buffer full) since the last
     /// call to the counters; a receiver also counts them a last time when it closes.
     public func updateKernelDropCount() {
@@ -159,6 +162,7 @@ public actor IngestServer {
                 guard
                     let activity = connections.admit(
                         channel,
+                        transport: listener.transport,
                         limit: ingest.maxConnections,
                         perSourceLimit: ingest.maxConnectionsPerSource
                     )
