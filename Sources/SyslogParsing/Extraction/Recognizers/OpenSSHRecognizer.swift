@@ -25,26 +25,14 @@ enum OpenSSHRecognizer {
         if cursor.skip("Failed ") { return Self.authentication(&cursor, outcome: Word.failure, into: &fields) }
         if cursor.skip("Partial ") { return Self.authentication(&cursor, outcome: nil, into: &fields) }
         if cursor.skip("Invalid user ") || cursor.skip("Illegal user ") {
-            return Self.userAndAddress(
-                &cursor,
-                separator: " from ",
-                event: Word.login,
-                outcome: Word.failure,
-                into: &fields
-            )
+            return Self.failedLoginFrom(&cursor, into: &fields)
         }
         if cursor.skip("input_userauth_request: invalid user ") {
             return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
         }
         if cursor.skip("maximum authentication attempts exceeded for ") {
             _ = cursor.skip("invalid user ")
-            return Self.userAndAddress(
-                &cursor,
-                separator: " from ",
-                event: Word.login,
-                outcome: Word.failure,
-                into: &fields
-            )
+            return Self.failedLoginFrom(&cursor, into: &fields)
         }
         if cursor.skip("Disconnecting: Too many authentication failures for ") {
             _ = cursor.skip("invalid user ")
@@ -67,6 +55,11 @@ enum OpenSSHRecognizer {
             )
         }
         return false
+    }
+
+    /// `USER from ADDRESS …`: a failed login.
+    private static func failedLoginFrom(_ cursor: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        Self.userAndAddress(&cursor, separator: " from ", event: Word.login, outcome: Word.failure, into: &fields)
     }
 
     /// The first bytes of every line recognized: any other line is given up at once.
