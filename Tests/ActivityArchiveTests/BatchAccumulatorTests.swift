@@ -75,7 +75,7 @@ struct ArchiveDayTests {
         "activity-2026-11-26.jsonl", "activity-2026-11-26.jsonl.gz.bak", "activity-2026-13-01.jsonl.gz",
         "activity-2026-02-30.jsonl.gz", "xactivity-2026-11-26.jsonl.gz", "activity-26-11-26.jsonl.gz",
         "activity-2026-11-2a.jsonl.gz", "notes.txt", "", "activity-2026_11_26.jsonl.gz",
-        "activity-2026-11-26.1.jsonl.gz", "activity-2026-11-26.02.jsonl.gz", "activity-2026-11-26.x.jsonl.gz",
+        "activity-2026-11-26.1.jsonl.gz", "activity-2026-11-26.02.jsonl.gz", "activity-2026-11-26.x.y.jsonl.gz",
         "activity-2026-11-26..jsonl.gz", "activity-2026-11-26.1000.jsonl.gz", "activity-2026-11-26.jsonl.gz.torn-5",
     ])
     func rejectsEveryOtherName(name: String) {

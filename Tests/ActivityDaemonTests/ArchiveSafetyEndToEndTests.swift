@@ -119,7 +119,7 @@ struct ArchiveSafetyEndToEndTests {
     @Test(arguments: ["directory", "symlink", "empty", "zeros"])
     func whatStandsUnderTodaysNameAtStart(kind: String) throws {
         let (directory, archives) = try Self.directoryWithArchives()
-        let path = "\(archives)/activity-\(Self.today()).jsonl.gz"
+        let path = "\(archives)/\(archiveName(Self.today()))"
         let victim = "\(directory)/victim"
         try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
         switch kind {
@@ -151,7 +151,7 @@ struct ArchiveSafetyEndToEndTests {
     /// The issue's newcomer check: yesterday's file recompressed by another tool survives a start and a stop.
     @Test func aForeignArchiveIsKeptAtStart() throws {
         let (directory, archives) = try Self.directoryWithArchives()
-        let yesterday = "\(archives)/activity-\(Self.today(offsetDays: -1)).jsonl.gz"
+        let yesterday = "\(archives)/\(archiveName(Self.today(offsetDays: -1)))"
         let text = String(repeating: "{\"received\":\"x\",\"msg\":\"keep me\"}\n", count: 100)
         #expect(try Tool.run(["sh", "-c", "gzip -9 > '\(yesterday)'"], stdin: text).status == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: yesterday))
@@ -174,7 +174,7 @@ struct ArchiveSafetyEndToEndTests {
             try Tool.run(["sh", "-c", "head -c 4000000 /dev/urandom | base64 | gzip -1 > '\(backup)'"]).status == 0
         )
         for attempt in 0..<20 {
-            let old = "\(archives)/activity-2020-01-0\(attempt % 9 + 1).jsonl.gz"
+            let old = "\(archives)/\(archiveName("2020-01-0\(attempt % 9 + 1)"))"
             #expect(try Tool.run(["cp", backup, old]).status == 0)
             let daemon = try DaemonProcess(
                 listeners: ["tcp 127.0.0.1:0"],
@@ -210,7 +210,7 @@ struct ArchiveSafetyEndToEndTests {
         let (directory, archives) = try Self.directoryWithArchives()
         try mountSmallTmpfs(at: archives, size: "512k", filled: false)
         defer { _ = try? Tool.run(["umount", archives]) }
-        let path = "\(archives)/activity-\(Self.today()).jsonl.gz"
+        let path = "\(archives)/\(archiveName(Self.today()))"
         #expect(try Tool.run(["sh", "-c", "gzip -c > '\(path)'"], stdin: "{\"msgid\":\"-5\"}\n").status == 0)
         let whole = try Data(contentsOf: URL(fileURLWithPath: path))
         let garbage = Data(String(repeating: "torn", count: 50_000).utf8)

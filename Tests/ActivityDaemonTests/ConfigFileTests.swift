@@ -30,6 +30,9 @@ struct ConfigFileTests {
             listen tcp [::1]:6514   # trailing comment
             listen tcp *:1514 allow 127.0.0.1 ::1
             archive-dir "/var/log/activity log"
+            node-name collector-2
+            archive-layout partitioned
+            metrics-listen [::1]:9514
             rotation-timezone Europe/Berlin
             compression-engine zlib
             compression-level 9
@@ -68,6 +71,8 @@ struct ConfigFileTests {
             ]
         )
         #expect(configuration.archive.directory == "/var/log/activity log")
+        #expect(configuration.archive.naming == ArchiveNaming(layout: .partitioned, node: "collector-2"))
+        #expect(configuration.metricsEndpoint == MetricsEndpoint(host: "::1", port: 9514))
         #expect(configuration.archive.rotationTimeZone.description == "Europe/Berlin")
         #expect(configuration.archive.compressionEngine == .zlib)
         #expect(configuration.archive.compressionLevel == 9)
@@ -118,6 +123,8 @@ struct ConfigFileTests {
     @Test func defaultsMatchTheDesign() throws {
         let configuration = try self.parse("listen tcp 127.0.0.1:5514")
         #expect(configuration.archive.directory == "./archive")
+        #expect(configuration.archive.naming == ArchiveNaming(layout: .flat, node: ArchiveNaming.localNode))
+        #expect(configuration.metricsEndpoint == nil)
         #expect(configuration.archive.rotationTimeZone == .utc)
         #expect(configuration.archive.compressionLevel == 6)
         #expect(configuration.archive.flushInterval == .seconds(1))
@@ -237,6 +244,14 @@ struct ConfigFileTests {
         (
             "listen udp 127.0.0.1:1\nmap-client \"a b\"",
             "test.conf:2: map-client 'a b': expected SD-PARAM names"
+        ),
+        (
+            "listen udp 127.0.0.1:1\nnode-name web1.example",
+            "test.conf:2: node-name 'web1.example': expected a letter, then up to 62 letters, digits, '_' or '-' (no dot)"
+        ),
+        (
+            "listen udp 127.0.0.1:1\narchive-layout hive",
+            "test.conf:2: archive-layout 'hive': expected flat (activity-DAY.NODE.jsonl.gz) or partitioned (date=DAY/)"
         ),
         (
             "listen udp 127.0.0.1:1\n\nmetrics-listen localhost:9514",

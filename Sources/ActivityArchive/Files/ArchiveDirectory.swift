@@ -13,25 +13,34 @@ public struct ArchiveDirectory: Sendable {
         public var path: String
         /// Its size in bytes.
         public var size: Int
+        /// The node name in its file name, if any.
+        public var node: String?
+        /// 1 for the day's file, 2 and up for a continuation.
+        public var part: Int
 
         /// Creates an entry.
-        public init(day: ArchiveDay, path: String, size: Int) {
+        public init(day: ArchiveDay, path: String, size: Int, node: String? = nil, part: Int = 1) {
             self.day = day
             self.path = path
             self.size = size
+            self.node = node
+            self.part = part
         }
     }
 
     /// The directory path.
     public let path: String
+    /// How this collector names its files.
+    public let naming: ArchiveNaming
 
     /// Opens (creating with mode 0750 if needed) the archive directory.
     ///
     /// - Throws: ``ArchiveError`` if it cannot be created; ``UnsafeArchiveDirectory`` if it is world-writable (anyone
     ///   could plant or remove archives), or a symbolic link owned by someone other than root or us (who could point it
     ///   anywhere).
-    public init(path: String) throws {
+    public init(path: String, naming: ArchiveNaming = ArchiveNaming()) throws {
         self.path = path
+        self.naming = naming
         var link = stat()
         if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, link.st_uid != 0, link.st_uid != geteuid() {
             throw UnsafeArchiveDirectory(
@@ -58,25 +67,65 @@ public struct ArchiveDirectory: Sendable {
         }
     }
 
-    /// The path of a day's file, or of its continuation `part` (2 and up).
-    public func path(of day: ArchiveDay, part: Int = 1) -> String { "\(self.path)/\(day.fileName(part: part))" }
+    /// The path of a day's file, or of its continuation `part` (2 and up), as this collector names it.
+    public func path(of day: ArchiveDay, part: Int = 1) -> String {
+        "\(self.path)/\(self.naming.relativePath(of: day, part: part))"
+    }
 
-    /// Every file whose name is an archive name, oldest day first. Other files are ignored.
+    /// Makes the day's `date=` directory (0750) in the partitioned layout; nothing in the flat one.
+    public func createPartition(of day: ArchiveDay) throws {
+        guard self.naming.layout == .partitioned else { return }
+        let partition = "\(self.path)/\(ArchiveNaming.partitionName(of: day))"
+        if mkdir(partition, 0o750) != 0, errno != EEXIST { throw ArchiveError(.createDirectory, path: partition) }
+    }
+
+    /// This collector's files (its node name, in either layout), oldest day first: what it recovers, appends to and
+    /// deletes. Other nodes' files and other names are left alone.
     public func entries() throws -> [Entry] {
-        guard let directory = opendir(self.path) else { throw ArchiveError(.listDirectory, path: self.path) }
-        defer { closedir(directory) }
+        try self.allEntries().filter { $0.node == self.naming.node }
+    }
+
+    /// Every archive file of every node, flat and partitioned, oldest day first (then by path): what a reader
+    /// searches.
+    public func allEntries() throws -> [Entry] {
         var entries: [Entry] = []
+        for name in try Self.names(in: self.path) {
+            let path = "\(self.path)/\(name)"
+            if let file = ArchiveFileName(name) {
+                if let entry = Self.entry(file, path: path) { entries.append(entry) }
+            } else if let day = ArchiveDay(partitionName: name), Self.isDirectory(path) {
+                for inner in (try? Self.names(in: path)) ?? [] {
+                    guard let file = ArchiveFileName(inner, partition: day) else { continue }
+                    if let entry = Self.entry(file, path: "\(path)/\(inner)") { entries.append(entry) }
+                }
+            }
+        }
+        return entries.sorted { ($0.day, $0.path) < ($1.day, $1.path) }
+    }
+
+    private static func entry(_ file: ArchiveFileName, path: String) -> Entry? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Entry(day: file.day, path: path, size: Int(status.st_size), node: file.node, part: file.part)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The names in a directory, without `.` and `..`.
+    private static func names(in path: String) throws -> [String] {
+        guard let directory = opendir(path) else { throw ArchiveError(.listDirectory, path: path) }
+        defer { closedir(directory) }
+        var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) {
                 String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
             }
-            guard let day = ArchiveDay(fileName: name) else { continue }
-            let path = "\(self.path)/\(name)"
-            var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            entries.append(Entry(day: day, path: path, size: Int(status.st_size)))
+            if name != ".", name != ".." { names.append(name) }
         }
-        return entries.sorted { $0.day < $1.day }
+        return names
     }
 
     private static func createDirectories(_ path: String) throws {

@@ -54,7 +54,16 @@ public struct RetentionSweeper: Sendable {
                 metadata: ["archive.path": "\(entry.path)", "archive.size": "\(entry.size)", "reason": "\(why)"]
             )
             deleted.append(entry.path)
+            Self.removeEmptyPartition(of: entry.path)
         }
         return deleted
+    }
+
+    /// Removes the `date=` directory a deleted file was in, once it holds nothing (another node's file keeps it).
+    private static func removeEmptyPartition(of path: String) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let parent = String(path[..<slash])
+        guard parent.split(separator: "/").last?.hasPrefix("date=") == true else { return }
+        _ = rmdir(parent)
     }
 }

@@ -14,6 +14,8 @@ public struct ArchiveConfiguration: Sendable, Equatable {
 
     /// `archive-dir`: where the daily files are.
     public var directory: String
+    /// `archive-layout` and `node-name`: how the files are named.
+    public var naming: ArchiveNaming
     /// `rotation-timezone`: the zone whose midnight starts a new file.
     public var rotationTimeZone: CivilTimeZone
     /// `compression-engine`: which deflate implementation writes members.
@@ -40,6 +42,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
     /// Creates a configuration with the defaults activitylogd.conf(5) documents.
     public init(
         directory: String = "./archive",
+        naming: ArchiveNaming = ArchiveNaming(),
         rotationTimeZone: CivilTimeZone = .utc,
         compressionEngine: CompressionEngine = .libdeflate,
         compressionLevel: Int = 6,
@@ -50,6 +53,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
         fsync: FsyncPolicy = .interval(.seconds(1))
     ) {
         self.directory = directory
+        self.naming = naming
         self.rotationTimeZone = rotationTimeZone
         self.compressionEngine = compressionEngine
         self.compressionLevel = compressionLevel
@@ -63,7 +67,7 @@ public struct ArchiveConfiguration: Sendable, Equatable {
 
 extension Duration {
     /// The duration in whole nanoseconds (negative durations count as zero).
-    var nanoseconds: UInt64 {
+    public var nanoseconds: UInt64 {
         let (seconds, attoseconds) = self.components
         guard seconds >= 0 else { return 0 }
         return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)

@@ -55,7 +55,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         onRotation: @escaping @Sendable (ArchiveDay) -> Void = { _ in }
     ) throws {
         self.configuration = configuration
-        self.directory = try ArchiveDirectory(path: configuration.directory)
+        self.directory = try ArchiveDirectory(path: configuration.directory, naming: configuration.naming)
         self.logger = logger
         self.onRotation = onRotation
         self.accumulator = BatchAccumulator(

@@ -95,6 +95,7 @@ final class DailyArchiveFiles {
         }
         // The directory may have been deleted as well: make it again (0750), as at start.
         _ = try ArchiveDirectory(path: self.directory.path)
+        try self.directory.createPartition(of: day)
         var refusals: [String] = []
         for part in 1...Self.maximumParts {
             let path = self.directory.path(of: day, part: part)

@@ -10,6 +10,23 @@ extension DirectiveReader {
         Keyword(name: "archive-dir", syntax: "a directory path") { configuration, arguments, reader in
             configuration.archive.directory = try reader.one(arguments)
         },
+        Keyword(name: "node-name", syntax: "a letter, then letters, digits, '_' or '-', such as web1") {
+            configuration,
+            arguments,
+            reader in
+            let name = try reader.one(arguments)
+            guard ArchiveNaming.isValidNode(name) else {
+                throw reader.error(name, expected: "a letter, then up to 62 letters, digits, '_' or '-' (no dot)")
+            }
+            configuration.archive.naming.node = name
+        },
+        Keyword(name: "archive-layout", syntax: "flat or partitioned") { configuration, arguments, reader in
+            let name = try reader.one(arguments)
+            guard let layout = ArchiveNaming.Layout(rawValue: name) else {
+                throw reader.error(name, expected: "flat (activity-DAY.NODE.jsonl.gz) or partitioned (date=DAY/)")
+            }
+            configuration.archive.naming.layout = layout
+        },
         Keyword(name: "rotation-timezone", syntax: "UTC, local, +hh:mm or a tz name such as Europe/Berlin") {
             configuration,
             arguments,

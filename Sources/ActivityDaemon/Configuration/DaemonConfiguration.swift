@@ -31,7 +31,7 @@ public struct DaemonConfiguration: Sendable {
     public init() {
         self.listeners = []
         self.ingest = IngestConfiguration()
-        self.archive = ArchiveConfiguration()
+        self.archive = ArchiveConfiguration(naming: ArchiveNaming(node: ArchiveNaming.localNode))
         self.retention = RetentionPolicy()
         self.user = nil
         self.group = nil

@@ -80,7 +80,10 @@ public enum Daemon {
             metrics: MetricsService.writerMetrics(registry)
         ) { _ in rotationContinuation.yield() }
         let sweeper = RetentionSweeper(
-            directory: try ArchiveDirectory(path: configuration.archive.directory),
+            directory: try ArchiveDirectory(
+                path: configuration.archive.directory,
+                naming: configuration.archive.naming
+            ),
             zone: configuration.archive.rotationTimeZone,
             policy: configuration.retention,
             logger: logger
@@ -120,7 +123,10 @@ public enum Daemon {
                 counters: counters,
                 writer: writer,
                 server: server,
-                directory: try ArchiveDirectory(path: configuration.archive.directory)
+                directory: try ArchiveDirectory(
+                    path: configuration.archive.directory,
+                    naming: configuration.archive.naming
+                )
             )
             let responder = MetricsService.responder(
                 registry: registry,

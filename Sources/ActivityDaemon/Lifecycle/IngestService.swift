@@ -25,9 +25,13 @@ struct IngestService: Service {
             throw self.configuration.origin.locate(error)
         }
         if uid != nil || gid != nil {
-            let directory = self.configuration.archive.directory
-            let archives = (try? ArchiveDirectory(path: directory).entries().map(\.path)) ?? []
-            try PrivilegeDrop.apply(uid: uid, gid: gid, owning: [directory] + archives)
+            let archive = self.configuration.archive
+            let archives = (try? ArchiveDirectory(path: archive.directory, naming: archive.naming).entries()) ?? []
+            // The files, and in the partitioned layout the `date=` directories that hold them.
+            let partitions = Set(archives.map { String($0.path[..<($0.path.lastIndex(of: "/") ?? $0.path.endIndex)]) })
+                .subtracting([archive.directory])
+            let owned = [archive.directory] + partitions.sorted() + archives.map(\.path)
+            try PrivilegeDrop.apply(uid: uid, gid: gid, owning: owned)
             self.logger.notice(
                 "dropped privileges",
                 metadata: ["user": "\(self.configuration.user ?? "-")", "group": "\(self.configuration.group ?? "-")"]

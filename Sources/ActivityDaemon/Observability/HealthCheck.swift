@@ -8,8 +8,7 @@ struct HealthCheck: Sendable {
     let stallLimitNanoseconds: UInt64
 
     init(flushInterval: Duration) {
-        let (seconds, attoseconds) = flushInterval.components
-        self.stallLimitNanoseconds = UInt64(seconds + 2) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        self.stallLimitNanoseconds = (flushInterval + .seconds(2)).nanoseconds
     }
 
     /// `nil` when healthy, else why not.
