@@ -20,7 +20,7 @@ let arguments = CommandLine.arguments
 if arguments.count == 3, arguments[1] == "count-records" {
     let directory = try ArchiveDirectory(path: arguments[2])
     var records = 0
-    for entry in try directory.entries() {
+    for entry in try directory.allEntries() {
         records += try ArchiveScanner.walk(path: entry.path).members.reduce(0) { $0 + $1.extra.recordCount }
     }
     print(records)

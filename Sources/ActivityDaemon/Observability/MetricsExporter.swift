@@ -76,7 +76,7 @@ final class MetricsExporter: Sendable {
         self.queueBytes.set(Int64(load.pendingBytes))
         self.queueRecords.set(Int64(load.pendingRecords))
         self.secondsSinceWrite.set(Double(load.nanosecondsSinceWrite) / 1e9)
-        let entries = (try? self.sources.directory.entries()) ?? []
+        let entries = (try? self.sources.directory.allEntries()) ?? []
         self.directoryBytes.set(Int64(entries.reduce(0) { $0 + $1.size }))
         let open = self.sources.server.openConnections
         for (transport, gauge) in self.connections { gauge.set(Int64(open[transport] ?? 0)) }
