@@ -60,10 +60,10 @@ final class StatisticsService: Service {
     }
 
     /// The counts of messages lost or cut, and of failed writes. Refused senders are left out: they are the
-    /// `allow` list at work, and logged as warnings of their own.
+    /// `allow` and `proxy-allow` lists at work, and logged as warnings of their own.
     static func losses(_ ingest: IngestCounters.Snapshot, _ archive: ArchiveStatistics) -> Int {
         ingest.messagesTruncated + ingest.datagramsDroppedQueueFull + ingest.datagramsDroppedByKernel
-            + ingest.connectionsRefused + ingest.tlsOnPlainListener + ingest.messagesLost + archive.recordsLost
-            + archive.writeFailures
+            + ingest.connectionsRefused + ingest.tlsOnPlainListener + ingest.proxyRefusedMissing
+            + ingest.proxyRefusedMalformed + ingest.messagesLost + archive.recordsLost + archive.writeFailures
     }
 }

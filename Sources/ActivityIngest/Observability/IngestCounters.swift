@@ -32,6 +32,12 @@ public final class IngestCounters: Sendable {
         public var tlsPeersRefused: Int
         /// Connections to a plain TCP listener that opened with a TLS handshake, refused.
         public var tlsOnPlainListener: Int
+        /// Connections to a `proxy-protocol` listener from an address outside its `proxy-allow` list, refused.
+        public var proxyRefusedNotAllowed: Int
+        /// Connections to a `proxy-protocol` listener that did not open with a PROXY header, refused.
+        public var proxyRefusedMissing: Int
+        /// Connections to a `proxy-protocol` listener whose PROXY header did not parse (or was cut short), refused.
+        public var proxyRefusedMalformed: Int
 
         /// Every count under the name the daemon's log lines give it (`received`, `udp_dropped_kernel`, …), in a
         /// fixed order.
@@ -45,6 +51,9 @@ public final class IngestCounters: Sendable {
                 "lost": self.messagesLost, "tls_failed": self.tlsHandshakesFailed,
                 "tls_timed_out": self.tlsHandshakesTimedOut, "tls_refused": self.tlsPeersRefused,
                 "tls_on_plain_listener": self.tlsOnPlainListener,
+                "proxy_refused_not_allowed": self.proxyRefusedNotAllowed,
+                "proxy_refused_missing": self.proxyRefusedMissing,
+                "proxy_refused_malformed": self.proxyRefusedMalformed,
             ]
         }
     }
@@ -63,6 +72,9 @@ public final class IngestCounters: Sendable {
     let tlsHandshakesTimedOut = Atomic<Int>(0)
     let tlsPeersRefused = Atomic<Int>(0)
     let tlsOnPlainListener = Atomic<Int>(0)
+    let proxyRefusedNotAllowed = Atomic<Int>(0)
+    let proxyRefusedMissing = Atomic<Int>(0)
+    let proxyRefusedMalformed = Atomic<Int>(0)
 
     /// Creates zeroed counters.
     public init() {}
@@ -83,7 +95,10 @@ public final class IngestCounters: Sendable {
             tlsHandshakesFailed: self.tlsHandshakesFailed.load(ordering: .relaxed),
             tlsHandshakesTimedOut: self.tlsHandshakesTimedOut.load(ordering: .relaxed),
             tlsPeersRefused: self.tlsPeersRefused.load(ordering: .relaxed),
-            tlsOnPlainListener: self.tlsOnPlainListener.load(ordering: .relaxed)
+            tlsOnPlainListener: self.tlsOnPlainListener.load(ordering: .relaxed),
+            proxyRefusedNotAllowed: self.proxyRefusedNotAllowed.load(ordering: .relaxed),
+            proxyRefusedMissing: self.proxyRefusedMissing.load(ordering: .relaxed),
+            proxyRefusedMalformed: self.proxyRefusedMalformed.load(ordering: .relaxed)
         )
     }
 }
