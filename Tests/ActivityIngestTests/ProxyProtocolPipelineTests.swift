@@ -97,8 +97,8 @@ struct ProxyProtocolPipelineTests {
         Array("PROXY UNKNOWN\r\n".utf8),
         [0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A, 0x20, 0x00, 0x00, 0x00],
     ])
-    func localAndUnknownKeepTheBalancersAddress(header: [UInt8]) throws {
-        let connection = try self.connect()
+    func localAndUnknownKeepTheBalancersAddressWhateverAllowSays(header: [UInt8]) throws {
+        let connection = try self.connect(ingest: Self.ingest(allow: ["192.0.2.0/24"]))
         try connection.send(header + Self.message)
         #expect(connection.sources == ["10.0.0.5"])
     }

@@ -27,9 +27,14 @@ struct StreamPipeline: Sendable {
 
     /// Admits `channel`, accepted on `listener`, and adds its handlers; or closes it, counted.
     func initialize(_ channel: any Channel, listener: ListenerConfiguration) -> EventLoopFuture<Void> {
+        // A connection reset before it was accepted (as balancers end their health checks) has no peer address left:
+        // closing it refuses no one.
+        guard let peer = channel.remoteAddress else { return channel.close() }
         let (ingest, watcher) = self.settings.current()
         let proxyProtocol = ingest.proxyProtocol[listener]
-        guard self.accepts(channel.remoteAddress, on: listener, ingest: ingest) else { return channel.close() }
+        guard self.accepts(peer, on: listener, proxyProtocol: proxyProtocol, ingest: ingest) else {
+            return channel.close()
+        }
         guard
             let activity = self.connections.admit(
                 channel,
@@ -97,23 +102,22 @@ struct StreamPipeline: Sendable {
     /// client its header names meets `allow` later), a sender in `allow` on any other; a refusal is counted and
     /// logged.
     private func accepts(
-        _ address: SocketAddress?,
+        _ address: SocketAddress,
         on listener: ListenerConfiguration,
+        proxyProtocol: ProxyProtocolSettings?,
         ingest: IngestConfiguration
-    )
-        -> Bool
-    {
-        if let proxyProtocol = ingest.proxyProtocol[listener] {
+    ) -> Bool {
+        if let proxyProtocol {
             guard proxyProtocol.trusts(address) else {
                 self.counters.proxyRefusedNotAllowed.add(1, ordering: .relaxed)
-                self.refusals.refused(address?.ipAddress, listener: listener, reason: .proxyNotAllowed)
+                self.refusals.refused(address.ipAddress, listener: listener, reason: .proxyNotAllowed)
                 return false
             }
             return true
         }
         guard ingest.allowlist(for: listener).allows(address) else {
             self.counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
-            self.refusals.refused(address?.ipAddress, listener: listener)
+            self.refusals.refused(address.ipAddress, listener: listener)
             return false
         }
         return true

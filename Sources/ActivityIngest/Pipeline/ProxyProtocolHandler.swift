@@ -7,8 +7,8 @@ import SyslogFraming
 ///
 /// The connection was accepted only from a balancer in `proxy-allow`. The client the header names must be in the
 /// listener's `allow` list; the handlers after this one learn it from a ``RelayedSource`` event, sent before any of
-/// the client's bytes, so records name the client as `source`. A `LOCAL` (v2) or `UNKNOWN` (v1) header keeps the
-/// balancer's own address. A connection without a header, or whose header does not parse, is counted, logged at
+/// the client's bytes, so records name the client as `source`. A `LOCAL` (v2) or `UNKNOWN` (v1) header is the
+/// balancer's own connection (a health check): it keeps the balancer's address and is not held to `allow`. A connection without a header, or whose header does not parse, is counted, logged at
 /// most once a minute per sender, and closed; at most ``ProxyProtocolHeader/maximumLength`` bytes are held while a
 /// header is incomplete, however the bytes are cut into reads.
 final class ProxyProtocolHandler: ChannelInboundHandler, RemovableChannelHandler {
@@ -67,17 +67,17 @@ final class ProxyProtocolHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     private func admit(_ header: ProxyProtocolHeader, rest: ByteBuffer, context: ChannelHandlerContext) {
-        let relayed = header.source.flatMap {
-            try? SocketAddress(packedIPAddress: ByteBuffer(bytes: $0.address), port: $0.port)
+        // A header without a client (LOCAL, UNKNOWN) is the balancer's own connection, which proxy-allow admitted.
+        if let source = header.source {
+            let client = try? SocketAddress(packedIPAddress: ByteBuffer(bytes: source.address), port: source.port)
+            guard let client, self.allowlist.allows(client) else {
+                self.counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
+                self.refusals.refused(client?.ipAddress, listener: self.listener)
+                context.close(promise: nil)
+                return
+            }
+            context.fireUserInboundEventTriggered(RelayedSource(address: client))
         }
-        let client = relayed ?? context.channel.remoteAddress
-        guard self.allowlist.allows(client) else {
-            self.counters.connectionsRefusedByACL.add(1, ordering: .relaxed)
-            self.refusals.refused(client?.ipAddress, listener: self.listener)
-            context.close(promise: nil)
-            return
-        }
-        if let relayed { context.fireUserInboundEventTriggered(RelayedSource(address: relayed)) }
         if rest.readableBytes > 0 { context.fireChannelRead(self.wrapInboundOut(rest)) }
         context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
