@@ -55,4 +55,38 @@ struct ProxyProtocolEndToEndTests {
         )
         #expect(daemon.log.contains("reason=\"not 4 fields separated by single spaces after the protocol\""))
     }
+
+    /// proxy-protocol is a setting of the listener, not of its socket: a reload turns it on for new connections
+    /// without binding again. reuse-port belongs to the socket: a reload that changes it cannot bind and changes
+    /// nothing.
+    @Test func aReloadTurnsProxyProtocolOnButReusePortNeedsARestart() throws {
+        let port = try freePort()
+        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:\(port)"])
+        defer { daemon.removeDirectory() }
+        #expect(try !self.send(Self.message("before"), port: port))
+        let proxied = "listen tcp 127.0.0.1:\(port) proxy-protocol proxy-allow 127.0.0.1"
+        try "\(proxied)\narchive-dir \(daemon.archiveDirectory)\n".write(
+            toFile: daemon.configPath,
+            atomically: true,
+            encoding: .utf8
+        )
+        daemon.signal(SIGHUP)
+        try daemon.waitForLog("configuration reloaded")
+        let v1 = Array("PROXY TCP4 192.0.2.7 127.0.0.1 51000 \(port)\r\n".utf8)
+        #expect(try !self.send(v1 + Self.message("after"), port: port))
+        #expect(try self.send(Self.message("no header"), port: port), "closed")
+        try "\(proxied) reuse-port\narchive-dir \(daemon.archiveDirectory)\n".write(
+            toFile: daemon.configPath,
+            atomically: true,
+            encoding: .utf8
+        )
+        daemon.signal(SIGHUP)
+        try daemon.waitForLog("cannot bind new listeners")
+        #expect(try !self.send(v1 + Self.message("still proxied"), port: port))
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let sources = try daemon.records().map { "\($0["msg"] ?? "") \($0["source"] ?? "")" }
+        #expect(sources == ["before 127.0.0.1", "after 192.0.2.7", "still proxied 192.0.2.7"])
+        #expect(daemon.counter("ingest.proxy_refused_missing") == 1)
+    }
 }

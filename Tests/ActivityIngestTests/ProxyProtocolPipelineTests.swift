@@ -56,6 +56,7 @@ struct ProxyProtocolPipelineTests {
         _ listener: ListenerConfiguration = Self.tcp,
         from peer: SocketAddress = Self.balancer,
         ingest: IngestConfiguration = Self.ingest(),
+        connections: ConnectionRegistry = ConnectionRegistry(),
         tlsContext: NIOSSLContext? = nil
     ) throws -> Connection {
         let (writer, counters, settings) = (CollectingSink(), IngestCounters(), IngestSettingsSource())
@@ -65,7 +66,7 @@ struct ProxyProtocolPipelineTests {
             clock: SystemWallClock(),
             counters: counters,
             settings: settings,
-            connections: ConnectionRegistry(),
+            connections: connections,
             refusals: RefusalLog(logger: Logger(label: "test")),
             tlsContext: NIOLockedValueBox(tlsContext),
             rotationTimeZone: .utc,
@@ -155,6 +156,17 @@ struct ProxyProtocolPipelineTests {
         let connection = try self.connect(from: try SocketAddress(ipAddress: "192.0.2.7", port: 40_000))
         #expect(!Self.isAccepted(connection.channel))
         #expect(connection.counters.snapshot.proxyRefusedNotAllowed == 1)
+    }
+
+    /// Every connection comes from a few balancers: `max-connections-per-source` would starve them.
+    @Test func balancersAreNotHeldToThePerSourceLimit() throws {
+        var ingest = Self.ingest()
+        ingest.maxConnectionsPerSource = 1
+        let connections = ConnectionRegistry()
+        let first = try self.connect(ingest: ingest, connections: connections)
+        let second = try self.connect(ingest: ingest, connections: connections)
+        #expect(Self.isAccepted(first.channel) && Self.isAccepted(second.channel))
+        #expect(second.counters.snapshot.connectionsRefused == 0)
     }
 
     /// On a `proxy-protocol` listener `allow` names clients, not balancers.
