@@ -67,6 +67,7 @@ struct DirectiveReader {
     }
 
     /// Every keyword, in the order the man page lists them.
+    /// Every keyword, in the order the man page lists them.
     static let keywords: [Keyword] = {
         let all = Self.ingestKeywords + Self.archiveKeywords + Self.retentionKeywords + Self.daemonKeywords
         let order = [
