@@ -8,9 +8,11 @@ import SyslogFraming
 /// The connection was accepted only from a balancer in `proxy-allow`. The client the header names must be in the
 /// listener's `allow` list; the handlers after this one learn it from a ``RelayedSource`` event, sent before any of
 /// the client's bytes, so records name the client as `source`. A `LOCAL` (v2) or `UNKNOWN` (v1) header is the
-/// balancer's own connection (a health check): it keeps the balancer's address and is not held to `allow`. A connection without a header, or whose header does not parse, is counted, logged at
-/// most once a minute per sender, and closed; at most ``ProxyProtocolHeader/maximumLength`` bytes are held while a
-/// header is incomplete, however the bytes are cut into reads.
+/// balancer's own connection (a health check): it keeps the balancer's address and is not held to `allow`.
+///
+/// A connection without a header, or whose header does not parse, is counted, logged at most once a minute per
+/// sender, and closed; at most ``ProxyProtocolHeader/maximumLength`` bytes are held while a header is incomplete,
+/// however the bytes are cut into reads.
 final class ProxyProtocolHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer

@@ -40,11 +40,9 @@ extension ProxyProtocolHeader {
                 return .malformed(reason: "command \(versionAndCommand & 0x0F), neither LOCAL nor PROXY")
             }
             let payloadLength = Int(bytes[14]) << 8 | Int(bytes[15])
-            guard payloadLength <= ProxyProtocolHeader.maximumV2PayloadLength else {
-                return .malformed(
-                    reason:
-                        "\(payloadLength) address and TLV bytes, more than \(ProxyProtocolHeader.maximumV2PayloadLength)"
-                )
+            let maximum = ProxyProtocolHeader.maximumV2PayloadLength
+            guard payloadLength <= maximum else {
+                return .malformed(reason: "\(payloadLength) address and TLV bytes, more than \(maximum)")
             }
             let length = Self.fixedLength + payloadLength
             guard bytes.count >= length else { return .incomplete }
