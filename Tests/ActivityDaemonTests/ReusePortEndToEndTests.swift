@@ -37,13 +37,21 @@ struct ReusePortEndToEndTests {
         }
     }
 
-    @Test func withoutReusePortASecondDaemonCannotBind() throws {
+    /// Every socket on the port needs reuse-port: the check of a file where either side lacks it fails.
+    @Test(arguments: [("tcp", " reuse-port", ""), ("tcp", "", " reuse-port"), ("udp", "", " reuse-port")])
+    func withoutReusePortOnBothSidesASecondDaemonCannotBind(
+        transport: String,
+        running: String,
+        checked: String
+    )
+        throws
+    {
         let port = try freePort()
-        let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:\(port) reuse-port"])
+        let daemon = try DaemonProcess(listeners: ["\(transport) 127.0.0.1:\(port)\(running)"])
         defer { daemon.removeDirectory() }
         let directory = try makeTemporaryDirectory("reuse-port")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "listen tcp 127.0.0.1:\(port)\narchive-dir \(directory)/archive\n".write(
+        try "listen \(transport) 127.0.0.1:\(port)\(checked)\narchive-dir \(directory)/archive\n".write(
             toFile: "\(directory)/a.conf",
             atomically: true,
             encoding: .utf8
