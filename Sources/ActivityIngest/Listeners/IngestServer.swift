@@ -5,7 +5,6 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 import Synchronization
-import SyslogFraming
 
 /// The UDP, TCP and TLS listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
 ///
