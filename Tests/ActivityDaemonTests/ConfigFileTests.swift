@@ -251,7 +251,13 @@ struct ConfigFileTests {
         ),
         (
             "listen tcp 0.0.0.0:601 proxy-protocol proxy-allow 10.0.0.0/33",
-            "test.conf:1: listen '10.0.0.0/33': expected an IPv4 or IPv6 network"
+            "test.conf:1: listen '10.0.0.0/33': expected a network such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32"
+                + " after proxy-allow, or a listener option"
+        ),
+        (
+            "listen udp 0.0.0.0:514 allow 10.0.0.0/8 reuseport",
+            "test.conf:1: listen 'reuseport': expected a network such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32 after"
+                + " allow, or a listener option: [allow CIDR ...] [proxy-protocol proxy-allow CIDR ...] [reuse-port]"
         ),
         (
             "listen tcp 0.0.0.0:601 reuse-port reuse-port",

@@ -65,6 +65,15 @@ extension DirectiveReader {
             throw self.error(name, expected: "\(name) followed by one or more networks such as 10.0.0.0/8")
         }
         defer { rest = rest.dropFirst(count) }
-        return try self.networks(Array(rest.prefix(count)))
+        return try rest.prefix(count).map { text in
+            guard let network = CIDR(text) else {
+                throw self.error(
+                    text,
+                    expected: "a network such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32 after \(name), or a listener"
+                        + " option: \(ListenerOptions.syntax)"
+                )
+            }
+            return network
+        }
     }
 }
