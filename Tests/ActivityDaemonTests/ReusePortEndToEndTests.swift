@@ -14,6 +14,9 @@ struct ReusePortEndToEndTests {
         defer { first.removeDirectory() }
         let second = try DaemonProcess(listeners: listeners)
         defer { second.removeDirectory() }
+        #expect(
+            second.log.contains("listener=\"tcp 127.0.0.1:\(port)\" listener.port=\(port) listener.reuse_port=true")
+        )
         // Each check binds its own file's listeners only: a third collector's check passes beside the two.
         let check = try Tool.run(["activitylogd", "-t", "-f", second.configPath])
         #expect(check.status == 0, "\(check.errors)")

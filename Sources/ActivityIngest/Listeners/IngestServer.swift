@@ -101,12 +101,11 @@ public actor IngestServer {
         }
         for (listener, bound) in added {
             self.listening[listener] = bound
-            self.logger.info(
-                "listening",
-                metadata: [
-                    "listener": "\(listener)", "listener.port": "\(bound.localAddress?.port ?? listener.port)",
-                ]
-            )
+            var metadata: Logger.Metadata = [
+                "listener": "\(listener)", "listener.port": "\(bound.localAddress?.port ?? listener.port)",
+            ]
+            if listener.reusesPort { metadata["listener.reuse_port"] = "true" }
+            self.logger.info("listening", metadata: metadata)
         }
     }
 
