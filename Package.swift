@@ -30,7 +30,8 @@ let package = Package(
         // Stage "parse": RFC 5424 -> RFC 3164 -> raw, plus the activity mapping. No NIO.
         // CLinuxShims: glibc's memmem and memrchr, which the recognizers search text with.
         .target(name: "SyslogParsing", dependencies: ["ActivityModel", "CLinuxShims"], swiftSettings: strictSettings),
-        // Stage "framing": RFC 6587 octet-counting and line framing as NIO decoders. Knows no format.
+        // Stage "framing": RFC 6587 octet-counting and line framing as NIO decoders, and the PROXY protocol header
+        // a load balancer may put before a stream. Knows no format.
         .target(
             name: "SyslogFraming",
             dependencies: ["ActivityModel", .product(name: "NIOCore", package: "swift-nio")],
@@ -158,6 +159,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // TLS behind a PROXY header, on embedded channels.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target (with AddressSanitizer) for a bounded time, starting from the seed corpus.
-# Targets: rfc5424, rfc3164, octet-framing, line-framing, activity, extract-rules.
+# Targets: rfc5424, rfc3164, octet-framing, line-framing, activity, extract-rules, proxy-header.
 # Usage: scripts/fuzz.sh TARGET SECONDS
 # New interesting inputs go to .fuzz/corpus/TARGET (git-ignored); a crash is written to .fuzz/artifacts/ and the
 # script exits non-zero. Reproduce one with: ACTIVITYLOG_FUZZ_TARGET=TARGET swift run syslog-fuzz FILE
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: scripts/fuzz.sh TARGET SECONDS}"
 seconds="${2:?usage: scripts/fuzz.sh TARGET SECONDS}"
-case "$target" in rfc5424|rfc3164|octet-framing|line-framing|activity|extract-rules) ;; *) echo "unknown target '$target': rfc5424, rfc3164, octet-framing, line-framing, activity or extract-rules" >&2; exit 64 ;; esac
+case "$target" in rfc5424|rfc3164|octet-framing|line-framing|activity|extract-rules|proxy-header) ;; *) echo "unknown target '$target': rfc5424, rfc3164, octet-framing, line-framing, activity, extract-rules or proxy-header" >&2; exit 64 ;; esac
 swift build -c release --product syslog-fuzz --scratch-path .build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library >&2
 mkdir -p ".fuzz/corpus/$target" .fuzz/artifacts

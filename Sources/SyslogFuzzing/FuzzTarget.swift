@@ -22,6 +22,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The `extract` rule matcher: the input's first line is a pattern (a rule that does not compile is skipped), the
     /// rest the message text. The time per input is bounded by libFuzzer's `-timeout`.
     case extractRules = "extract-rules"
+    /// The PROXY protocol header parser (v1 and v2): whatever the bytes, it decides within its maximum length, and a
+    /// header is parsed the same from its exact bytes, and found incomplete in every shorter prefix.
+    case proxyHeader = "proxy-header"
 
     private static let maxMessageSize = 2048
 
@@ -34,6 +37,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .lineFraming: Self.frameAndCheck(input, octetCounting: false)
         case .activity: Self.recognizeAndCheck(input)
         case .extractRules: Self.matchAndCheck(input)
+        case .proxyHeader: Self.parseProxyHeaderAndCheck(input)
         }
     }
 
@@ -62,6 +66,31 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
         let text = Array(bytes[min(newline + 1, bytes.count)...])
         Self.parseAndCheck(Array("<13>Dec  6 10:01:02 host app: ".utf8) + text, rules: [rule])
+    }
+
+    private static func parseProxyHeaderAndCheck(_ input: UnsafeRawBufferPointer) {
+        let parse = ProxyProtocolHeader.parse(input)
+        switch parse {
+        case .incomplete:
+            precondition(input.count < ProxyProtocolHeader.maximumLength, "waits for more than the maximum length")
+        case .missing, .malformed:
+            break
+        case .header(let header, let length):
+            precondition(length > 0 && length <= input.count, "header length outside the input")
+            precondition(length <= ProxyProtocolHeader.maximumLength, "header longer than the maximum")
+            precondition(header.version == .v2 || length <= ProxyProtocolHeader.maximumV1Length, "v1 line too long")
+            precondition((header.source == nil) == (header.destination == nil), "one address without the other")
+            for endpoint in [header.source, header.destination].compactMap({ $0 }) {
+                precondition([4, 16].contains(endpoint.address.count), "address neither IPv4 nor IPv6")
+                precondition((0...65_535).contains(endpoint.port), "port out of range")
+            }
+            let exact = UnsafeRawBufferPointer(rebasing: input[..<length])
+            precondition(ProxyProtocolHeader.parse(exact) == parse, "the header's own bytes parse differently")
+            for cut in Set([0, 1, length / 2, length - 1]) where cut < length {
+                let prefix = UnsafeRawBufferPointer(rebasing: input[..<cut])
+                precondition(ProxyProtocolHeader.parse(prefix) == .incomplete, "a header's prefix is not incomplete")
+            }
+        }
     }
 
     private static func parseAndCheck(_ message: [UInt8], truncated: Bool = false, rules: [ExtractionRule] = []) {

@@ -25,6 +25,14 @@ struct SendCommand: ParsableCommand {
     @Option(help: "Port to send to.")
     var port = 5514
 
+    @Option(
+        help: ArgumentHelp(
+            "Send from this local address (an IPv4 or IPv6 address of this machine, such as 127.0.0.2).",
+            valueName: "address"
+        )
+    )
+    var bind: String?
+
     @Option(help: "udp or tcp.")
     var transport: SendTransport = .tcp
 
@@ -78,6 +86,9 @@ struct SendCommand: ParsableCommand {
             throw ValidationError("--rate \(self.rate): expected 0 or more messages per second")
         }
         if let count = self.count, count < 0 { throw ValidationError("--count \(count): expected 0 or more") }
+        if let bind = self.bind, IPAddressText.canonical(bind) == nil {
+            throw ValidationError("--bind \(bind): expected an IPv4 or IPv6 address of this machine")
+        }
         if self.tls, self.transport == .udp {
             throw ValidationError("--tls: expected --transport tcp (TLS runs over TCP)")
         }
@@ -98,13 +109,14 @@ struct SendCommand: ParsableCommand {
                 try TLSClientConnection(
                     host: self.host,
                     port: self.port,
+                    localAddress: self.bind,
                     caPath: self.ca,
                     certificatePath: self.cert,
                     keyPath: self.key,
                     handshakeTimeoutNanoseconds: Int64(self.handshakeTimeout * 1e9)
                 )
             } else {
-                try ClientSocket(host: self.host, port: self.port, transport: self.transport)
+                try ClientSocket(host: self.host, port: self.port, transport: self.transport, localAddress: self.bind)
             }
         let source: any MessageSource =
             if let count = self.count {

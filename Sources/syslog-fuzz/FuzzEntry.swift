@@ -4,9 +4,10 @@ import SyslogFuzzing
 import Glibc
 #endif
 
-// One binary for every fuzz target; ACTIVITYLOG_FUZZ_TARGET picks one (rfc5424, rfc3164, octet-framing,
-// line-framing). Built by scripts/fuzz.sh with -sanitize=fuzzer,address -DFUZZING, libFuzzer drives it; built
-// normally, it replays the files named on the command line (to reproduce a crash or run the seed corpus).
+// One binary for every fuzz target; ACTIVITYLOG_FUZZ_TARGET picks one (FuzzTarget's cases: rfc5424, rfc3164,
+// octet-framing, line-framing, activity, extract-rules, proxy-header). Built by scripts/fuzz.sh with
+// -sanitize=fuzzer,address -DFUZZING, libFuzzer drives it; built normally, it replays the files named on the command
+// line (to reproduce a crash or run the seed corpus).
 
 /// Writes a line to standard error.
 func complain(_ text: String) {

@@ -73,11 +73,11 @@ struct ArchiveNamingTests {
         let a = try ArchiveDirectory(path: directory.path, naming: ArchiveNaming(node: "a"))
         #expect(
             relative(try a.entries()) == [
-                "activity-2026-11-25.a.2.jsonl.gz", "activity-2026-11-25.a.jsonl.gz",
+                "activity-2026-11-25.a.jsonl.gz", "activity-2026-11-25.a.2.jsonl.gz",
                 "date=2026-11-26/activity-a.jsonl.gz",
             ]
         )
-        #expect(try a.entries().map(\.part) == [2, 1, 1])
+        #expect(try a.entries().map(\.part) == [1, 2, 1], "archive order: the day's file, then its continuation")
         let unnamed = try ArchiveDirectory(path: directory.path)
         #expect(relative(try unnamed.entries()) == ["activity-2026-11-25.jsonl.gz"])
         #expect(try unnamed.allEntries().count == 6)

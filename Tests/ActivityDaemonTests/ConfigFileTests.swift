@@ -106,6 +106,29 @@ struct ConfigFileTests {
         #expect(configuration.statisticsInterval == .seconds(30))
     }
 
+    @Test func listenerOptionsComeInAnyOrder() throws {
+        let configuration = try self.parse(
+            """
+            listen tls [::]:6514 proxy-protocol proxy-allow 10.0.0.5 10.1.0.0/16 allow 192.0.2.0/24 reuse-port
+            listen tcp 0.0.0.0:601 reuse-port allow 192.0.2.7 proxy-allow 10.0.0.5 proxy-protocol
+            listen udp 0.0.0.0:514 reuse-port
+            listen tcp 127.0.0.1:514
+            """
+        )
+        let (tls, tcp, udp, plain) = (
+            configuration.listeners[0], configuration.listeners[1], configuration.listeners[2],
+            configuration.listeners[3]
+        )
+        #expect([tls, tcp, udp, plain].map(\.reusesPort) == [true, true, true, false])
+        #expect(
+            configuration.ingest.proxyProtocol[tls]?.balancers.map(\.description) == ["10.0.0.5/32", "10.1.0.0/16"]
+        )
+        #expect(configuration.ingest.proxyProtocol[tcp]?.balancers.map(\.description) == ["10.0.0.5/32"])
+        #expect(configuration.ingest.proxyProtocol[udp] == nil && configuration.ingest.proxyProtocol[plain] == nil)
+        #expect(configuration.ingest.allowlist(for: tls).networks.map(\.description) == ["192.0.2.0/24"])
+        #expect(configuration.ingest.allowlist(for: tcp).networks.map(\.description) == ["192.0.2.7/32"])
+    }
+
     @Test func fsyncIntervalAppliesInEitherOrder() throws {
         #expect(
             try self.parse("listen udp 127.0.0.1:1\nfsync interval\nfsync-interval 5s").archive.fsync
@@ -210,11 +233,47 @@ struct ConfigFileTests {
         ),
         (
             "listen udp 127.0.0.1:1 allow",
-            "test.conf:1: listen 'udp 127.0.0.1:1 allow': expected udp|tcp|tls ADDRESS:PORT, optionally"
+            "test.conf:1: listen 'allow': expected allow followed by one or more networks such as 10.0.0.0/8"
         ),
         (
             "listen udp 127.0.0.1:1 deny 10.0.0.0/8",
-            "test.conf:1: listen 'udp 127.0.0.1:1 deny 10.0.0.0/8': expected udp|tcp"
+            "test.conf:1: listen 'deny': expected a listener option: [allow CIDR ...] [proxy-protocol proxy-allow"
+                + " CIDR ...] [reuse-port]"
+        ),
+        (
+            "listen tcp 0.0.0.0:601 proxy-protocol",
+            "test.conf:1: listen 'proxy-protocol': expected proxy-protocol followed by 'proxy-allow CIDR ...' naming"
+                + " the load balancers"
+        ),
+        (
+            "listen tcp 0.0.0.0:601 proxy-allow 10.0.0.5",
+            "test.conf:1: listen 'proxy-allow': expected proxy-allow together with proxy-protocol"
+        ),
+        (
+            "listen tcp 0.0.0.0:601 proxy-protocol proxy-allow",
+            "test.conf:1: listen 'proxy-allow': expected proxy-allow followed by one or more networks"
+        ),
+        (
+            "listen udp 0.0.0.0:514 proxy-protocol proxy-allow 10.0.0.5",
+            "test.conf:1: listen 'proxy-protocol': expected the PROXY protocol on a tcp or tls listener"
+        ),
+        (
+            "listen tcp 0.0.0.0:601 proxy-protocol proxy-allow 10.0.0.0/33",
+            "test.conf:1: listen '10.0.0.0/33': expected a network such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32"
+                + " after proxy-allow, or a listener option"
+        ),
+        (
+            "listen udp 0.0.0.0:514 allow 10.0.0.0/8 reuseport",
+            "test.conf:1: listen 'reuseport': expected a network such as 10.0.0.0/8, 192.0.2.7 or 2001:db8::/32 after"
+                + " allow, or a listener option: [allow CIDR ...] [proxy-protocol proxy-allow CIDR ...] [reuse-port]"
+        ),
+        (
+            "listen tcp 0.0.0.0:601 reuse-port reuse-port",
+            "test.conf:1: listen 'reuse-port': expected each listener option once"
+        ),
+        (
+            "listen tcp 127.0.0.1:514 reuse-port\nlisten tcp 127.0.0.1:514",
+            "test.conf:2: listen 'tcp 127.0.0.1:514': expected a listener not already defined (duplicate of line 1)"
         ),
         ("archive-dir /tmp/x", "test.conf: listen '': expected at least one 'listen udp|tcp|tls ADDRESS:PORT' line"),
         (

@@ -383,6 +383,32 @@ struct EndToEndTests {
         #expect(daemon.log.contains("peer.address=127.0.0.2"))
     }
 
+    /// `activitylog send --bind` picks the sender's address, so one host can play several senders.
+    @Test func sendBindSendsFromTheGivenAddress() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.removeDirectory() }
+        for (transport, source) in [("udp", "127.0.0.2"), ("tcp", "127.0.0.3")] {
+            let sent = try Tool.run([
+                "activitylog", "send", "--bind", source, "--transport", transport, "--port",
+                String(daemon.port(transport)), "--count", "3",
+            ])
+            #expect(sent.status == 0, "\(sent.errors)")
+        }
+        let elsewhere = try Tool.run([
+            "activitylog", "send", "--bind", "192.0.2.1", "--port", String(daemon.port("tcp")), "--count", "1",
+        ])
+        #expect(elsewhere.status != 0 && elsewhere.errors.contains("cannot connect"), "\(elsewhere.errors)")
+        let notAnAddress = try Tool.run(["activitylog", "send", "--bind", "localhost", "--count", "1"])
+        #expect(notAnAddress.errors.contains("--bind localhost: expected an IPv4 or IPv6 address"))
+        usleep(300_000)
+        #expect(daemon.stop() == 0)
+        let sources = try daemon.records().map { "\($0["transport"] ?? "") \($0["source"] ?? "")" }
+        #expect(
+            sources.sorted() == Array(repeating: "tcp 127.0.0.3", count: 3)
+                + Array(repeating: "udp 127.0.0.2", count: 3)
+        )
+    }
+
     @Test func refusalsFromManySendersAreCountedButLoggedForAHundredAMinute() throws {
         let daemon = try DaemonProcess(extra: "allow 127.0.0.1")
         defer { daemon.removeDirectory() }

@@ -1,3 +1,5 @@
+import ActivityDaemon
+import ActivityIngest
 import Foundation
 import Testing
 
@@ -75,6 +77,15 @@ struct ManPageExampleTests {
         usleep(300_000)
         #expect(daemon.stop() == 0)
         #expect(Set(try daemon.records().compactMap { $0["msg"] as? String }) == ["over IPv4", "over IPv6"])
+    }
+
+    @Test func theLoadBalancerExampleReadsAsItSays() throws {
+        let example = try #require(try Self.examples("activitylogd.conf.5", section: "EXAMPLE").last)
+        let configuration = try DaemonConfiguration.parse(example, file: "example")
+        #expect(configuration.listeners.allSatisfy { $0.reusesPort })
+        let proxied = configuration.listeners.filter { configuration.ingest.proxyProtocol[$0] != nil }
+        #expect(proxied.map(\.description) == ["tcp 0.0.0.0:601", "tls 0.0.0.0:6514"])
+        #expect(configuration.ingest.allow.networks.map(\.description) == ["192.0.2.0/24"])
     }
 
     @Test func theDaemonExamplesRun() throws {

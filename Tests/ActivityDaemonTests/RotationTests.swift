@@ -35,6 +35,11 @@ func sendOverTCP(_ text: String, port: Int) throws {
 func sendOverTCP(_ bytes: [UInt8], port: Int) throws {
     let descriptor = try connectTCP(port: port)
     defer { close(descriptor) }
+    try writeAll(bytes, to: descriptor)
+}
+
+/// Writes all of `bytes` to the connected socket `descriptor`.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
     var offset = 0
     while offset < bytes.count {
         let sent = bytes.withUnsafeBytes {

@@ -52,6 +52,8 @@ struct StartCheckTests {
         ("listen udp 0.0.0.0:PORT\nlisten udp [::]:PORT\n", 2, "udp [::]"),
         ("listen udp [::]:PORT\n# IPv4 too\nlisten udp 127.0.0.1:PORT\n", 3, "udp 127.0.0.1"),
         ("listen tcp [::1]:PORT\nlisten tcp [::]:PORT\n", 2, "tcp [::]"),
+        // reuse-port shares a port with other processes, not between the listeners of one file.
+        ("listen udp 0.0.0.0:PORT reuse-port\nlisten udp 127.0.0.1:PORT reuse-port\n", 2, "udp 127.0.0.1"),
     ])
     func overlappingListenersFailTheCheckWithTheirLines(config: String, line: Int, listener: String) throws {
         let port = try freePort()

@@ -1,3 +1,4 @@
+import ActivityModel
 import Glibc
 import NIOCore
 import Testing
@@ -13,7 +14,10 @@ struct UDPSocketTests {
     /// A real socket that nobody reads: empty, then backing up once datagrams wait in it (the kernel's own
     /// accounting, read with SO_MEMINFO).
     @Test func seesItsReceiveQueueBackUp() throws {
-        let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 64 << 10)
+        let socket = try UDPSocket.bind(
+            ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0),
+            receiveBuffer: 64 << 10
+        )
         defer { socket.close() }
         let memory = try #require(socket.receiveMemory())
         #expect(memory.limit >= 64 << 10 && memory.queued == 0)
@@ -25,7 +29,10 @@ struct UDPSocketTests {
     /// What overflows a socket nobody reads is the kernel's drop count (SO_MEMINFO's, as /proc/net/udp shows it):
     /// every datagram sent is either read or counted as dropped.
     @Test func countsWhatTheKernelDropped() throws {
-        let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 64 << 10)
+        let socket = try UDPSocket.bind(
+            ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0),
+            receiveBuffer: 64 << 10
+        )
         defer { socket.close() }
         #expect(socket.receiveMemory()?.drops == 0)
         self.send(count: 500, size: 1000, to: try #require(socket.localAddress.port))
@@ -39,7 +46,10 @@ struct UDPSocketTests {
 
     /// One vector read takes what waits (up to 32), with each datagram's bytes, length, truncation and sender.
     @Test func vectorReadReturnsEachDatagramWithItsSender() throws {
-        let socket = try UDPSocket.bind(host: "127.0.0.1", port: 0, receiveBuffer: 1 << 20)
+        let socket = try UDPSocket.bind(
+            ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0),
+            receiveBuffer: 1 << 20
+        )
         defer { socket.close() }
         let port = try #require(socket.localAddress.port)
         self.send(count: 40, size: 20, to: port)
@@ -60,7 +70,10 @@ struct UDPSocketTests {
 
     /// `[::]` is dual stack, as the TCP listeners are: an IPv4 sender arrives as an IPv4-mapped address.
     @Test func anyIPv6AddressAlsoTakesIPv4() throws {
-        let socket = try UDPSocket.bind(host: "::", port: 0, receiveBuffer: 64 << 10)
+        let socket = try UDPSocket.bind(
+            ListenerConfiguration(transport: .udp, host: "::", port: 0),
+            receiveBuffer: 64 << 10
+        )
         defer { socket.close() }
         var only: Int32 = 1
         var length = socklen_t(MemoryLayout<Int32>.size)
@@ -74,7 +87,10 @@ struct UDPSocketTests {
 
     @Test func anAddressNotOnThisHostIsABindErrorNamingIt() {
         #expect {
-            try UDPSocket.bind(host: "192.0.2.1", port: 0, receiveBuffer: 64 << 10)
+            try UDPSocket.bind(
+                ListenerConfiguration(transport: .udp, host: "192.0.2.1", port: 0),
+                receiveBuffer: 64 << 10
+            )
         } throws: { error in
             "\(error)".contains("bind([IPv4]192.0.2.1") && "\(error)".contains("Cannot assign requested address")
         }

@@ -26,6 +26,11 @@ public struct ArchiveDirectory: Sendable {
             self.node = node
             self.part = part
         }
+
+        /// Whether the entry comes before `other` in archive order: by day, then node, then part.
+        public func precedes(_ other: Entry) -> Bool {
+            (self.day, self.node ?? "", self.part) < (other.day, other.node ?? "", other.part)
+        }
     }
 
     /// The directory path.
@@ -85,12 +90,15 @@ public struct ArchiveDirectory: Sendable {
         try self.allEntries().filter { $0.node == self.naming.node }
     }
 
-    /// Every archive file of every node, flat and partitioned, oldest day first (then by path): what a reader
-    /// searches.
-    public func allEntries() throws -> [Entry] {
+    /// Every archive file of every node, flat and partitioned, in archive order: what a reader searches.
+    public func allEntries() throws -> [Entry] { try Self.allEntries(in: self.path) }
+
+    /// Every archive file of every node under `directory`, flat and partitioned, in archive order, without creating
+    /// or checking the directory (for readers).
+    public static func allEntries(in directory: String) throws -> [Entry] {
         var entries: [Entry] = []
-        for name in try Self.names(in: self.path) {
-            let path = "\(self.path)/\(name)"
+        for name in try Self.names(in: directory) {
+            let path = "\(directory)/\(name)"
             if let file = ArchiveFileName(name) {
                 if let entry = Self.entry(file, path: path) { entries.append(entry) }
             } else if let day = ArchiveDay(partitionName: name), Self.isDirectory(path) {
@@ -100,7 +108,7 @@ public struct ArchiveDirectory: Sendable {
                 }
             }
         }
-        return entries.sorted { ($0.day, $0.path) < ($1.day, $1.path) }
+        return entries.sorted { $0.precedes($1) }
     }
 
     private static func entry(_ file: ArchiveFileName, path: String) -> Entry? {

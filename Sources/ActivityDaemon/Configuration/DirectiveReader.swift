@@ -11,7 +11,7 @@ import SyslogParsing
 ///
 /// | keyword | arguments | default |
 /// |---|---|---|
-/// | `listen` | `udp`\|`tcp`\|`tls` `ADDRESS:PORT` [`allow` CIDR…] (repeatable) | none in a file; UDP+TCP 127.0.0.1:5514 without one |
+/// | `listen` | `udp`\|`tcp`\|`tls` `ADDRESS:PORT` [`allow` CIDR…] [`proxy-protocol` `proxy-allow` CIDR…] [`reuse-port`] (repeatable) | none in a file; UDP+TCP 127.0.0.1:5514 without one |
 /// | `allow` | CIDR… (repeatable, adds up) | everyone |
 /// | `tls-certificate`, `tls-key` | PEM file | none (required by `listen tls`) |
 /// | `tls-client-ca` | PEM file | none (no client certificate asked) |

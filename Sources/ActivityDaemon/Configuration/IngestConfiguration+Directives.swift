@@ -9,13 +9,14 @@ extension DirectiveReader {
     static let ingestKeywords: [Keyword] = [
         Keyword(
             name: "listen",
-            syntax: "udp|tcp|tls ADDRESS:PORT [allow CIDR ...], such as 'tcp 0.0.0.0:514' or 'tls [::]:6514'",
+            syntax: "udp|tcp|tls ADDRESS:PORT \(ListenerOptions.syntax), such as 'tcp 0.0.0.0:514' or"
+                + " 'tls [::]:6514 proxy-protocol proxy-allow 10.0.0.5'",
             isRepeatable: true
         ) { configuration, arguments, reader in
-            guard arguments.count == 2 || (arguments.count >= 4 && arguments[2] == "allow") else {
+            guard arguments.count >= 2 else {
                 throw reader.error(
                     arguments.joined(separator: " "),
-                    expected: "udp|tcp|tls ADDRESS:PORT, optionally followed by 'allow CIDR ...'"
+                    expected: "udp|tcp|tls ADDRESS:PORT, optionally followed by \(ListenerOptions.syntax)"
                 )
             }
             let (transportName, address) = (arguments[0], arguments[1])
@@ -25,18 +26,24 @@ extension DirectiveReader {
             guard let (host, port) = ConfigValues.listenAddress(address) else {
                 throw reader.error(address, expected: "IPv4:PORT, [IPv6]:PORT or *:PORT with a port from 0 to 65535")
             }
-            let listener = ListenerConfiguration(transport: transport, host: host, port: port)
-            if let first = reader.listenerLines[listener] {
+            let options = try reader.listenerOptions(arguments.dropFirst(2), transport: transport)
+            let listener = ListenerConfiguration(
+                transport: transport,
+                host: host,
+                port: port,
+                reusesPort: options.reusePort
+            )
+            if let first = reader.listenerLines.first(where: { $0.key.description == listener.description }) {
                 throw reader.error(
                     "\(transportName) \(address)",
-                    expected: "a listener not already defined (duplicate of line \(first))"
+                    expected: "a listener not already defined (duplicate of line \(first.value))"
                 )
             }
             reader.listenerLines[listener] = reader.currentLine
             configuration.listeners.append(listener)
-            if arguments.count > 2 {
-                let networks = try reader.networks(Array(arguments.dropFirst(3)))
-                configuration.ingest.listenerAllow[listener] = SenderAllowlist(networks)
+            if let networks = options.allow { configuration.ingest.listenerAllow[listener] = SenderAllowlist(networks) }
+            if let balancers = options.proxyAllow {
+                configuration.ingest.proxyProtocol[listener] = ProxyProtocolSettings(balancers: balancers)
             }
         },
         Keyword(

@@ -112,6 +112,10 @@ public enum StartupCheck {
 
     /// Two listeners of one socket type (UDP, or TCP for `tcp` and `tls`) on one port whose addresses overlap cannot
     /// both be bound: `0.0.0.0` takes every IPv4 address, `[::]` every IPv6 and IPv4 address.
+    ///
+    /// `reuse-port` does not make them fit: the kernel would spread one port's senders over two listeners of one
+    /// daemon at random, each with its own `allow` and `proxy-protocol` settings. It is for sharing a port with
+    /// other processes, each of which checks only its own file.
     static func checkOverlaps(_ configuration: DaemonConfiguration) throws {
         let listeners = configuration.listeners
         for (index, later) in listeners.enumerated() {
@@ -124,7 +128,8 @@ public enum StartupCheck {
                     value: "\(later)",
                     expected: "an address and port no other listener covers: \(line) has 'listen \(earlier)', which"
                         + " overlaps it (0.0.0.0 takes every IPv4 address, [::] every IPv6 and IPv4 address);"
-                        + " keep one of the two"
+                        + " keep one of the two (reuse-port shares a port with other processes, not between the"
+                        + " listeners of one file)"
                 )
             }
         }

@@ -40,8 +40,7 @@ final class DatagramReceiver: Sendable {
     ///   - source: Where later settings come from; the thread applies a change (a reload) between two reads.
     ///   - makeIngester: Called on the reading thread, at start and on every change: the per-datagram work.
     init(
-        host: String,
-        port: Int,
+        listener: ListenerConfiguration,
         settings: IngestConfiguration,
         source: IngestSettingsSource,
         writer: any RecordSink,
@@ -49,11 +48,11 @@ final class DatagramReceiver: Sendable {
         counters: IngestCounters,
         makeIngester: @escaping @Sendable (IngestConfiguration) -> DatagramIngester
     ) throws {
-        self.socket = try UDPSocket.bind(host: host, port: port, receiveBuffer: settings.udpReceiveBuffer)
+        self.socket = try UDPSocket.bind(listener, receiveBuffer: settings.udpReceiveBuffer)
         self.localAddress = self.socket.localAddress
         self.counters = counters
         let watcher = source.current().watcher
-        startDetachedThread(name: "udp-\(self.localAddress.port ?? port)") { [self] in
+        startDetachedThread(name: "udp-\(self.localAddress.port ?? listener.port)") { [self] in
             var ingester = makeIngester(settings)
             var datagrams = ReceivedDatagrams(slotSize: Self.slotSize(settings.maxMessageSize))
             var current = (settings: settings, watcher: watcher)

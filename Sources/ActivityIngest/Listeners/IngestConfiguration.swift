@@ -14,6 +14,9 @@ public struct IngestConfiguration: Sendable {
     public var allow: SenderAllowlist
     /// `listen … allow …`: a listener's own list, which replaces the global one for it.
     public var listenerAllow: [ListenerConfiguration: SenderAllowlist]
+    /// `listen … proxy-protocol proxy-allow …`: the listeners whose connections open with a PROXY header, and the
+    /// balancers each trusts to send it. On those listeners `allow` applies to the client the header names.
+    public var proxyProtocol: [ListenerConfiguration: ProxyProtocolSettings]
     /// `idle-timeout`: a TCP connection that sends nothing for this long is closed.
     public var idleTimeout: Duration
     /// `udp-receive-buffer`: the kernel receive buffer asked for on UDP sockets.
@@ -30,6 +33,7 @@ public struct IngestConfiguration: Sendable {
         maxConnectionsPerSource: Int = 64,
         allow: SenderAllowlist = SenderAllowlist(),
         listenerAllow: [ListenerConfiguration: SenderAllowlist] = [:],
+        proxyProtocol: [ListenerConfiguration: ProxyProtocolSettings] = [:],
         idleTimeout: Duration = .seconds(600),
         udpReceiveBuffer: Int = 8 << 20,
         parser: SyslogParserConfiguration = SyslogParserConfiguration(),
@@ -40,6 +44,7 @@ public struct IngestConfiguration: Sendable {
         self.maxConnectionsPerSource = maxConnectionsPerSource
         self.allow = allow
         self.listenerAllow = listenerAllow
+        self.proxyProtocol = proxyProtocol
         self.idleTimeout = idleTimeout
         self.udpReceiveBuffer = udpReceiveBuffer
         self.parser = parser

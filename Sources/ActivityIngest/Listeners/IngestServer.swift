@@ -1,11 +1,9 @@
 import ActivityModel
-import ActivityRuntime
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
-import SyslogFraming
 
 /// The UDP, TCP and TLS listeners of the daemon, started, changed (SIGHUP) and stopped as a set.
 ///
@@ -105,12 +103,11 @@ public actor IngestServer {
         }
         for (listener, bound) in added {
             self.listening[listener] = bound
-            self.logger.info(
-                "listening",
-                metadata: [
-                    "listener": "\(listener)", "listener.port": "\(bound.localAddress?.port ?? listener.port)",
-                ]
-            )
+            var metadata: Logger.Metadata = [
+                "listener": "\(listener)", "listener.port": "\(bound.localAddress?.port ?? listener.port)",
+            ]
+            if listener.reusesPort { metadata["listener.reuse_port"] = "true" }
+            self.logger.info("listening", metadata: metadata)
         }
     }
 
@@ -138,79 +135,28 @@ public actor IngestServer {
     }
 
     private func bindStream(_ listener: ListenerConfiguration) async throws -> any Channel {
-        let (writer, clock, counters, settings, connections, refusals) = (
-            self.writer, self.clock, self.counters, self.settings, self.connections, self.refusals
+        let pipeline = StreamPipeline(
+            writer: self.writer,
+            clock: self.clock,
+            counters: self.counters,
+            settings: self.settings,
+            connections: self.connections,
+            refusals: self.refusals,
+            tlsContext: self.tlsContext,
+            rotationTimeZone: self.rotationTimeZone,
+            logger: self.logger
         )
-        let (tlsContextBox, logger) = (self.tlsContext, self.logger)
-        let rotationTimeZone = self.rotationTimeZone
         return try await ServerBootstrap(group: self.group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(ChannelOptions.socketOption(.reusePort), value: listener.reusesPort ? 1 : 0)
             // Accepting starts once apply() has published the settings (the kernel queues connections meanwhile).
             .serverChannelOption(ChannelOptions.autoRead, value: false)
             .childChannelOption(
                 ChannelOptions.recvAllocator,
                 value: AdaptiveRecvByteBufferAllocator(minimum: 4096, initial: 65_536, maximum: 256 << 10)
             )
-            .childChannelInitializer { channel in
-                let (ingest, watcher) = settings.current()
-                guard ingest.allowlist(for: listener).allows(channel.remoteAddress) else {
-                    counters.add(.connectionsRefusedByACL)
-                    refusals.refused(channel.remoteAddress?.ipAddress, listener: listener)
-                    return channel.close()
-                }
-                guard
-                    let activity = connections.admit(
-                        channel,
-                        transport: listener.transport,
-                        limit: ingest.maxConnections,
-                        perSourceLimit: ingest.maxConnectionsPerSource
-                    )
-                else {
-                    counters.add(.connectionsRefused)
-                    return channel.close()
-                }
-                return channel.eventLoop.makeCompletedFuture {
-                    if listener.transport == .tls {
-                        guard let tlsContext = tlsContextBox.withLockedValue({ $0 }) else {
-                            throw TLSServerContext.Failure(description: "no TLS context for \(listener)")
-                        }
-                        try channel.pipeline.syncOperations.addHandlers([
-                            NIOSSLServerHandler(context: tlsContext),
-                            TLSPeerVerifier(settings: ingest.tls, counters: counters, logger: logger),
-                        ])
-                    }
-                    if listener.transport == .tcp {
-                        try channel.pipeline.syncOperations.addHandler(
-                            PlainListenerTLSGuard(listener: listener, counters: counters, refusals: refusals)
-                        )
-                    }
-                    let decoder = SyslogFrameDecoder(
-                        configuration: SyslogFrameDecoder.Configuration(maxMessageSize: ingest.maxMessageSize)
-                    )
-                    let chunker = RecordChunker(parser: ingest.parser, rotationTimeZone: rotationTimeZone)
-                    let tally = MessageTally()
-                    try channel.pipeline.syncOperations.addHandlers([
-                        IdleConnectionCloser(
-                            timeout: TimeAmount(ingest.idleTimeout),
-                            counters: counters,
-                            tally: tally,
-                            activity: activity
-                        ),
-                        StreamIngestHandler(
-                            decoder: decoder,
-                            tally: tally,
-                            chunker: chunker,
-                            settings: watcher,
-                            writer: writer,
-                            clock: clock,
-                            counters: counters,
-                            activity: activity,
-                            transport: listener.transport
-                        ),
-                    ])
-                }
-            }
+            .childChannelInitializer { channel in pipeline.initialize(channel, listener: listener) }
             .bind(host: listener.host, port: listener.port)
             .get()
     }
@@ -220,8 +166,7 @@ public actor IngestServer {
         let (writer, counters, refusals) = (self.writer, self.counters, self.refusals)
         let rotationTimeZone = self.rotationTimeZone
         let receiver = try DatagramReceiver(
-            host: listener.host,
-            port: listener.port,
+            listener: listener,
             settings: ingest,
             source: self.settings,
             writer: writer,

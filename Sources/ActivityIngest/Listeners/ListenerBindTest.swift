@@ -18,9 +18,7 @@ public enum ListenerBindTest {
             do {
                 switch listener.transport {
                 case .udp:
-                    descriptors.append(
-                        try UDPSocket.bind(host: listener.host, port: listener.port, receiveBuffer: 1 << 16).descriptor
-                    )
+                    descriptors.append(try UDPSocket.bind(listener, receiveBuffer: 1 << 16).descriptor)
                 case .tcp, .tls:
                     descriptors.append(try Self.bindStream(listener))
                 }
@@ -32,7 +30,8 @@ public enum ListenerBindTest {
         }
     }
 
-    /// A TCP socket bound and listening as NIO's `ServerBootstrap` makes them (SO_REUSEADDR; `[::]` dual stack).
+    /// A TCP socket bound as NIO's `ServerBootstrap` binds them (SO_REUSEADDR, SO_REUSEPORT for `reuse-port`;
+    /// `[::]` dual stack), and listening unless it has `reuse-port`.
     private static func bindStream(_ listener: ListenerConfiguration) throws -> Int32 {
         let address = try SocketAddress(ipAddress: listener.host, port: listener.port)
         let descriptor = socket(
@@ -45,9 +44,13 @@ public enum ListenerBindTest {
         var zero: Int32 = 0
         let size = socklen_t(MemoryLayout<Int32>.size)
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, size)
+        if listener.reusesPort { setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &one, size) }
         if address.protocol == .inet6 { setsockopt(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &zero, size) }
+        // A listening socket in a reuse-port group would take a share of the running collectors' connections and
+        // reset them at close; bound but not listening it takes none, and bind() alone meets every conflict.
         let bound =
-            address.withSockAddr { Glibc.bind(descriptor, $0, socklen_t($1)) } == 0 && listen(descriptor, 1) == 0
+            address.withSockAddr { Glibc.bind(descriptor, $0, socklen_t($1)) } == 0
+            && (listener.reusesPort || listen(descriptor, 1) == 0)
         guard bound else {
             let error = ListenerBindError(listener, errno: errno)
             close(descriptor)

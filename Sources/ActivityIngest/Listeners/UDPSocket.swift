@@ -13,15 +13,16 @@ struct UDPSocket: Sendable {
     /// How long a read waits for the first datagram before returning, so the reading thread notices a stop.
     static let readTimeoutMicroseconds = 100_000
 
-    /// Opens a socket for `host`:`port` and binds it exclusively: no `SO_REUSEADDR`, so a second process that binds
-    /// the same address fails instead of silently taking the datagrams.
+    /// Opens a socket for `listener`'s address and binds it exclusively: no `SO_REUSEADDR`, so a second process that
+    /// binds the same address fails instead of silently taking the datagrams — unless the listener has `reuse-port`,
+    /// when other sockets with `SO_REUSEPORT` of the same user share it.
     ///
     /// The receive buffer is set to `receiveBuffer` bytes: with `SO_RCVBUF`, which `net.core.rmem_max` caps (often
     /// 208 KiB), then with `SO_RCVBUFFORCE`, which root and CAP_NET_ADMIN may use past the cap.
     ///
     /// - Throws: `IOError` naming the call that failed.
-    static func bind(host: String, port: Int, receiveBuffer: Int) throws -> UDPSocket {
-        let address = try SocketAddress(ipAddress: host, port: port)
+    static func bind(_ listener: ListenerConfiguration, receiveBuffer: Int) throws -> UDPSocket {
+        let address = try SocketAddress(ipAddress: listener.host, port: listener.port)
         let descriptor = socket(Int32(address.protocol.rawValue), Int32(SOCK_DGRAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
         do {
@@ -29,6 +30,9 @@ struct UDPSocket: Sendable {
             if address.protocol == .inet6 {
                 // Dual stack whatever net.ipv6.bindv6only says, as NIO makes the TCP listeners: `[::]` takes IPv4 too.
                 try Self.set(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, Int32(0), "setsockopt(IPV6_V6ONLY)")
+            }
+            if listener.reusesPort {
+                try Self.set(descriptor, SOL_SOCKET, SO_REUSEPORT, Int32(1), "setsockopt(SO_REUSEPORT)")
             }
             let timeout = timeval(tv_sec: 0, tv_usec: Self.readTimeoutMicroseconds)
             try Self.set(descriptor, SOL_SOCKET, SO_RCVTIMEO, timeout, "setsockopt(SO_RCVTIMEO)")
@@ -43,7 +47,10 @@ struct UDPSocket: Sendable {
             let boundPort = Int(
                 UInt16(bigEndian: withUnsafeBytes(of: storage) { $0.load(fromByteOffset: 2, as: UInt16.self) })
             )
-            return UDPSocket(descriptor: descriptor, localAddress: try SocketAddress(ipAddress: host, port: boundPort))
+            return UDPSocket(
+                descriptor: descriptor,
+                localAddress: try SocketAddress(ipAddress: listener.host, port: boundPort)
+            )
         } catch {
             Glibc.close(descriptor)
             throw error

@@ -9,6 +9,7 @@ public enum IngestCounter: Int, CounterKey {
     case messagesReceived, messagesTruncated, datagramsDroppedQueueFull, datagramsDroppedByKernel
     case connectionsRefused, connectionsRefusedByACL, datagramsRefusedByACL, connectionsTimedOut, readsPaused
     case messagesLost, tlsHandshakesFailed, tlsHandshakesTimedOut, tlsPeersRefused, tlsOnPlainListener
+    case proxyRefusedNotAllowed, proxyRefusedMissing, proxyRefusedMalformed
 
     public static let group = "ingest"
 
@@ -111,6 +112,29 @@ public enum IngestCounter: Int, CounterKey {
                 "tls_on_plain_listener",
                 metric: "activitylog_connections_refused",
                 labels: [("reason", "tls_on_plain_listener")],
+                isLoss: true,
+                help: "Connections closed at accept or before their first message."
+            )
+        case .proxyRefusedNotAllowed:
+            CounterDescription(
+                "proxy_refused_not_allowed",
+                metric: "activitylog_connections_refused",
+                labels: [("reason", "proxy_not_allowed")],
+                help: "Connections closed at accept or before their first message."
+            )
+        case .proxyRefusedMissing:
+            CounterDescription(
+                "proxy_refused_missing",
+                metric: "activitylog_connections_refused",
+                labels: [("reason", "proxy_missing")],
+                isLoss: true,
+                help: "Connections closed at accept or before their first message."
+            )
+        case .proxyRefusedMalformed:
+            CounterDescription(
+                "proxy_refused_malformed",
+                metric: "activitylog_connections_refused",
+                labels: [("reason", "proxy_malformed")],
                 isLoss: true,
                 help: "Connections closed at accept or before their first message."
             )

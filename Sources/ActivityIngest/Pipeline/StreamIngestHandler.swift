@@ -59,6 +59,12 @@ final class StreamIngestHandler: ChannelInboundHandler {
         context.fireChannelActive()
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // Behind a load balancer (`proxy-protocol`), the client its PROXY header names is the source.
+        if let relayed = event as? RelayedSource { self.source = relayed.address.ipAddress }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         // A reload's parsing applies to an open connection from its next read (its limits stay as accepted).
         if let settings = self.settings.changes() { self.chunker.reconfigure(parser: settings.parser) }

@@ -16,6 +16,8 @@ final class TLSPeerVerifier: ChannelInboundHandler {
     private let logger: Logger
     private var timeout: Scheduled<Void>?
     private var isEstablished = false
+    /// The client a load balancer's PROXY header named (`proxy-protocol`), logged instead of the balancer.
+    private var relayedPeer: String?
 
     init(settings: TLSSettings, counters: IngestCounters, logger: Logger) {
         self.settings = settings
@@ -37,6 +39,7 @@ final class TLSPeerVerifier: ChannelInboundHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let relayed = event as? RelayedSource { self.relayedPeer = relayed.address.ipAddress }
         guard case .handshakeCompleted = event as? TLSUserEvent else {
             context.fireUserInboundEventTriggered(event)
             return
@@ -44,7 +47,7 @@ final class TLSPeerVerifier: ChannelInboundHandler {
         self.timeout?.cancel()
         let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
         let identity = certificate.map(Self.identity)
-        let peer = context.channel.remoteAddress?.ipAddress ?? "unknown"
+        let peer = self.relayedPeer ?? context.channel.remoteAddress?.ipAddress ?? "unknown"
         if !self.settings.allowedPeers.isEmpty, !(identity?.matches(any: self.settings.allowedPeers) ?? false) {
             self.counters.add(.tlsPeersRefused)
             self.logger.warning(

@@ -1,3 +1,5 @@
+import NIOCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +17,8 @@ struct ClientSocket: MessageConnection {
     let descriptor: Int32
     let isDatagram: Bool
 
-    init(host: String, port: Int, transport: SendTransport) throws {
+    /// Connects to `host`:`port`, from `localAddress` when given (`--bind`), else from the system's choice.
+    init(host: String, port: Int, transport: SendTransport, localAddress: String?) throws {
         var hints = addrinfo()
         hints.ai_socktype = Int32(transport == .udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue)
         var results: UnsafeMutablePointer<addrinfo>?
@@ -29,7 +32,9 @@ struct ClientSocket: MessageConnection {
         while let address = candidate {
             let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
             if descriptor >= 0 {
-                if connect(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
+                if Self.bind(descriptor, to: localAddress, family: address.pointee.ai_family),
+                    connect(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0
+                {
                     self.descriptor = descriptor
                     self.isDatagram = transport == .udp
                     if !self.isDatagram {
@@ -46,6 +51,19 @@ struct ClientSocket: MessageConnection {
             candidate = address.pointee.ai_next
         }
         throw SocketError(what: "cannot connect to \(host):\(port): \(String(cString: strerror(lastError)))")
+    }
+
+    /// Binds `descriptor` to `localAddress` (any port) when one is given; `false` (with `errno`) when that fails,
+    /// as it does for an address of another family than the server's.
+    private static func bind(_ descriptor: Int32, to localAddress: String?, family: Int32) -> Bool {
+        guard let localAddress else { return true }
+        guard let address = try? SocketAddress(ipAddress: localAddress, port: 0),
+            Int32(address.protocol.rawValue) == family
+        else {
+            errno = EAFNOSUPPORT
+            return false
+        }
+        return address.withSockAddr { Glibc.bind(descriptor, $0, socklen_t($1)) } == 0
     }
 
     /// Writes all of `bytes` (TCP), or sends them as one datagram (UDP).

@@ -17,9 +17,11 @@ final class TLSClientConnection: MessageConnection {
     ///   - certificatePath: PEM client certificate, for servers that require one.
     ///   - keyPath: PEM private key of the client certificate.
     ///   - handshakeTimeoutNanoseconds: How long to wait for the handshake: a plain TCP server never answers one.
+    ///   - localAddress: The address to send from (`--bind`); the system's choice when `nil`.
     init(
         host: String,
         port: Int,
+        localAddress: String?,
         caPath: String?,
         certificatePath: String?,
         keyPath: String?,
@@ -39,7 +41,10 @@ final class TLSClientConnection: MessageConnection {
         let failure = self.failure
         do {
             let handshake = group.next().makePromise(of: Void.self)
-            self.channel = try ClientBootstrap(group: group)
+            var bootstrap = ClientBootstrap(group: group)
+            if let localAddress { bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: localAddress, port: 0)) }
+            self.channel =
+                try bootstrap
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandlers([
