@@ -1,3 +1,5 @@
+import NIOCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,15 +9,10 @@ import Glibc
 func sendDatagrams(_ datagrams: [[UInt8]], toPort port: Int, pause: UInt32 = 0) {
     let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
     defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let address = try! SocketAddress(ipAddress: "127.0.0.1", port: port)
     for datagram in datagrams {
-        _ = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                sendto(descriptor, datagram, datagram.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        _ = address.withSockAddr { pointer, length in
+            sendto(descriptor, datagram, datagram.count, 0, pointer, socklen_t(length))
         }
         if pause > 0 { usleep(pause) }
     }
