@@ -52,6 +52,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The archive's reader: `activitylog query`, `tail` and `verify` (file and member selection by time, parallel
+        // inflate in archive order, matching on the raw bytes of a line, output formats, verification).
+        .target(
+            name: "ActivityQuery",
+            dependencies: ["ActivityArchive", "ActivityModel", "ActivityRuntime", "CLinuxShims", "SyslogParsing"],
+            swiftSettings: strictSettings
+        ),
         // Stage "socket": UDP and TCP listeners feeding the archive writer.
         .target(
             name: "ActivityIngest",
@@ -93,7 +100,9 @@ let package = Package(
         .executableTarget(
             name: "activitylog",
             dependencies: [
+                "ActivityArchive",
                 "ActivityModel",
+                "ActivityQuery",
                 // `parse --config` reads activitylogd.conf with the daemon's own reader.
                 "ActivityDaemon",
                 "ActivityIngest",
@@ -152,6 +161,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SyslogFuzzingTests", dependencies: ["SyslogFuzzing"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ActivityQueryTests",
+            dependencies: [
+                "ActivityQuery", "ActivityArchive", "ActivityModel", "activitylog",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "SyslogParsingTests",
