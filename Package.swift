@@ -164,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "ActivityQueryTests",
             dependencies: [
-                "ActivityQuery", "ActivityArchive", "ActivityModel", "activitylog",
+                "ActivityQuery", "ActivityArchive", "ActivityModel", "SyslogCorpus", "SyslogParsing", "activitylog",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -11,18 +11,16 @@ public final class MessageExpression: @unchecked Sendable {
     ///
     /// - Throws: A ``QueryProblem`` with the library's reason when the pattern is not valid.
     public init(_ pattern: String) throws {
-        self.expression = .allocate(capacity: 1)
-        let code = regcomp(self.expression, pattern, REG_EXTENDED | REG_NOSUB)
+        let expression = UnsafeMutablePointer<regex_t>.allocate(capacity: 1)
+        let code = regcomp(expression, pattern, REG_EXTENDED | REG_NOSUB)
         guard code == 0 else {
             var reason = [CChar](repeating: 0, count: 256)
-            regerror(code, self.expression, &reason, reason.count)
-            self.expression.deallocate()
-            throw QueryProblem(
-                path: "--regex",
-                offset: nil,
-                String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            )
+            regerror(code, expression, &reason, reason.count)
+            expression.deallocate()
+            let text = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw QueryProblem(path: "--regex", offset: nil, text)
         }
+        self.expression = expression
     }
 
     deinit {

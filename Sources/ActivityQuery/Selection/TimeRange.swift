@@ -50,12 +50,17 @@ public struct TimeRange: Equatable, Sendable {
         return true
     }
 
-    /// Whether any of the day's records (received in any time zone, hence a day either side) can lie in the range.
+    /// Whether any of the day's records can lie in the range. The day is one of `rotation-timezone`, which may be
+    /// up to 14 hours from UTC either way.
     func mayHold(day: ArchiveDay) -> Bool {
-        let start = Timestamp(utc: day.adding(days: -1).date, hour: 0, minute: 0, second: 0)
-        let end = Timestamp(utc: day.adding(days: 2).date, hour: 0, minute: 0, second: 0)
-        return self.overlaps(first: start, last: end)
+        let midnight = Timestamp(utc: day.date, hour: 0, minute: 0, second: 0)
+        let first = midnight.adding(seconds: -Self.largestZoneOffset)
+        let last = midnight.adding(seconds: 86_400 + Self.largestZoneOffset - 1)
+        return self.overlaps(first: first, last: last)
     }
+
+    /// The largest distance of a time zone from UTC (UTC+14, Kiribati), in seconds.
+    private static let largestZoneOffset: Int64 = 14 * 3600
 
     private static func compare(_ text: UnsafeRawBufferPointer, _ bound: [UInt8]) -> Int {
         bound.withUnsafeBytes { bound in
