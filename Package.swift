@@ -103,6 +103,8 @@ let package = Package(
                 "ActivityArchive",
                 "ActivityModel",
                 "ActivityQuery",
+                // glibc's mallopt, for the readers of archives (MemoryReuse.swift).
+                "CLinuxShims",
                 // `parse --config` reads activitylogd.conf with the daemon's own reader.
                 "ActivityDaemon",
                 "ActivityIngest",
@@ -130,7 +132,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "activitylog-bench",
-            dependencies: ["ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogParsing", "SyslogCorpus"],
+            dependencies: [
+                "ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogParsing", "SyslogCorpus",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

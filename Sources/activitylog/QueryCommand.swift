@@ -34,6 +34,7 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        keepFreedMemoryForReuse()
         let started = monotonicNanoseconds()
         let query = try ArchiveQuery(
             directories: try self.location.resolved(),

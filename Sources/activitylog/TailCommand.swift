@@ -41,6 +41,7 @@ struct TailCommand: ParsableCommand {
     }
 
     func run() throws {
+        keepFreedMemoryForReuse()
         let query = try ArchiveQuery(
             directories: try self.location.resolved(),
             filter: try self.filters.filter(now: .now())

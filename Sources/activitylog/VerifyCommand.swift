@@ -1,3 +1,4 @@
+import ActivityArchive
 import ActivityQuery
 import ArgumentParser
 
@@ -23,6 +24,7 @@ struct VerifyCommand: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
+        keepFreedMemoryForReuse()
         var paths = self.files
         var troubled = false
         if paths.isEmpty {

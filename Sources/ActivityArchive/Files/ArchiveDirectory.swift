@@ -13,13 +13,19 @@ public struct ArchiveDirectory: Sendable {
         public var path: String
         /// Its size in bytes.
         public var size: Int
+        /// 1 for the day's file, 2 and up for a continuation.
+        public var part: Int
 
         /// Creates an entry.
-        public init(day: ArchiveDay, path: String, size: Int) {
+        public init(day: ArchiveDay, path: String, size: Int, part: Int = 1) {
             self.day = day
             self.path = path
             self.size = size
+            self.part = part
         }
+
+        /// Whether the entry comes before `other` in archive order: by day, then part.
+        public func precedes(_ other: Entry) -> Bool { (self.day, self.part) < (other.day, other.part) }
     }
 
     /// The directory path.
@@ -63,7 +69,13 @@ public struct ArchiveDirectory: Sendable {
 
     /// Every file whose name is an archive name, oldest day first. Other files are ignored.
     public func entries() throws -> [Entry] {
-        guard let directory = opendir(self.path) else { throw ArchiveError(.listDirectory, path: self.path) }
+        try Self.entries(in: self.path)
+    }
+
+    /// Every regular file of the directory at `path` whose name is an archive name, in archive order (by day, then
+    /// part), without creating or checking the directory: for readers of archives.
+    public static func entries(in path: String) throws -> [Entry] {
+        guard let directory = opendir(path) else { throw ArchiveError(.listDirectory, path: path) }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
@@ -71,12 +83,14 @@ public struct ArchiveDirectory: Sendable {
                 String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
             }
             guard let day = ArchiveDay(fileName: name) else { continue }
-            let path = "\(self.path)/\(name)"
+            let file = "\(path)/\(name)"
             var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            entries.append(Entry(day: day, path: path, size: Int(status.st_size)))
+            guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            entries.append(
+                Entry(day: day, path: file, size: Int(status.st_size), part: ArchiveDay.part(fileName: name))
+            )
         }
-        return entries.sorted { $0.day < $1.day }
+        return entries.sorted { $0.precedes($1) }
     }
 
     private static func createDirectories(_ path: String) throws {

@@ -10,7 +10,7 @@ public final class ArchiveFollower {
     private let query: ArchiveQuery
     private let checker: GzipMemberChecker
     /// The file being followed and where its unread members start.
-    private var position: (file: ArchiveFileName, offset: Int)?
+    private var position: (file: ArchiveDirectory.Entry, offset: Int)?
 
     /// Creates a follower of `query`'s first directory.
     public init(query: ArchiveQuery) throws {
@@ -26,7 +26,13 @@ public final class ArchiveFollower {
         problem: (QueryProblem) -> Void,
         record: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        guard let newest = try self.newestFile() else { return }
+        let newest: ArchiveDirectory.Entry?
+        do {
+            newest = try self.newestFile()
+        } catch let error as QueryProblem {
+            return problem(error)
+        }
+        guard let newest else { return }
         self.position = (newest, 0)
         var lines: [[UInt8]] = []
         try self.readNewMembers(reverse: true, limit: count, problem: problem) { lines.append(Array($0)) }
@@ -34,20 +40,22 @@ public final class ArchiveFollower {
     }
 
     /// Hands over the selected records of the members appended since the last call, and moves on to a newer file
-    /// once one exists.
+    /// once one exists. A directory that cannot be listed is waited for (``last(_:problem:record:)`` reported it).
     public func poll(problem: (QueryProblem) -> Void, record: (UnsafeRawBufferPointer) throws -> Void) throws {
         if self.position == nil {
-            guard let newest = try self.newestFile() else { return }
+            guard let newest = try? self.newestFile() else { return }
             self.position = (newest, 0)
         }
         try self.readNewMembers(reverse: false, limit: nil, problem: problem, record: record)
-        while let next = try ArchiveFileList.files(in: self.directory).first(where: { $0 > self.position!.file }) {
+        while let next = (try? ArchiveFileList.files(in: self.directory))?.first(where: {
+            self.position!.file.precedes($0)
+        }) {
             self.position = (next, 0)
             try self.readNewMembers(reverse: false, limit: nil, problem: problem, record: record)
         }
     }
 
-    private func newestFile() throws -> ArchiveFileName? {
+    private func newestFile() throws -> ArchiveDirectory.Entry? {
         try ArchiveFileList.files(in: self.directory).last
     }
 

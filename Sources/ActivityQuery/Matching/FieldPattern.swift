@@ -12,6 +12,9 @@ public struct FieldPattern: Equatable, Sendable {
         self.pieces = bytes.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
     }
 
+    /// The one value the pattern matches, when it has no star.
+    var exactValue: [UInt8]? { self.isGlob ? nil : self.pieces[0] }
+
     /// Whether `value` matches.
     public func matches(_ value: UnsafeRawBufferPointer) -> Bool {
         guard self.isGlob else {

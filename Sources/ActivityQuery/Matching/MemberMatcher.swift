@@ -6,18 +6,28 @@ import Glibc
 
 /// Runs a ``RecordFilter`` over the JSON lines of one inflated member.
 ///
-/// With one fixed string, the whole member is searched for it first (`memmem` over the buffer), and only the lines
-/// it occurs in are tested further; otherwise every line is tested in turn.
+/// When every selected line must contain certain bytes (the filter's anchor: a `--grep` string, or a field's exact
+/// `"key":"value"`), the whole member is searched for them first (`memmem` over the buffer), and only the lines they
+/// occur in are tested further; otherwise every line is tested in turn.
 struct MemberMatcher {
     let filter: RecordFilter
+    private let anchor: (bytes: [UInt8], isFixedString: Bool)?
 
-    /// The byte ranges (without LF) of the selected lines of `lines`, and how many lines there were.
-    func matches(in lines: UnsafeRawBufferPointer, checkTime: Bool) -> (ranges: [Range<Int>], tested: Int) {
+    init(filter: RecordFilter) {
+        self.filter = filter
+        self.anchor = filter.anchor
+    }
+
+    /// The byte ranges (without LF) of the selected lines of `lines`, and how many lines there were (`recordCount`
+    /// when the member's header states it; counted otherwise).
+    func matches(
+        in lines: UnsafeRawBufferPointer,
+        recordCount: Int?,
+        checkTime: Bool
+    ) -> (ranges: [Range<Int>], tested: Int) {
         guard lines.count > 0 else { return ([], 0) }
-        if self.filter.fixedStrings.count == 1 {
-            return (
-                self.searchFixedString(self.filter.fixedStrings[0], in: lines, checkTime: checkTime), Self.count(lines)
-            )
+        if let anchor = self.anchor {
+            return (self.search(anchor, in: lines, checkTime: checkTime), recordCount ?? Self.count(lines))
         }
         var ranges: [Range<Int>] = []
         var tested = 0
@@ -33,18 +43,20 @@ struct MemberMatcher {
         return (ranges, tested)
     }
 
-    private func searchFixedString(
-        _ needle: [UInt8],
+    private func search(
+        _ anchor: (bytes: [UInt8], isFixedString: Bool),
         in lines: UnsafeRawBufferPointer,
         checkTime: Bool
     ) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var from = 0
-        while let hit = RecordLine.find(needle, in: lines, from: from) {
+        while let hit = RecordLine.find(anchor.bytes, in: lines, from: from) {
             let start = Self.lineStart(in: lines, before: hit)
             let end = Self.lineEnd(in: lines, from: hit)
             let line = UnsafeRawBufferPointer(rebasing: lines[start..<end])
-            if self.filter.matches(line, checkTime: checkTime, skipFixedStrings: true) { ranges.append(start..<end) }
+            if self.filter.matches(line, checkTime: checkTime, skipFixedStrings: anchor.isFixedString) {
+                ranges.append(start..<end)
+            }
             from = end + 1
         }
         return ranges

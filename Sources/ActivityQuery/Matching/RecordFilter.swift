@@ -26,6 +26,24 @@ public struct RecordFilter: Sendable {
         self.fields.append((field, field.keyBytes, patterns))
     }
 
+    /// Bytes every selected line contains, to search a whole member for before testing lines one by one: the one
+    /// `--grep` string, or else `"key":"value"` of a field that must have one exact value spelled the same in JSON
+    /// (printable ASCII without `"`, `\` or `/`, which any writer leaves unescaped). `nil` when there is none.
+    var anchor: (bytes: [UInt8], isFixedString: Bool)? {
+        if self.fixedStrings.count == 1 { return (self.fixedStrings[0], true) }
+        guard self.fixedStrings.isEmpty else { return nil }
+        for condition in self.fields where condition.patterns.count == 1 {
+            guard let value = condition.patterns[0].exactValue,
+                value.allSatisfy({
+                    $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+                        && $0 != UInt8(ascii: "/")
+                })
+            else { continue }
+            return (condition.key + value + [UInt8(ascii: "\"")], false)
+        }
+        return nil
+    }
+
     /// Whether the line (without its LF) is selected; `checkTime` is `false` when its member lies wholly inside the
     /// range, `skipFixedStrings` when the caller found a fixed string in it already.
     func matches(_ bytes: UnsafeRawBufferPointer, checkTime: Bool, skipFixedStrings: Bool = false) -> Bool {

@@ -37,11 +37,13 @@ public final class ArchiveFileHandle: Sendable {
 
     /// The `count` bytes at `offset` (fewer at the end of the file).
     public func read(at offset: Int, count: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let read = try bytes.withUnsafeMutableBytes {
-            try FileReading.read(self.descriptor, into: $0, at: offset, path: self.path)
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            initializedCount = try FileReading.read(
+                self.descriptor,
+                into: UnsafeMutableRawBufferPointer(buffer),
+                at: offset,
+                path: self.path
+            )
         }
-        bytes.removeLast(count - read)
-        return bytes
     }
 }

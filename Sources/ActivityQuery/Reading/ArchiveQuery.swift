@@ -30,7 +30,7 @@ public final class ArchiveQuery {
         problem: (QueryProblem) -> Void,
         record: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let members = self.plan(files: self.files(problem: problem), problem: problem)
+        let members = try self.plan(files: self.files(problem: problem), problem: problem)
         guard self.directories.count > 1 else {
             return try self.read(members, reverse: reverse, limit: limit, problem: problem, record: record)
         }
@@ -53,7 +53,7 @@ public final class ArchiveQuery {
     }
 
     /// The archive files of every directory that can hold the range, in archive order.
-    func files(problem: (QueryProblem) -> Void) -> [ArchiveFileName] {
+    func files(problem: (QueryProblem) -> Void) -> [ArchiveDirectory.Entry] {
         self.directories.flatMap { directory in
             do {
                 return try ArchiveFileList.files(in: directory, within: self.filter.range)
@@ -67,8 +67,8 @@ public final class ArchiveQuery {
     }
 
     /// The members of `files` to read for the range, found from their headers.
-    func plan(files: [ArchiveFileName], problem: (QueryProblem) -> Void) -> [MemberPlan.Member] {
-        guard let checker = try? GzipMemberChecker() else { return [] }
+    func plan(files: [ArchiveDirectory.Entry], problem: (QueryProblem) -> Void) throws -> [MemberPlan.Member] {
+        let checker = try GzipMemberChecker()
         var members: [MemberPlan.Member] = []
         for file in files {
             do {
@@ -103,7 +103,7 @@ public final class ArchiveQuery {
             return Result { () throws(QueryProblem) -> SelectedLines in
                 let lines = try loader.lines(of: member)
                 let (ranges, tested) = lines.withUnsafeBytes {
-                    matcher.matches(in: $0, checkTime: member.needsTimeCheck)
+                    matcher.matches(in: $0, recordCount: member.extra?.recordCount, checkTime: member.needsTimeCheck)
                 }
                 return SelectedLines(lines: lines, ranges: reverse ? ranges.reversed() : ranges, tested: tested)
             }
