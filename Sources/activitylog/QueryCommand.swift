@@ -36,7 +36,7 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         keepFreedMemoryForReuse()
         let started = monotonicNanoseconds()
-        let query = try ArchiveQuery(
+        let query = ArchiveQuery(
             directories: try self.location.resolved(),
             filter: try self.filters.filter(now: .now())
         )

@@ -42,7 +42,8 @@ struct TailCommand: ParsableCommand {
 
     func run() throws {
         keepFreedMemoryForReuse()
-        let query = try ArchiveQuery(
+        restoreInterruptSignals()
+        let query = ArchiveQuery(
             directories: try self.location.resolved(),
             filter: try self.filters.filter(now: .now())
         )

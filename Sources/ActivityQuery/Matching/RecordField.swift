@@ -12,6 +12,6 @@ extension RecordField {
     /// The field's value in `line` (one JSON line without its LF), escapes resolved, or `nil` when it has none.
     public func value(in line: UnsafeRawBufferPointer) -> String? {
         var record = RecordLine(line)
-        return record.value(of: self, key: self.keyBytes)?.string(in: line)
+        return record.value(forKey: self.keyBytes)?.string(in: line)
     }
 }

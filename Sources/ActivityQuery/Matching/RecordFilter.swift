@@ -6,8 +6,8 @@
 public struct RecordFilter: Sendable {
     /// Received when.
     public var range: TimeRange
-    /// Fields and the values they may have.
-    public private(set) var fields: [(field: RecordField, key: [UInt8], patterns: [FieldPattern])] = []
+    /// Fields (by their key bytes) and the values they may have.
+    private var fields: [(key: [UInt8], patterns: [FieldPattern])] = []
     /// Fixed strings, one of which the line must contain.
     public var fixedStrings: [[UInt8]] = []
     /// Expressions, one of which `msg` must match.
@@ -23,7 +23,7 @@ public struct RecordFilter: Sendable {
     /// Adds the condition that `field` has one of `patterns` (nothing when `patterns` is empty).
     public mutating func require(_ field: RecordField, oneOf patterns: [FieldPattern]) {
         guard !patterns.isEmpty else { return }
-        self.fields.append((field, field.keyBytes, patterns))
+        self.fields.append((field.keyBytes, patterns))
     }
 
     /// Bytes every selected line contains, to search a whole member for before testing lines one by one: the one
@@ -54,12 +54,12 @@ public struct RecordFilter: Sendable {
         }
         var line = RecordLine(bytes)
         if checkTime {
-            guard let received = line.value(of: .received, key: Self.receivedKey),
+            guard let received = line.value(forKey: Self.receivedKey),
                 self.range.contains(receivedText: UnsafeRawBufferPointer(rebasing: bytes[received.range]))
             else { return false }
         }
         for condition in self.fields {
-            guard let value = line.value(of: condition.field, key: condition.key),
+            guard let value = line.value(forKey: condition.key),
                 value.withText(in: bytes, { text in condition.patterns.contains { $0.matches(text) } })
             else { return false }
         }
@@ -69,7 +69,7 @@ public struct RecordFilter: Sendable {
             else { return false }
         }
         if !self.expressions.isEmpty {
-            guard let message = line.value(of: .msg, key: Self.messageKey),
+            guard let message = line.value(forKey: Self.messageKey),
                 message.withText(in: bytes, { text in self.expressions.contains { $0.matches(text) } })
             else { return false }
         }

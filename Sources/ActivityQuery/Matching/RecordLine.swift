@@ -22,8 +22,9 @@ struct RecordLine {
         self.bytes = bytes
     }
 
-    /// The value of `field`, or `nil` when the record does not have it (or it is not a string).
-    mutating func value(of field: RecordField, key: [UInt8]) -> JSONStringValue? {
+    /// The value of the top-level field whose key bytes (`"name":"`, ``RecordField/keyBytes``) are `key`, or `nil`
+    /// when the record does not have it (or it is not a string).
+    mutating func value(forKey key: [UInt8]) -> JSONStringValue? {
         var from = 0
         while let hit = Self.find(key, in: self.bytes, from: from) {
             if let span = self.structuredData(), span.contains(hit) {

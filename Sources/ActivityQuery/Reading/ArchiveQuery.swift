@@ -13,13 +13,15 @@ public final class ArchiveQuery {
     public let filter: RecordFilter
     /// What the query did so far.
     public private(set) var statistics = QueryStatistics()
-    private let loaders: [MemberLoader]
+    private let threads: Int
+    private let matcher: MemberMatcher
 
-    /// Creates a query; `threads` members inflate at a time.
-    public init(directories: [String], filter: RecordFilter, threads: Int = availableProcessorCount()) throws {
+    /// Creates a query; `threads` members of each directory inflate at a time.
+    public init(directories: [String], filter: RecordFilter, threads: Int = availableProcessorCount()) {
         self.directories = directories
         self.filter = filter
-        self.loaders = try (0..<max(1, threads)).map { _ in try MemberLoader() }
+        self.threads = max(1, threads)
+        self.matcher = MemberMatcher(filter: filter)
     }
 
     /// Runs the query: `problem` hears of each directory, file or member that cannot be read (the rest is still
@@ -30,40 +32,23 @@ public final class ArchiveQuery {
         problem: (QueryProblem) -> Void,
         record: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let members = try self.plan(files: self.files(problem: problem), problem: problem)
-        guard self.directories.count > 1 else {
-            return try self.read(members, reverse: reverse, limit: limit, problem: problem, record: record)
+        let streams = try self.directories.map { directory in
+            let members = try self.plan(files: self.files(in: directory, problem: problem), problem: problem)
+            return try MemberStream(members: members, matcher: self.matcher, reverse: reverse, threads: self.threads)
         }
-        var merged: [(received: [UInt8], line: [UInt8])] = []
-        try self.read(members, reverse: false, limit: nil, problem: problem) { line in
-            let received = RecordField.received.value(in: line).map { Array($0.utf8) } ?? []
-            merged.append((received, Array(line)))
-        }
-        merged = merged.enumerated().sorted { first, second in
-            first.element.received == second.element.received
-                ? first.offset < second.offset
-                : first.element.received.lexicographicallyPrecedes(second.element.received)
-        }.map(\.element)
-        self.statistics.recordsPrinted = 0
-        for entry in reverse ? merged.reversed() : merged {
-            if let limit, self.statistics.recordsPrinted >= limit { break }
-            try entry.line.withUnsafeBytes(record)
-            self.statistics.recordsPrinted += 1
-        }
+        try self.emit(streams, reverse: reverse, limit: limit, problem: problem, record: record)
     }
 
-    /// The archive files of every directory that can hold the range, in archive order.
-    func files(problem: (QueryProblem) -> Void) -> [ArchiveDirectory.Entry] {
-        self.directories.flatMap { directory in
-            do {
-                return try ArchiveFileList.files(in: directory, within: self.filter.range)
-            } catch let error as QueryProblem {
-                problem(error)
-            } catch {
-                problem(QueryProblem(path: directory, offset: nil, "\(error)"))
-            }
-            return []
+    /// The archive files of `directory` that can hold the range, in archive order.
+    private func files(in directory: String, problem: (QueryProblem) -> Void) -> [ArchiveDirectory.Entry] {
+        do {
+            return try ArchiveFileList.files(in: directory, within: self.filter.range)
+        } catch let error as QueryProblem {
+            problem(error)
+        } catch {
+            problem(QueryProblem(path: directory, offset: nil, "\(error)"))
         }
+        return []
     }
 
     /// The members of `files` to read for the range, found from their headers.
@@ -96,18 +81,34 @@ public final class ArchiveQuery {
         problem: (QueryProblem) -> Void,
         record: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let ordered = reverse ? Array(members.reversed()) : members
-        let matcher = MemberMatcher(filter: self.filter)
-        try OrderedParallelWork.run(count: ordered.count, contexts: self.loaders) { loader, index in
-            let member = ordered[index]
-            return Result { () throws(QueryProblem) -> SelectedLines in
-                let lines = try loader.lines(of: member)
-                let (ranges, tested) = lines.withUnsafeBytes {
-                    matcher.matches(in: $0, recordCount: member.extra?.recordCount, checkTime: member.needsTimeCheck)
-                }
-                return SelectedLines(lines: lines, ranges: reverse ? ranges.reversed() : ranges, tested: tested)
-            }
-        } deliver: { result in
+        let stream = try MemberStream(members: members, matcher: self.matcher, reverse: reverse, threads: self.threads)
+        try self.emit([stream], reverse: reverse, limit: limit, problem: problem, record: record)
+    }
+
+    /// Hands over the selected lines of `streams` (one per directory), merged by `received` (latest first when
+    /// reversed; on a tie, the earlier directory first), at most `limit` of them.
+    private func emit(
+        _ streams: [MemberStream],
+        reverse: Bool,
+        limit: Int?,
+        problem: (QueryProblem) -> Void,
+        record: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        defer {
+            for stream in streams { stream.stop() }
+        }
+        var heads: [MergeHead?] = streams.map { self.nextHead(of: $0, problem: problem) }
+        while limit.map({ self.statistics.recordsPrinted < $0 }) ?? true {
+            guard let chosen = MergeHead.first(of: heads, reverse: reverse) else { return }
+            try heads[chosen]!.withLine(record)
+            self.statistics.recordsPrinted += 1
+            if !heads[chosen]!.advance() { heads[chosen] = self.nextHead(of: streams[chosen], problem: problem) }
+        }
+    }
+
+    /// The first member of `stream` that has a selected line, counting what was read on the way.
+    private func nextHead(of stream: MemberStream, problem: (QueryProblem) -> Void) -> MergeHead? {
+        while let result = stream.next() {
             switch result {
             case .failure(let error):
                 problem(error)
@@ -115,22 +116,9 @@ public final class ArchiveQuery {
                 self.statistics.membersInflated += 1
                 self.statistics.bytesInflated += selected.lines.count
                 self.statistics.recordsTested += selected.tested
-                try selected.lines.withUnsafeBytes { lines in
-                    for range in selected.ranges {
-                        if let limit, self.statistics.recordsPrinted >= limit { return }
-                        try record(UnsafeRawBufferPointer(rebasing: lines[range]))
-                        self.statistics.recordsPrinted += 1
-                    }
-                }
+                if let head = MergeHead(selected) { return head }
             }
-            return limit.map { self.statistics.recordsPrinted < $0 } ?? true
         }
+        return nil
     }
-}
-
-/// The lines of one inflated member and which of them the filter selected.
-struct SelectedLines: @unchecked Sendable {
-    var lines: [UInt8]
-    var ranges: [Range<Int>]
-    var tested: Int
 }

@@ -14,33 +14,54 @@ final class OrderedParallelWork<Context: AnyObject, Result>: @unchecked Sendable
     private let count: Int
     private let window: Int
 
-    private init(count: Int, window: Int) {
+    /// Starts one thread per context, running `work(context, index)` for every index below `count`.
+    init(count: Int, contexts: [Context], work: @escaping @Sendable (Context, Int) -> Result) {
         self.count = count
-        self.window = window
+        self.window = 4 * contexts.count
+        guard count > 0 else { return }
+        self.running = contexts.count
+        for (number, context) in contexts.enumerated() {
+            let box = UncheckedBox(context)
+            startDetachedThread(name: "query-\(number)") {
+                while let index = self.take() { self.put(index, work(box.value, index)) }
+                self.finish()
+            }
+        }
     }
 
-    /// Runs `work(context, index)` for every index below `count`, one thread per context, and calls `deliver` with
-    /// each result in index order until it returns `false`. Returns when every thread has stopped.
+    /// Runs `work` as ``init(count:contexts:work:)`` does and calls `deliver` with each result in index order until
+    /// it returns `false`. Returns when every thread has stopped.
     static func run(
         count: Int,
         contexts: [Context],
         work: @escaping @Sendable (Context, Int) -> Result,
         deliver: (Result) throws -> Bool
     ) rethrows {
-        guard count > 0 else { return }
-        let shared = OrderedParallelWork(count: count, window: 4 * contexts.count)
-        defer { shared.stopAndWait() }
-        shared.running = contexts.count
-        for (number, context) in contexts.enumerated() {
-            let box = UncheckedBox(context)
-            startDetachedThread(name: "query-\(number)") {
-                while let index = shared.take() { shared.put(index, work(box.value, index)) }
-                shared.finish()
-            }
+        let shared = OrderedParallelWork(count: count, contexts: contexts, work: work)
+        defer { shared.stop() }
+        while let result = shared.nextResult() {
+            guard try deliver(result) else { return }
         }
-        for index in 0..<count {
-            guard try deliver(shared.result(index)) else { return }
-        }
+    }
+
+    /// The next result in index order (waiting for it), or `nil` after the last one.
+    func nextResult() -> Result? {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        guard self.delivered < self.count, !self.stopped else { return nil }
+        while self.results[self.delivered] == nil { self.lock.wait() }
+        self.delivered += 1
+        self.lock.broadcast()
+        return self.results.removeValue(forKey: self.delivered - 1)!
+    }
+
+    /// Stops the threads after the items they are on, and waits for them.
+    func stop() {
+        self.lock.lock()
+        self.stopped = true
+        self.lock.broadcast()
+        while self.running > 0 { self.lock.wait() }
+        self.lock.unlock()
     }
 
     private func take() -> Int? {
@@ -59,27 +80,10 @@ final class OrderedParallelWork<Context: AnyObject, Result>: @unchecked Sendable
         self.lock.unlock()
     }
 
-    private func result(_ index: Int) -> Result {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        while self.results[index] == nil { self.lock.wait() }
-        self.delivered = index + 1
-        self.lock.broadcast()
-        return self.results.removeValue(forKey: index)!
-    }
-
     private func finish() {
         self.lock.lock()
         self.running -= 1
         self.lock.broadcast()
-        self.lock.unlock()
-    }
-
-    private func stopAndWait() {
-        self.lock.lock()
-        self.stopped = true
-        self.lock.broadcast()
-        while self.running > 0 { self.lock.wait() }
         self.lock.unlock()
     }
 }
