@@ -56,6 +56,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The archive's reader: `activitylog query`, `tail` and `verify` (file and member selection by time, parallel
+        // inflate in archive order, matching on the raw bytes of a line, output formats, verification).
+        .target(
+            name: "ActivityQuery",
+            dependencies: ["ActivityArchive", "ActivityModel", "ActivityRuntime", "CLinuxShims", "SyslogParsing"],
+            swiftSettings: strictSettings
+        ),
         // Stage "socket": UDP and TCP listeners feeding the archive writer.
         .target(
             name: "ActivityIngest",
@@ -100,7 +107,11 @@ let package = Package(
         .executableTarget(
             name: "activitylog",
             dependencies: [
+                "ActivityArchive",
                 "ActivityModel",
+                "ActivityQuery",
+                // glibc's mallopt, for the readers of archives (MemoryReuse.swift).
+                "CLinuxShims",
                 // `parse --config` reads activitylogd.conf with the daemon's own reader.
                 "ActivityDaemon",
                 "ActivityIngest",
@@ -128,7 +139,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "activitylog-bench",
-            dependencies: ["ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogParsing", "SyslogCorpus"],
+            dependencies: [
+                "ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogParsing", "SyslogCorpus",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -167,6 +181,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SyslogFuzzingTests", dependencies: ["SyslogFuzzing"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ActivityQueryTests",
+            dependencies: [
+                "ActivityQuery", "ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogCorpus", "SyslogParsing",
+                "activitylog",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ActivityModelTests", dependencies: ["ActivityModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "SyslogParsingTests",

@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
 #include <string.h>
@@ -59,4 +60,8 @@ const void *clinux_memmem(const void *haystack, unsigned long length, const void
 
 const void *clinux_memrchr(const void *bytes, int value, unsigned long length) {
     return memrchr(bytes, value, length);
+}
+
+int clinux_keep_freed_memory(int mmap_threshold, int trim_threshold) {
+    return mallopt(M_MMAP_THRESHOLD, mmap_threshold) && mallopt(M_TRIM_THRESHOLD, trim_threshold);
 }

@@ -15,6 +15,7 @@ import Glibc
 //   activity: half auth-log and vendor lines (sshd, PAM, sudo, Cisco, Junos, FortiGate, CEF, auditd…), half mixed
 //   no-extract: activity fields from SD only (the switch that measures what extraction costs)
 //        activitylog-bench count-records DIRECTORY   (records in all archives, read from member headers only)
+//        activitylog-bench write-archive DIRECTORY RECORDS DAYS   (the archive scripts/bench-query.sh searches)
 
 let arguments = CommandLine.arguments
 if arguments.count == 3, arguments[1] == "count-records" {
@@ -24,6 +25,11 @@ if arguments.count == 3, arguments[1] == "count-records" {
         records += try ArchiveScanner.walk(path: entry.path).members.reduce(0) { $0 + $1.extra.recordCount }
     }
     print(records)
+    exit(0)
+}
+if arguments.count == 5, arguments[1] == "write-archive", let records = Int(arguments[3]), let days = Int(arguments[4])
+{
+    try writeArchiveWeek(directory: arguments[2], records: records, days: days)
     exit(0)
 }
 let messageCount = arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000

@@ -121,7 +121,14 @@ struct ManPageExampleTests {
 
     @Test func theClientExamplesRun() throws {
         let blocks = try Self.examples("activitylog.1", section: "EXAMPLES")
-        try #require(blocks.count == 4)
+        try #require(blocks.count == 10)
+        // The archive examples, a line at a time, on the archive the daemon just wrote (today's records): each must
+        // exit 0 (selected) or 1 (nothing selected), never 2 (an error); `tail -f` runs until `timeout` stops it.
+        let archiveExamples = blocks[4...].flatMap { $0.split(separator: "\n") }.map { line in
+            let command = line.replacingOccurrences(of: "/var/log/activitylog", with: "archive")
+                .replacingOccurrences(of: "activitylog tail -f", with: "timeout 1 activitylog tail -f")
+            return "s=0; { \(command); } > /dev/null || s=$?; test $s -le 1 || test $s -eq 124"
+        }
         let directory = try makeTemporaryDirectory("activitylog-example")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let messages = ManPages.repository.appendingPathComponent("examples/messages.log").path
@@ -139,6 +146,9 @@ struct ManPageExampleTests {
             kill -TERM $PID
             wait $PID
             test "$(zcat archive/*.jsonl.gz | wc -l)" -eq 100006
+            mkdir -p site-a site-b && cp -r archive site-a/ && cp -r archive site-b/
+            \(archiveExamples.joined(separator: "\n"))
+            test "$(activitylog query --since 7d --user root --outcome failure --count)" -gt 0
             """
         let result = try Tool.run(["bash", "-c", script])
         #expect(result.status == 0, "\(result.errors)")

@@ -25,7 +25,7 @@ struct ManPageTests {
         #expect(output.isEmpty, "groff warnings: \(output)")
     }
 
-    @Test(arguments: ["parse", "send"])
+    @Test(arguments: ["parse", "send", "query", "tail", "verify"])
     func documentsEveryOption(command: String) throws {
         let help = try CommandRunner.run([command, "--help"]).stdout
         let page = try Self.manPage("activitylog.1").replacingOccurrences(of: "\\-", with: "-")

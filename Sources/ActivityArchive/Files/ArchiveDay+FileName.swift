@@ -13,6 +13,12 @@ extension ArchiveDay {
         self = name.day
     }
 
+    /// The part of a name ``init(fileName:)`` accepts: 1 for the day's file, N for `activity-YYYY-MM-DD.N.jsonl.gz`.
+    public static func part(fileName: String) -> Int {
+        let pieces = fileName.split(separator: ".")
+        return pieces.count == 4 ? Int(pieces[1]) ?? 1 : 1
+    }
+
     /// `activity-YYYY-MM-DD.jsonl.gz`.
     public var fileName: String { self.fileName(part: 1) }
 

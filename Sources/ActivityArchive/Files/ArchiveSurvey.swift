@@ -132,25 +132,7 @@ public struct ArchiveSurvey: Equatable, Sendable {
 
         /// The first offset after `start` where a whole member begins, or `nil`.
         func nextWholeMember(after start: Int) throws -> Int? {
-            var window = [UInt8](repeating: 0, count: 64 << 10)
-            var base = start + 1
-            while base + 2 < self.fileSize {
-                let count = try window.withUnsafeMutableBytes {
-                    try FileReading.read(self.descriptor, into: $0, at: base, path: self.path)
-                }
-                guard count >= 3 else { return nil }
-                var index = 0
-                while index + 2 < count {
-                    if window[index] == 0x1F, window[index + 1] == 0x8B, window[index + 2] == 8,
-                        case .whole = try self.check(at: base + index)
-                    {
-                        return base + index
-                    }
-                    index += 1
-                }
-                base += count - 2
-            }
-            return nil
+            try self.checker.nextWholeMember(self.descriptor, after: start, fileSize: self.fileSize, path: self.path)
         }
 
         /// Whether the bytes from `start` to `end` are all zero.

@@ -3,11 +3,11 @@ import Glibc
 #endif
 
 /// `pread` until a buffer is full or the file ends, for the readers of archive files.
-enum FileReading {
+public enum FileReading {
     /// Reads into `buffer` from `offset`, retrying on EINTR and short reads.
     ///
     /// - Returns: The bytes read: less than `buffer.count` only at the end of the file.
-    static func read(
+    public static func read(
         _ descriptor: Int32,
         into buffer: UnsafeMutableRawBufferPointer,
         at offset: Int,

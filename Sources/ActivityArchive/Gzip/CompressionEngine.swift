@@ -26,6 +26,8 @@ public enum CompressionEngineError: Error, Equatable, CustomStringConvertible {
     case cannotAllocate(engine: CompressionEngine, level: Int)
     /// The compressed data did not fit the output buffer.
     case outputTooSmall(engine: CompressionEngine)
+    /// The engine could not allocate an inflater.
+    case cannotAllocateInflater(engine: CompressionEngine)
     /// The engine's library cannot be loaded.
     case unavailable(engine: CompressionEngine, reason: String)
 
@@ -33,6 +35,7 @@ public enum CompressionEngineError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .cannotAllocate(let engine, let level): "\(engine.rawValue) could not allocate a level \(level) compressor"
         case .outputTooSmall(let engine): "\(engine.rawValue) output did not fit its bound"
+        case .cannotAllocateInflater(let engine): "\(engine.rawValue) could not allocate an inflater"
         case .unavailable(let engine, let reason): "\(engine.rawValue) cannot be used: \(reason)"
         }
     }

@@ -98,8 +98,8 @@ public enum GzipMember {
     /// Inflates a complete member and checks its CRC32 and ISIZE.
     ///
     /// - Returns: The JSON lines.
-    /// - Throws: ``ZlibError`` or ``ArchiveFormatError`` when the member is corrupt.
-    public static func decode(_ member: UnsafeRawBufferPointer, inflater: Inflater) throws -> [UInt8] {
+    /// - Throws: The inflater's error or ``ArchiveFormatError`` when the member is corrupt.
+    public static func decode(_ member: UnsafeRawBufferPointer, inflater: any DeflateInflating) throws -> [UInt8] {
         guard let extra = Self.readHeader(member), extra.memberLength == member.count else {
             throw ArchiveFormatError.notAMember
         }

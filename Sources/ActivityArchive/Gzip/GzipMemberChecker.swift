@@ -51,8 +51,16 @@ public final class GzipMemberChecker {
 
     /// Checks the member that starts at `offset` of the open file `descriptor`, which is `fileSize` bytes long.
     ///
+    /// - Parameter inflated: Called with each piece of the inflated data in turn, for readers of members that have
+    ///   no `AL` field (the pieces of a member that turns out corrupt or incomplete have been handed over too).
     /// - Throws: ``ArchiveError`` when the file cannot be read; what the bytes are is the outcome, never an error.
-    public func check(_ descriptor: Int32, at offset: Int, fileSize: Int, path: String) throws -> Outcome {
+    public func check(
+        _ descriptor: Int32,
+        at offset: Int,
+        fileSize: Int,
+        path: String,
+        inflated: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws -> Outcome {
         inflateReset(self.stream)
         self.stream.pointee.avail_in = 0
         var position = offset
@@ -73,7 +81,15 @@ public final class GzipMemberChecker {
             }
             self.stream.pointee.next_out = self.output.baseAddress!.assumingMemoryBound(to: Bytef.self)
             self.stream.pointee.avail_out = uInt(self.output.count)
-            switch inflate(self.stream, Z_NO_FLUSH) {
+            let code = inflate(self.stream, Z_NO_FLUSH)
+            if let inflated {
+                inflated(
+                    UnsafeRawBufferPointer(
+                        rebasing: self.output[..<(self.output.count - Int(self.stream.pointee.avail_out))]
+                    )
+                )
+            }
+            switch code {
             case Z_STREAM_END:
                 // total_in counts the header and trailer too: the member's whole length.
                 return .whole(length: Int(self.stream.pointee.total_in))

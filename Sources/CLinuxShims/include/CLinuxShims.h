@@ -31,4 +31,8 @@ const void *clinux_memmem(const void *haystack, unsigned long length, const void
 /// `memrchr`: the last byte `value` among the first `length` bytes of `bytes`, or NULL.
 const void *clinux_memrchr(const void *bytes, int value, unsigned long length);
 
+/// `mallopt`: raises the mmap and trim thresholds to `mmap_threshold` and `trim_threshold` bytes, so buffers freed
+/// and allocated again in a steady stream stay in the heap instead of going back to the kernel. Returns 1 on success.
+int clinux_keep_freed_memory(int mmap_threshold, int trim_threshold);
+
 #endif
