@@ -57,10 +57,11 @@ final class DaemonProcess {
     /// The daemon's log so far.
     var log: String { (try? String(contentsOfFile: self.logPath, encoding: .utf8)) ?? "" }
 
-    /// The bound port of the listener logged as `transport host:0` (in config order per transport).
+    /// The bound port of the listener logged as `transport host:0` (in the order they were logged); `transport` may
+    /// name the address too (`tcp 127.0.0.2`) to pick one listener.
     func port(_ transport: String, index: Int = 0) -> Int {
         let ports = self.log.split(separator: "\n").filter {
-            $0.contains("listening") && $0.contains("listener=\"\(transport) ")
+            $0.contains("listening") && $0.contains("listener=\"\(transport)\(transport.contains(" ") ? ":" : " ")")
         }
         .compactMap { line -> Int? in
             guard let range = line.range(of: "listener.port=") else { return nil }

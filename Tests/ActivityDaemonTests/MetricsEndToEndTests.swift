@@ -100,6 +100,49 @@ struct MetricsEndToEndTests {
         }
     }
 
+    /// Each loss and refusal moves its own series when its condition is driven: a message over `max-message-size`,
+    /// a sender outside a listener's `allow` list, a TLS handshake on a plain listener.
+    @Test func countersMoveWhenTheirConditionsAreDriven() throws {
+        let daemon = try DaemonProcess(
+            listeners: ["tcp 127.0.0.1:0", "tcp 127.0.0.2:0 allow 10.0.0.0/8"],
+            extra: "metrics-listen 127.0.0.1:0\nflush-interval 100ms\nmax-message-size 480"
+        )
+        defer {
+            daemon.stop()
+            daemon.removeDirectory()
+        }
+        try daemon.waitForLog("serving metrics")
+        let long = "<13>1 2026-12-07T10:00:00Z host app - - - " + String(repeating: "x", count: 600) + "\n"
+        let sent = try Tool.run(
+            ["activitylog", "send", "--port", String(daemon.port("tcp 127.0.0.1")), "--framing", "lf"],
+            stdin: long
+        )
+        #expect(sent.status == 0, "\(sent.errors)")
+        _ = try Tool.run(
+            ["activitylog", "send", "--host", "127.0.0.2", "--port", String(daemon.port("tcp 127.0.0.2"))],
+            stdin: "<13>1 - - - - - - x\n"
+        )
+        _ = try Tool.run(
+            ["openssl", "s_client", "-connect", "127.0.0.1:\(daemon.port("tcp 127.0.0.1"))", "-brief"],
+            stdin: ""
+        )
+        let deadline = Date().addingTimeInterval(10)
+        var scrape = try self.scrape(daemon, "/metrics")
+        while Date() < deadline,
+            scrape.value("activitylog_messages_truncated_total") != 1
+                || scrape.value("activitylog_connections_refused_total", ["reason": "allow"]) != 1
+                || scrape.value("activitylog_connections_refused_total", ["reason": "tls_on_plain_listener"]) != 1
+        {
+            usleep(100_000)
+            scrape = try self.scrape(daemon, "/metrics")
+        }
+        #expect(scrape.value("activitylog_messages_truncated_total") == 1)
+        #expect(scrape.value("activitylog_connections_refused_total", ["reason": "allow"]) == 1)
+        #expect(scrape.value("activitylog_connections_refused_total", ["reason": "tls_on_plain_listener"]) == 1)
+        #expect(scrape.value("activitylog_connections_refused_total", ["reason": "limit"]) == 0)
+        #expect(scrape.value("activitylog_messages_dropped_total", ["transport": "udp", "reason": "queue_full"]) == 0)
+    }
+
     @Test func healthIsOkWhileListeningAndOtherPathsAreNotFound() throws {
         let daemon = try self.daemon()
         defer {
