@@ -32,10 +32,15 @@ struct ArchiveLocationOptions: ParsableArguments {
 
 /// The filters `query` and `tail` share: time, fields, text.
 struct RecordFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Records received at or after: RFC 3339, a date, today, yesterday, or 15m, 2h, 7d ago."))
+    @Option(
+        help: ArgumentHelp(
+            "Records received at or after: RFC 3339, a date or today/yesterday (midnight UTC), or 15m, 2h, 7d ago.",
+            valueName: "time"
+        )
+    )
     var since: String?
 
-    @Option(help: ArgumentHelp("Records received before: the same forms as --since."))
+    @Option(help: ArgumentHelp("Records received before: the same forms as --since.", valueName: "time"))
     var until: String?
 
     @Option(help: fieldHelp("host")) var host: [String] = []

@@ -174,6 +174,16 @@ struct QueryCommandTests {
         #expect(Set(result.lines) == Set(expected.map(\.line)))
     }
 
+    @Test func withoutLibdeflateZlibInflatesTheSameRecords() throws {
+        let zlib = ["ACTIVITYLOG_LIBDEFLATE": "/nonexistent/libdeflate.so.0"]
+        let arguments = ["query", "--dir", self.fixture.directory, "--outcome", "failure", "--since", "2026-11-26"]
+        let withZlib = try Activitylog.run(arguments, environment: zlib)
+        #expect(withZlib.status == 0, "\(withZlib.stderr)")
+        #expect(withZlib.stdout == (try Activitylog.run(arguments)).stdout)
+        let verify = try Activitylog.run(["verify", "--dir", self.fixture.directory], environment: zlib)
+        #expect(verify.status == 0, "\(verify.stderr)")
+    }
+
     /// The number after `name ` in a `--stats` line.
     static func number(_ name: String, in stats: String) -> Int? {
         guard let range = stats.range(of: "\(name) ") else { return nil }
