@@ -25,12 +25,7 @@ final class PlainListenerTLSGuard: ChannelInboundHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var bytes = self.unwrapInboundIn(data)
-        if var pending = self.pending {
-            pending.writeBuffer(&bytes)
-            bytes = pending
-            self.pending = nil
-        }
+        let bytes = ByteBuffer.afterPending(&self.pending, self.unwrapInboundIn(data))
         guard bytes.readableBytes >= 2 else {
             self.pending = bytes
             return

@@ -32,12 +32,7 @@ final class ProxyProtocolHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var bytes = self.unwrapInboundIn(data)
-        if var pending = self.pending {
-            pending.writeBuffer(&bytes)
-            bytes = pending
-            self.pending = nil
-        }
+        var bytes = ByteBuffer.afterPending(&self.pending, self.unwrapInboundIn(data))
         switch bytes.withUnsafeReadableBytes({ ProxyProtocolHeader.parse($0) }) {
         case .incomplete:
             self.pending = bytes
