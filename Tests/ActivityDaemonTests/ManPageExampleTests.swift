@@ -100,11 +100,12 @@ struct ManPageExampleTests {
             encoding: .utf8
         )
         let script = """
-            set -e
+            set -ex
+            \(Self.waitFunctions)
             export ACTIVITYLOGD_CONFIG=/nonexistent/activitylogd.conf
             cd '\(directory)'
-            \(blocks[0].replacingOccurrences(of: "activitylogd &", with: "activitylogd 2>daemon.log & PID=$!; sleep 1"))
-            sleep 1.5
+            \(blocks[0].replacingOccurrences(of: "activitylogd &", with: "activitylogd 2>daemon.log & PID=$!; wait_listening"))
+            wait_archived
             \(blocks[1])
             \(blocks[2].replacingOccurrences(of: "/etc/activitylog/activitylogd.conf", with: conf)
                 .replacingOccurrences(of: "pkill -HUP activitylogd", with: "kill -HUP $PID"))
@@ -118,6 +119,19 @@ struct ManPageExampleTests {
         #expect(result.output.contains("\"msg\":\"hello\""), "\(result.output)")
         #expect(result.output.contains("\"msg\":\"hello again\""), "\(result.output)")
     }
+
+    /// Shell functions the example scripts wait with, instead of fixed sleeps that a loaded machine outruns:
+    /// `wait_listening` until the daemon logged both listeners, `wait_archived` until an archive holds a member.
+    static let waitFunctions = """
+        wait_listening() {
+            for _ in $(seq 300); do [ "$(grep -c ' listening ' daemon.log 2>/dev/null)" -ge 2 ] && return 0; sleep 0.1; done
+            cat daemon.log >&2; return 1
+        }
+        wait_archived() {
+            for _ in $(seq 300); do [ -n "$(find . -name '*.jsonl.gz' -size +0 2>/dev/null)" ] && return 0; sleep 0.1; done
+            return 1
+        }
+        """
 
     @Test func theClientExamplesRun() throws {
         let blocks = try Self.examples("activitylog.1", section: "EXAMPLES")
@@ -133,7 +147,8 @@ struct ManPageExampleTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let messages = ManPages.repository.appendingPathComponent("examples/messages.log").path
         let script = """
-            set -e
+            set -ex
+            \(Self.waitFunctions)
             export ACTIVITYLOGD_CONFIG=/nonexistent/activitylogd.conf
             cd '\(directory)'
             cp '\(messages)' messages.log
@@ -141,7 +156,7 @@ struct ManPageExampleTests {
             \(blocks[0]) | wc -l | grep -qx 6
             \(blocks[1]) | grep -q '"app":"%LINK-3-UPDOWN"'
             \(blocks[2])
-            activitylogd 2>daemon.log & PID=$!; sleep 1
+            activitylogd 2>daemon.log & PID=$!; wait_listening
             \(blocks[3])
             kill -TERM $PID
             wait $PID
