@@ -145,10 +145,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Runs external programs (logger, zcat, the built binaries) for every test target.
+        .target(name: "ToolRunning", path: "Tests/ToolRunning", swiftSettings: strictSettings),
         .testTarget(
             name: "ActivityArchiveTests",
             dependencies: [
-                "ActivityArchive", "ActivityModel", "ActivityRuntime", .product(name: "Logging", package: "swift-log"),
+                "ActivityArchive", "ActivityModel", "ActivityRuntime", "ToolRunning",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -158,7 +161,7 @@ let package = Package(
                 "ActivityDaemon", "ActivityArchive", "ActivityIngest", "ActivityModel", "ActivityRuntime",
                 "SyslogCorpus",
                 "SyslogParsing",
-                "activitylogd", "activitylog",
+                "activitylogd", "activitylog", "ToolRunning",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -169,7 +172,7 @@ let package = Package(
             name: "ActivityIngestTests",
             dependencies: [
                 "ActivityIngest", "ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogFraming",
-                "SyslogParsing",
+                "SyslogParsing", "ToolRunning",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -185,7 +188,7 @@ let package = Package(
             name: "ActivityQueryTests",
             dependencies: [
                 "ActivityQuery", "ActivityArchive", "ActivityModel", "ActivityRuntime", "SyslogCorpus", "SyslogParsing",
-                "activitylog",
+                "activitylog", "ToolRunning",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -206,6 +209,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "activitylogTests", dependencies: ["activitylog"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "activitylogTests",
+            dependencies: ["activitylog", "ToolRunning"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

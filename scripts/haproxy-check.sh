@@ -26,28 +26,7 @@ fi
 swift build --product activitylogd >&2
 swift build --product activitylog >&2
 
-work=$(mktemp -d /tmp/haproxy-check.XXXXXX)
-pids=()
-stop() {  # pid: SIGTERM, then SIGKILL after 15 s; returns the process's exit status
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null && echo "haproxy-check: process $pid did not stop in 15 s" >&2
-    wait "$pid"
-}
-cleanup() {
-    local status=$?
-    for pid in "${pids[@]}"; do stop "$pid" || true; done
-    if [ "$status" -ne 0 ]; then
-        for log in "$work"/*.log; do echo "--- $log" >&2; tail -n 20 "$log" >&2; done
-    fi
-    if [ -n "${HAPROXY_CHECK_KEEP:-}" ]; then echo "haproxy-check: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-wait_for() {  # file text seconds
-    for _ in $(seq $(( $3 * 10 ))); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-    echo "haproxy-check: '$2' never appeared in $1" >&2; return 1
-}
+source scripts/lib/processes.sh haproxy-check HAPROXY_CHECK_KEEP
 # HAProxy's three frontends on different TCP ports that nothing listens on, below the ephemeral range (so no
 # outgoing connection holds one); the collectors bind port 0 and log the port they got.
 read -r v2_port v1_port tls_front <<<"$(shuf -i 10000-32000 -n 3 | tr '\n' ' ')"

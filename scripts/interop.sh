@@ -48,24 +48,7 @@ install_peers() {
 install_peers
 swift build --product activitylogd >&2
 
-work=$(mktemp -d /tmp/interop.XXXXXX)
-pids=()
-stop() {  # pid: SIGTERM, then SIGKILL after 15 s; returns the process's exit status
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null && echo "interop: process $pid did not stop in 15 s" >&2
-    wait "$pid"
-}
-cleanup() {
-    local status=$?
-    for pid in "${pids[@]}"; do stop "$pid" || true; done
-    if [ "$status" -ne 0 ]; then
-        for log in "$work"/*.log; do echo "--- $log" >&2; tail -n 20 "$log" >&2; done
-    fi
-    if [ -n "${INTEROP_KEEP:-}" ]; then echo "interop: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+source scripts/lib/processes.sh interop INTEROP_KEEP
 # Ports free for both UDP and TCP, all different: every socket stays bound until all are chosen.
 free_ports() {  # count
     python3 - "$1" <<'PY'
@@ -83,10 +66,6 @@ while len(ports) < int(sys.argv[1]):
     ports.append(udp.getsockname()[1])
 print(*ports)
 PY
-}
-wait_for() {  # file text seconds
-    for _ in $(seq $(( $3 * 10 ))); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-    echo "interop: '$2' never appeared in $1" >&2; return 1
 }
 wait_for_udp_listener() {  # port seconds: true once something is bound to 127.0.0.1:port
     python3 - "$1" "$2" <<'PY'

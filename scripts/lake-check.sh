@@ -20,20 +20,7 @@ python3 -c "import duckdb" 2>/dev/null || python3 -m pip install -q duckdb
 swift build --product activitylogd >&2
 swift build --product activitylog >&2
 
-work=$(mktemp -d /tmp/lake-check.XXXXXX)
-pids=()
-cleanup() {
-    local status=$?
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [ "$status" -ne 0 ]; then for log in "$work"/*.log; do echo "--- $log" >&2; tail -n 20 "$log" >&2; done; fi
-    if [ -n "${LAKE_CHECK_KEEP:-}" ]; then echo "lake-check: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-wait_for() {  # file text seconds
-    for _ in $(seq $(( $3 * 10 ))); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
-    echo "lake-check: '$2' never appeared in $1" >&2; return 1
-}
+source scripts/lib/processes.sh lake-check LAKE_CHECK_KEEP
 
 declare -A port
 for node in a b; do
@@ -63,7 +50,7 @@ lines() {  # count first-host-number
 }
 lines 300 1 | .build/debug/activitylog send --port "${port[a]}" --framing lf > /dev/null
 lines 200 2 | .build/debug/activitylog send --port "${port[b]}" --framing lf > /dev/null
-for pid in "${pids[@]}"; do kill -TERM "$pid"; wait "$pid"; done
+for pid in "${pids[@]}"; do stop "$pid"; done
 pids=()
 
 count_by() {  # field: "VALUE COUNT" lines, sorted

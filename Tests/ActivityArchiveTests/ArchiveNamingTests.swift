@@ -3,6 +3,7 @@ import ActivityModel
 import Foundation
 import Logging
 import Testing
+import ToolRunning
 
 /// Node names and layouts: collectors sharing one directory each write, recover and delete only their own files,
 /// and a reader finds everyone's.
@@ -100,8 +101,8 @@ struct ArchiveNamingTests {
         #expect(writer.submit(recordChunk(self.day, records: 5), from: .datagram) == .accepted)
         writer.shutdown()
         let path = directory.file("date=2026-11-26/activity-web1.jsonl.gz")
-        #expect(try run(["gzip", "-t", path]).status == 0)
-        #expect(String(decoding: try run(["zcat", path]).output, as: UTF8.self).split(separator: "\n").count == 5)
+        #expect(try Tool.run(["gzip", "-t", path]).status == 0)
+        #expect(try Tool.run(["zcat", path]).output.split(separator: "\n").count == 5)
     }
 
     @Test func retentionDeletesOnlyItsOwnFilesAndEmptiedPartitions() throws {

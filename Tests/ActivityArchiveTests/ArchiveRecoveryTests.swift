@@ -1,6 +1,7 @@
 import ActivityArchive
 import Foundation
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +22,9 @@ struct ArchiveRecoveryTests {
         let saved = try report.savedTailPath.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         guard size > 0 else { return (report, Data(), 0, saved) }
-        return (report, try run(["zcat", path]).output, try run(["gzip", "-t", path]).status, saved)
+        return (
+            report, Data(try Tool.run(["zcat", path]).output.utf8), try Tool.run(["gzip", "-t", path]).status, saved
+        )
     }
 
     @Test func cutsATornMemberAtEveryLengthAndSavesTheCutBytes() throws {
@@ -160,11 +163,11 @@ struct ArchiveRecoveryTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let mountPoint = try directory.mountSmallDisk()
-        defer { _ = try? run(["umount", mountPoint]) }
+        defer { _ = try? Tool.run(["umount", mountPoint]) }
         let path = "\(mountPoint)/activity-2026-11-26.jsonl.gz"
         let bytes = try member(5) + (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        _ = try run(["dd", "if=/dev/zero", "of=\(mountPoint)/filler", "bs=4k", "count=1000"])
+        _ = try Tool.run(["dd", "if=/dev/zero", "of=\(mountPoint)/filler", "bs=4k", "count=1000"])
         #expect {
             try ArchiveRecovery.recover(path: path, checker: GzipMemberChecker())
         } throws: { ($0 as? ArchiveError)?.isOutOfSpace == true }

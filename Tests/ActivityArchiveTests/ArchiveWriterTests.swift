@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc
@@ -39,7 +40,7 @@ struct ArchiveWriterTests {
     }
 
     private func numbers(inArchive path: String) throws -> [Int] {
-        let text = String(decoding: try run(["zcat", path]).output, as: UTF8.self)
+        let text = try Tool.run(["zcat", path]).output
         return text.split(separator: "\n").map { line in
             let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             let message = (object?["msg"] as? String) ?? ""
@@ -70,7 +71,7 @@ struct ArchiveWriterTests {
         }
         writer.shutdown()
         let path = directory.file(Self.day.fileName)
-        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try Tool.run(["gzip", "-t", path]).status == 0)
         #expect(try self.numbers(inArchive: path) == Array(0..<10_000))
         let walk = try ArchiveScanner.walk(path: path)
         #expect(walk.members.count > 1)
@@ -173,7 +174,7 @@ struct ArchiveWriterTests {
         let writer = try ArchiveWriter(configuration: self.configuration(directory.path), logger: Logger(label: "test"))
         try writer.start()
         writer.shutdown()
-        #expect(try run(["gzip", "-t", today]).status == 0)
+        #expect(try Tool.run(["gzip", "-t", today]).status == 0)
     }
 
     @Test func flushIntervalWritesWithoutShutdown() throws {
@@ -183,7 +184,7 @@ struct ArchiveWriterTests {
         defer { writer.shutdown() }
         self.submitAndWait(writer, Self.chunk(count: 3), written: 3)
         #expect(writer.statistics[.recordsWritten] == 3)
-        #expect(try run(["gzip", "-t", directory.file(Self.day.fileName)]).status == 0)
+        #expect(try Tool.run(["gzip", "-t", directory.file(Self.day.fileName)]).status == 0)
     }
 
     @Test func recordsOfEachDayGoToThatDaysFile() throws {
@@ -215,7 +216,7 @@ struct ArchiveWriterTests {
         try writer.start()
         #expect(writer.submit(Self.chunk(count: 3, start: 0), from: .datagram) == .accepted)
         writer.shutdown()
-        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try Tool.run(["gzip", "-t", path]).status == 0)
         #expect(try ArchiveScanner.walk(path: path).members.map(\.extra.recordCount) == [5, 3])
     }
 
@@ -384,7 +385,7 @@ struct ArchiveWriterTests {
         #expect(writer.submit(Self.chunk(count: 10, start: next), from: .datagram) == .accepted)
         writer.shutdown()
         let path = directory.file(Self.day.fileName)
-        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try Tool.run(["gzip", "-t", path]).status == 0)
         #expect(try self.numbers(inArchive: path) == Array(0..<(next + 10)))
         let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         // XFL (header byte 8) says the level: 4 for level 1, 0 for level 6.
@@ -421,8 +422,10 @@ struct ArchiveWriterTests {
             .path
         try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: probe) }
-        guard (try? run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]))?.status == 0 else { return false }
-        _ = try? run(["umount", probe])
+        guard (try? Tool.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]))?.status == 0 else {
+            return false
+        }
+        _ = try? Tool.run(["umount", probe])
         return true
     }()
 
@@ -431,10 +434,10 @@ struct ArchiveWriterTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let mountPoint = try directory.mountSmallDisk()
-        defer { _ = try? run(["umount", mountPoint]) }
+        defer { _ = try? Tool.run(["umount", mountPoint]) }
         let filler = "\(mountPoint)/filler"
         // Fill the disk, leaving a few kilobytes.
-        _ = try run(["dd", "if=/dev/urandom", "of=\(filler)", "bs=1k", "count=240"])
+        _ = try Tool.run(["dd", "if=/dev/urandom", "of=\(filler)", "bs=1k", "count=240"])
 
         var configuration = self.configuration(mountPoint)
         configuration.compressionLevel = 1
@@ -463,14 +466,14 @@ struct ArchiveWriterTests {
         #expect(writer.statistics[.writeFailures] > 0)
         // While the disk is full the file holds only whole members.
         if FileManager.default.fileExists(atPath: path) {
-            #expect(try run(["gzip", "-t", path]).status == 0)
+            #expect(try Tool.run(["gzip", "-t", path]).status == 0)
         }
         try FileManager.default.removeItem(atPath: filler)
         let resumed = Date().addingTimeInterval(30)
         while writer.statistics[.recordsWritten] < submitted, Date() < resumed { usleep(50_000) }
         writer.shutdown()
         #expect(writer.statistics[.recordsWritten] == submitted)
-        #expect(try run(["gzip", "-t", path]).status == 0)
+        #expect(try Tool.run(["gzip", "-t", path]).status == 0)
         #expect(try self.numbers(inArchive: path).sorted() == Array(0..<submitted))
     }
 }

@@ -2,6 +2,7 @@ import ActivityModel
 import Foundation
 import Logging
 import Testing
+import ToolRunning
 
 @testable import ActivityArchive
 
@@ -35,7 +36,7 @@ struct ForeignArchiveTests {
     /// Makes the foreign file with `command` from `lines` in `directory`, and returns its bytes.
     private func make(_ command: String, lines: [UInt8], in directory: TemporaryDirectory) throws -> [UInt8] {
         try Data(lines).write(to: URL(fileURLWithPath: directory.file("lines.txt")))
-        let status = try run(["sh", "-c", "cd '\(directory.path)' && \(command)"]).status
+        let status = try Tool.run(["sh", "-c", "cd '\(directory.path)' && \(command)"]).status
         try #require(status == 0, "\(command)")
         return Array(try Data(contentsOf: URL(fileURLWithPath: directory.file("out.gz"))))
     }
@@ -53,7 +54,7 @@ struct ForeignArchiveTests {
     /// `.ci/run` installs them, so CI runs every writer.
     static let availableWriters = Self.writers.map(\.name).filter { name in
         guard let tool = ["pigz", "bgzip"].first(where: { name.hasPrefix($0) }) else { return true }
-        return (try? run(["sh", "-c", "command -v \(tool)"]))?.status == 0
+        return (try? Tool.run(["sh", "-c", "command -v \(tool)"]))?.status == 0
     }
 
     @Test(arguments: Self.availableWriters)
@@ -66,7 +67,7 @@ struct ForeignArchiveTests {
         try FileManager.default.createDirectory(atPath: archives, withIntermediateDirectories: false)
         let path = "\(archives)/\(Self.day.fileName)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let before = try run(["zcat", path]).output
+        let before = Data(try Tool.run(["zcat", path]).output.utf8)
         #expect(before == Data(jsonLines(500)))
 
         let report = try ArchiveRecovery.recover(path: path, checker: GzipMemberChecker())
@@ -77,8 +78,11 @@ struct ForeignArchiveTests {
         let files = try DailyArchiveFiles(directory: ArchiveDirectory(path: archives), logger: Logger(label: "test"))
         try files.append(try member(10, start: 500), day: Self.day, sync: true)
         files.closeAll()
-        #expect(try run(["gzip", "-t", path]).status == 0)
-        #expect(try run(["zcat", path]).output == Data(jsonLines(510)), "\(writer): zcat reads the whole")
+        #expect(try Tool.run(["gzip", "-t", path]).status == 0)
+        #expect(
+            Data(try Tool.run(["zcat", path]).output.utf8) == Data(jsonLines(510)),
+            "\(writer): zcat reads the whole"
+        )
     }
 
     @Test func aForeignFileTornInItsLastMemberLosesOnlyThatMember() throws {
@@ -98,7 +102,7 @@ struct ForeignArchiveTests {
             Array(try Data(contentsOf: URL(fileURLWithPath: saved))) == torn,
             "the copy holds exactly the cut bytes"
         )
-        #expect(try run(["zcat", path]).output == Data(jsonLines(50)))
+        #expect(Data(try Tool.run(["zcat", path]).output.utf8) == Data(jsonLines(50)))
     }
 
     @Test func aForeignMemberWithABadChecksumAtTheEndIsCut() throws {

@@ -2,6 +2,7 @@ import ActivityArchive
 import ActivityModel
 import Foundation
 import Testing
+import ToolRunning
 
 /// A fresh directory under the system temporary directory, removed by ``remove()``.
 struct TemporaryDirectory {
@@ -22,24 +23,11 @@ struct TemporaryDirectory {
     func mountSmallDisk() throws -> String {
         let mountPoint = self.file("disk")
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(try run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0)
+        try #require(
+            try Tool.run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0
+        )
         return mountPoint
     }
-}
-
-/// Runs a command and returns its exit status and standard output.
-@discardableResult
-func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, data)
 }
 
 /// `count` JSON lines like the encoder writes, numbered from `start`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 /// libdeflate is loaded at run time: without it the daemon says so and compresses with zlib, unless the file asked
 /// for libdeflate by name, which `-t` and the start refuse with the line.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc
@@ -8,8 +9,6 @@ import Glibc
 /// The built `activitylogd` running as a child process on ephemeral ports with a temporary archive directory,
 /// driven the way an operator drives it: a config file, signals, and real senders.
 final class DaemonProcess {
-    static let productsDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-
     let directory: String
     let configPath: String
     let archiveDirectory: String
@@ -41,7 +40,7 @@ final class DaemonProcess {
         if !FileManager.default.fileExists(atPath: self.logPath) {
             FileManager.default.createFile(atPath: self.logPath, contents: nil)
         }
-        self.process.executableURL = Self.productsDirectory.appendingPathComponent("activitylogd")
+        self.process.executableURL = Tool.productsDirectory.appendingPathComponent("activitylogd")
         self.process.arguments = embeddedDefault ? [] : ["-f", self.configPath]
         // Without -f the daemon would read an installed /etc/activitylog/activitylogd.conf: tests want the default.
         let defaults = ["ACTIVITYLOGD_CONFIG": "/nonexistent/activitylogd.conf"]
@@ -86,6 +85,18 @@ final class DaemonProcess {
                 throw DaemonProcessError(message: "waiting for '\(text)' x\(count); log:\n\(self.log)")
             }
             usleep(20_000)
+        }
+    }
+
+    /// Waits until the archives hold at least `count` records: a test of delivery waits for it before it stops the
+    /// daemon, whose stop drains senders for a bounded time only (10 s), which a loaded machine can overrun.
+    func waitForRecords(_ count: Int, timeout: TimeInterval = 120) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while try Tool.zcat(self.archives()).count < count {
+            guard Date() < deadline, self.process.isRunning else {
+                throw DaemonProcessError(message: "waiting for \(count) records; log:\n\(self.log)")
+            }
+            usleep(200_000)
         }
     }
 
@@ -139,40 +150,6 @@ final class DaemonProcess {
 struct DaemonProcessError: Error, CustomStringConvertible {
     var message: String
     var description: String { self.message }
-}
-
-/// Runs external tools (logger, zcat, gzip, the built activitylog).
-enum Tool {
-    @discardableResult
-    static func run(
-        _ arguments: [String],
-        stdin: String? = nil,
-        environment extra: [String: String] = [:]
-    ) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = DaemonProcess.productsDirectory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-            String(decoding: errorData, as: UTF8.self)
-        )
-    }
 }
 
 /// A TCP port that was free a moment ago (bound to port 0, read, and released).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 /// Without `-f`, the installed configuration is read when it exists, and the embedded default runs otherwise; the
 /// start says which.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc
@@ -57,6 +58,7 @@ struct EndToEndTests {
         defer { daemon.removeDirectory() }
         let sent = try Tool.run(["activitylog", "send", "--port", String(daemon.port("tcp")), "--count", "100000"])
         #expect(sent.status == 0, "\(sent.errors)")
+        try daemon.waitForRecords(100_000)
         #expect(daemon.stop() == 0)
         let sequence = try daemon.records().map { Int($0["msgid"] as? String ?? "") ?? -1 }
         #expect(sequence.count == 100_000)
@@ -72,7 +74,7 @@ struct EndToEndTests {
         defer { first.removeDirectory() }
         let port = String(first.port("tcp"))
         let sender = Process()
-        sender.executableURL = DaemonProcess.productsDirectory.appendingPathComponent("activitylog")
+        sender.executableURL = Tool.productsDirectory.appendingPathComponent("activitylog")
         sender.arguments = ["send", "--port", port, "--count", "2000000"]
         sender.standardOutput = FileHandle.nullDevice
         sender.standardError = FileHandle.nullDevice

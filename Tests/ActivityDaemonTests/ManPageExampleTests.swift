@@ -2,6 +2,7 @@ import ActivityDaemon
 import ActivityIngest
 import Foundation
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc

@@ -3,6 +3,7 @@ import ActivityIngest
 import ActivityRuntime
 import Foundation
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc

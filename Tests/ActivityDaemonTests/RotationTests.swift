@@ -8,6 +8,7 @@ import NIOCore
 import NIOPosix
 import Synchronization
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc
@@ -110,7 +111,7 @@ struct StartCheckTests {
 
     @Test(.enabled(if: geteuid() == 0, "needs root to run the check as another user"))
     func aPrivilegedPortWithoutPrivilegeSaysWhatItNeeds() throws {
-        let binary = DaemonProcess.productsDirectory.appendingPathComponent("activitylogd").path
+        let binary = Tool.productsDirectory.appendingPathComponent("activitylogd").path
         let (status, errors, file) = try self.run(
             "listen tcp 127.0.0.1:514\narchive-dir DIR/archive\n",
             ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary, "-t"]

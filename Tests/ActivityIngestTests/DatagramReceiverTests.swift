@@ -7,6 +7,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import Testing
+import ToolRunning
 
 #if canImport(Glibc)
 import Glibc
@@ -51,15 +52,7 @@ struct DatagramReceiverTests {
         writer.shutdown()
 
         let archive = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first)
-        let zcat = Process()
-        zcat.executableURL = URL(fileURLWithPath: "/bin/zcat")
-        zcat.arguments = [directory + "/" + archive]
-        let output = Pipe()
-        zcat.standardOutput = output
-        try zcat.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        zcat.waitUntilExit()
-        let records = try text.split(separator: "\n").map {
+        let records = try Tool.zcat([directory + "/" + archive]).map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
         #expect(records.count == 103)

@@ -8,6 +8,7 @@ import NIOEmbedded
 import NIOSSL
 import SyslogFraming
 import Testing
+import ToolRunning
 
 @testable import ActivityIngest
 
@@ -229,12 +230,7 @@ private struct TestCertificates {
     init() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/gen-test-certs.sh").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, self.directory]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestCertificatesFailed() }
+        guard try Tool.run(["bash", script, self.directory]).status == 0 else { throw TestCertificatesFailed() }
     }
 
     func serverContext() throws -> NIOSSLContext {

@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import SyslogCorpus
 import SyslogParsing
+import ToolRunning
 
 /// A week of archives written by the real `ArchiveWriter` from parsed corpus messages (several hosts and apps,
 /// activity fields, structured data, escapes), made once per test run and shared by the tests that only read it.
@@ -23,7 +24,7 @@ final class ArchiveFixture: Sendable {
     init(days: Int, recordsPerDay: Int) throws {
         self.directory = try Self.makeDirectory("week")
         try Self.write(days: days, recordsPerDay: recordsPerDay, startDay: Self.firstDay, into: self.directory)
-        self.lines = try Self.zcat(Self.archiveFiles(in: self.directory))
+        self.lines = try Tool.zcat(Self.archiveFiles(in: self.directory))
     }
 
     /// A new empty directory under the temporary directory.
@@ -38,21 +39,6 @@ final class ArchiveFixture: Sendable {
     static func archiveFiles(in directory: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl.gz") }.sorted()
             .map { "\(directory)/\($0)" }
-    }
-
-    /// The lines `zcat` prints for `files`.
-    static func zcat(_ files: [String]) throws -> [String] {
-        guard !files.isEmpty else { return [] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["zcat"] + files
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// Writes `recordsPerDay` records a day for `days` days from `startDay` with the real writer: small batches, so

@@ -2,6 +2,7 @@ import ActivityArchive
 import ActivityModel
 import Foundation
 import Testing
+import ToolRunning
 
 /// A corrupt member in the middle, a torn tail and a file written by plain `gzip`: `query` reports each with file
 /// and offset and still returns every other record; `verify` finds each.
@@ -22,7 +23,7 @@ struct DamagedArchiveTests {
                 into: self.directory
             )
             self.path = try #require(try ArchiveFixture.archiveFiles(in: self.directory).first)
-            self.lines = try ArchiveFixture.zcat([self.path])
+            self.lines = try Tool.zcat([self.path])
             self.members = try ArchiveScanner.walk(path: self.path).members
         }
 
@@ -49,14 +50,14 @@ struct DamagedArchiveTests {
         let victim = day.members[day.members.count / 2]
         try day.overwrite(at: victim.offset + GzipMember.headerLength + 40, with: [UInt8](repeating: 0xA5, count: 64))
 
-        let query = try Activitylog.run(["query", "--dir", day.directory])
+        let query = try Tool.run(["activitylog", "query", "--dir", day.directory])
         #expect(query.status == 2)
-        #expect(query.stderr.contains("\(day.path): offset \(victim.offset): corrupt member"), "\(query.stderr)")
+        #expect(query.errors.contains("\(day.path): offset \(victim.offset): corrupt member"), "\(query.errors)")
         #expect(query.lines == day.lines(without: day.members.count / 2))
 
-        let verify = try Activitylog.run(["verify", "--dir", day.directory])
+        let verify = try Tool.run(["activitylog", "verify", "--dir", day.directory])
         #expect(verify.status == 1)
-        #expect(verify.stderr.contains("\(day.path): offset \(victim.offset): "), "\(verify.stderr)")
+        #expect(verify.errors.contains("\(day.path): offset \(victim.offset): "), "\(verify.errors)")
     }
 
     @Test func aMemberHeaderOverwrittenInTheMiddleIsSkippedUpToTheNextMember() throws {
@@ -66,18 +67,18 @@ struct DamagedArchiveTests {
         let victim = day.members[index]
         try day.overwrite(at: victim.offset, with: [UInt8](repeating: 0x20, count: GzipMember.headerLength))
 
-        let query = try Activitylog.run(["query", "--dir", day.directory])
+        let query = try Tool.run(["activitylog", "query", "--dir", day.directory])
         #expect(query.status == 2)
         #expect(
-            query.stderr.contains(
+            query.errors.contains(
                 "offset \(victim.offset): not a gzip member: \(victim.extra.memberLength) bytes skipped"
             ),
-            "\(query.stderr)"
+            "\(query.errors)"
         )
         #expect(query.lines == day.lines(without: index))
-        let verify = try Activitylog.run(["verify", day.path])
+        let verify = try Tool.run(["activitylog", "verify", day.path])
         #expect(verify.status == 1)
-        #expect(verify.stderr.contains("offset \(victim.offset): not a gzip member"))
+        #expect(verify.errors.contains("offset \(victim.offset): not a gzip member"))
     }
 
     @Test func aTornTailIsReportedWithItsOffset() throws {
@@ -91,15 +92,15 @@ struct DamagedArchiveTests {
         try handle.write(contentsOf: half)
         try handle.close()
 
-        let query = try Activitylog.run(["query", "--dir", day.directory])
+        let query = try Tool.run(["activitylog", "query", "--dir", day.directory])
         #expect(query.status == 2)
-        #expect(query.stderr.contains("\(day.path): offset \(size): torn member"), "\(query.stderr)")
+        #expect(query.errors.contains("\(day.path): offset \(size): torn member"), "\(query.errors)")
         #expect(query.lines == day.lines)
 
-        let verify = try Activitylog.run(["verify", "--dir", day.directory])
+        let verify = try Tool.run(["activitylog", "verify", "--dir", day.directory])
         #expect(verify.status == 1)
-        #expect(verify.stderr.contains("offset \(size): torn member"))
-        #expect(verify.stdout.contains("\(day.members.count) members, \(day.lines.count) records"))
+        #expect(verify.errors.contains("offset \(size): torn member"))
+        #expect(verify.output.contains("\(day.members.count) members, \(day.lines.count) records"))
     }
 
     @Test func aFileWrittenByGzipIsReadByInflating() throws {
@@ -108,16 +109,13 @@ struct DamagedArchiveTests {
         let lines = Array(ArchiveFixture.week.lines.prefix(1500))
         let plain = "\(directory)/activity-2026-11-23.jsonl"
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: plain))
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["gzip", "-6", plain]
-        try gzip.run()
-        gzip.waitUntilExit()
+        try #require(try Tool.run(["gzip", "-6", plain]).status == 0)
 
-        let all = try Activitylog.run(["query", "--dir", directory])
+        let all = try Tool.run(["activitylog", "query", "--dir", directory])
         #expect(all.status == 0)
         #expect(all.lines == lines)
-        let hour = try Activitylog.run([
+        let hour = try Tool.run([
+            "activitylog",
             "query", "--dir", directory, "--since", "2026-11-23T10:00:00Z", "--until", "2026-11-23T11:00:00Z", "--user",
             "root",
         ])
@@ -128,23 +126,24 @@ struct DamagedArchiveTests {
                 }.map(\.line)
         )
 
-        let verify = try Activitylog.run(["verify", "--dir", directory])
-        #expect(verify.status == 0, "\(verify.stderr)")
-        #expect(verify.stdout.contains("1 members, 1500 records, \(ReferenceRecord(lines[0])["received"]!) to"))
+        let verify = try Tool.run(["activitylog", "verify", "--dir", directory])
+        #expect(verify.status == 0, "\(verify.errors)")
+        #expect(verify.output.contains("1 members, 1500 records, \(ReferenceRecord(lines[0])["received"]!) to"))
     }
 
     @Test func aMissingDirectoryIsReportedAndTheOthersSearched() throws {
-        let result = try Activitylog.run([
+        let result = try Tool.run([
+            "activitylog",
             "query", "--dir", "/nonexistent-archive", "--dir", ArchiveFixture.week.directory, "--limit", "3",
         ])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("/nonexistent-archive: No such file or directory"))
+        #expect(result.errors.contains("/nonexistent-archive: No such file or directory"))
         #expect(result.lines.count == 3)
     }
 
     @Test func aCleanWeekVerifies() throws {
-        let result = try Activitylog.run(["verify", "--dir", ArchiveFixture.week.directory])
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try Tool.run(["activitylog", "verify", "--dir", ArchiveFixture.week.directory])
+        #expect(result.status == 0, "\(result.errors)")
         #expect(result.lines.count == 7)
         #expect(result.lines[0].contains("activity-2026-11-23.jsonl.gz: "))
         #expect(result.lines[0].contains(" 1500 records, 2026-11-23T00:00:00.000000Z to 2026-11-23T23:"))

@@ -1,6 +1,7 @@
 import ActivityModel
 import Foundation
 import Testing
+import ToolRunning
 
 /// `activitylog query` over a week written by the real writer: each filter and combination selects exactly the
 /// records a reference filter over `zcat` selects, in the same order.
@@ -10,10 +11,10 @@ struct QueryCommandTests {
 
     /// Runs `query --dir WEEK arguments` and expects the lines `reference` keeps, in order.
     private func expectQuery(_ arguments: [String], _ reference: (ReferenceRecord) -> Bool) throws {
-        let result = try Activitylog.run(["query", "--dir", self.fixture.directory] + arguments)
+        let result = try Tool.run(["activitylog", "query", "--dir", self.fixture.directory] + arguments)
         let expected = self.records.filter(reference).map(\.line)
         #expect(!expected.isEmpty, "\(arguments): the fixture should hold such records")
-        #expect(result.status == (expected.isEmpty ? 1 : 0), "\(arguments): \(result.stderr)")
+        #expect(result.status == (expected.isEmpty ? 1 : 0), "\(arguments): \(result.errors)")
         #expect(result.lines == expected, "\(arguments): \(result.lines.count) lines, expected \(expected.count)")
     }
 
@@ -89,12 +90,13 @@ struct QueryCommandTests {
             let received = $0["received"]!
             return received >= "2026-11-25T14:00:00.000000Z" && received < "2026-11-25T15:00:00.000000Z"
         }
-        let result = try Activitylog.run([
+        let result = try Tool.run([
+            "activitylog",
             "query", "--dir", self.fixture.directory, "--since", since, "--until", until, "--stats", "--count",
         ])
-        let stats = try #require(result.stderr.split(separator: "\n").last.map(String.init))
-        let all = try Activitylog.run(["query", "--dir", self.fixture.directory, "--stats", "--count"])
-        let allStats = try #require(all.stderr.split(separator: "\n").last.map(String.init))
+        let stats = try #require(result.errors.split(separator: "\n").last.map(String.init))
+        let all = try Tool.run(["activitylog", "query", "--dir", self.fixture.directory, "--stats", "--count"])
+        let allStats = try #require(all.errors.split(separator: "\n").last.map(String.init))
         let inflated = try #require(Self.number("members inflated", in: stats))
         let totalMembers = try #require(Self.number("members inflated", in: allStats))
         #expect(inflated >= 1 && inflated <= 3, "\(stats)")
@@ -111,13 +113,20 @@ struct QueryCommandTests {
 
     @Test func reverseLimitAndCounts() throws {
         let all = self.records
-        let reversed = try Activitylog.run(["query", "--dir", self.fixture.directory, "--reverse", "--limit", "25"])
+        let reversed = try Tool.run([
+            "activitylog", "query", "--dir", self.fixture.directory, "--reverse", "--limit", "25",
+        ])
         #expect(reversed.lines == Array(all.reversed().prefix(25).map(\.line)))
-        let first = try Activitylog.run(["query", "--dir", self.fixture.directory, "--limit", "7", "--user", "root"])
+        let first = try Tool.run([
+            "activitylog", "query", "--dir", self.fixture.directory, "--limit", "7", "--user", "root",
+        ])
         #expect(first.lines == Array(all.filter { $0["user"] == "root" }.prefix(7).map(\.line)))
-        let count = try Activitylog.run(["query", "--dir", self.fixture.directory, "--count", "--outcome", "failure"])
-        #expect(count.stdout == "\(all.filter { $0["outcome"] == "failure" }.count)\n")
-        let byUser = try Activitylog.run([
+        let count = try Tool.run([
+            "activitylog", "query", "--dir", self.fixture.directory, "--count", "--outcome", "failure",
+        ])
+        #expect(count.output == "\(all.filter { $0["outcome"] == "failure" }.count)\n")
+        let byUser = try Tool.run([
+            "activitylog",
             "query", "--dir", self.fixture.directory, "--count-by", "user", "--limit", "3",
         ])
         var tally: [String: Int] = [:]
@@ -127,28 +136,31 @@ struct QueryCommandTests {
     }
 
     @Test func nothingSelectedExitsOne() throws {
-        let result = try Activitylog.run(["query", "--dir", self.fixture.directory, "--user", "nobody-at-all"])
+        let result = try Tool.run(["activitylog", "query", "--dir", self.fixture.directory, "--user", "nobody-at-all"])
         #expect(result.status == 1)
-        #expect(result.stdout.isEmpty)
+        #expect(result.output.isEmpty)
     }
 
     @Test func usageErrorsExitTwo() throws {
         for arguments in [["--severity", "loud"], ["--since", "someday"], ["--sd", "novalue"], ["--regex", "("]] {
-            let result = try Activitylog.run(["query", "--dir", self.fixture.directory] + arguments)
+            let result = try Tool.run(["activitylog", "query", "--dir", self.fixture.directory] + arguments)
             #expect(result.status == 2, "\(arguments)")
         }
     }
 
     @Test func tableAndLogfmtFormats() throws {
-        let table = try Activitylog.run(["query", "--dir", self.fixture.directory, "--format", "table", "--limit", "3"])
+        let table = try Tool.run([
+            "activitylog", "query", "--dir", self.fixture.directory, "--format", "table", "--limit", "3",
+        ])
         let first = ReferenceRecord(self.fixture.lines[0])
         #expect(table.lines.count == 3)
         #expect(table.lines[0].hasPrefix(first["received"]!.prefix(19).replacingOccurrences(of: "T", with: " ")))
-        #expect(!table.stdout.contains("\u{1B}["), "no colour when not on a terminal")
-        let logfmt = try Activitylog.run([
+        #expect(!table.output.contains("\u{1B}["), "no colour when not on a terminal")
+        let logfmt = try Tool.run([
+            "activitylog",
             "query", "--dir", self.fixture.directory, "--format", "logfmt", "--limit", "1",
         ])
-        #expect(logfmt.stdout.hasPrefix("time=\(first["time"]!) received=\(first["received"]!) "))
+        #expect(logfmt.output.hasPrefix("time=\(first["time"]!) received=\(first["received"]!) "))
     }
 
     @Test func severalDirectoriesMergeByReceived() throws {
@@ -161,8 +173,9 @@ struct QueryCommandTests {
             into: second,
             seed: 9
         )
-        let other = try ArchiveFixture.zcat(ArchiveFixture.archiveFiles(in: second))
-        let result = try Activitylog.run([
+        let other = try Tool.zcat(ArchiveFixture.archiveFiles(in: second))
+        let result = try Tool.run([
+            "activitylog",
             "query", "--dir", self.fixture.directory, "--dir", second, "--since", "2026-11-24", "--until", "2026-11-25",
         ])
         let expected = (self.fixture.lines + other).map(ReferenceRecord.init).filter {
@@ -177,11 +190,11 @@ struct QueryCommandTests {
     @Test func withoutLibdeflateZlibInflatesTheSameRecords() throws {
         let zlib = ["ACTIVITYLOG_LIBDEFLATE": "/nonexistent/libdeflate.so.0"]
         let arguments = ["query", "--dir", self.fixture.directory, "--outcome", "failure", "--since", "2026-11-26"]
-        let withZlib = try Activitylog.run(arguments, environment: zlib)
-        #expect(withZlib.status == 0, "\(withZlib.stderr)")
-        #expect(withZlib.stdout == (try Activitylog.run(arguments)).stdout)
-        let verify = try Activitylog.run(["verify", "--dir", self.fixture.directory], environment: zlib)
-        #expect(verify.status == 0, "\(verify.stderr)")
+        let withZlib = try Tool.run(["activitylog"] + arguments, environment: zlib)
+        #expect(withZlib.status == 0, "\(withZlib.errors)")
+        #expect(withZlib.output == (try Tool.run(["activitylog"] + arguments)).output)
+        let verify = try Tool.run(["activitylog", "verify", "--dir", self.fixture.directory], environment: zlib)
+        #expect(verify.status == 0, "\(verify.errors)")
     }
 
     /// The number after `name ` in a `--stats` line.

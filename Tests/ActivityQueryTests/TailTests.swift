@@ -3,6 +3,7 @@ import ActivityModel
 import ActivityQuery
 import Foundation
 import Testing
+import ToolRunning
 
 /// `tail`: the last records of the newest file, then each whole member written after it started, across midnight
 /// into the next day's file; never a member still being written.
@@ -36,14 +37,14 @@ struct TailTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let day = ArchiveFixture.firstDay
         try ArchiveFixture.write(days: 1, recordsPerDay: 400, startDay: day, into: directory, seed: 1)
-        let before = try ArchiveFixture.zcat(ArchiveFixture.archiveFiles(in: directory))
+        let before = try Tool.zcat(ArchiveFixture.archiveFiles(in: directory))
         let follower = try self.follower(directory)
         #expect(try self.lastRecords(follower, 5) == Array(before.suffix(5)))
         #expect(try self.newRecords(follower) == [])
 
         // The writer goes on: more of the same day (appended to its file), then the next day's file.
         try ArchiveFixture.write(days: 2, recordsPerDay: 300, startDay: day, into: directory, seed: 2)
-        let after = try ArchiveFixture.zcat(ArchiveFixture.archiveFiles(in: directory))
+        let after = try Tool.zcat(ArchiveFixture.archiveFiles(in: directory))
         #expect(try self.newRecords(follower) == Array(after.dropFirst(before.count)))
         #expect(try ArchiveFixture.archiveFiles(in: directory).count == 2)
         #expect(try self.newRecords(follower) == [])
@@ -80,7 +81,7 @@ struct TailTests {
     @Test func tailPrintsTheLastRecordsThatMatch() throws {
         let week = ArchiveFixture.week
         let lastDay = week.lines.map(ReferenceRecord.init).filter { $0["received"]!.hasPrefix("2026-11-29") }
-        let result = try Activitylog.run(["tail", "--dir", week.directory, "-n", "4", "--outcome", "failure"])
+        let result = try Tool.run(["activitylog", "tail", "--dir", week.directory, "-n", "4", "--outcome", "failure"])
         #expect(result.status == 0)
         #expect(result.lines == Array(lastDay.filter { $0["outcome"] == "failure" }.suffix(4).map(\.line)))
     }
@@ -96,7 +97,7 @@ struct TailTests {
             seed: 3
         )
         let process = Process()
-        process.executableURL = Activitylog.productsDirectory.appendingPathComponent("activitylog")
+        process.executableURL = Tool.productsDirectory.appendingPathComponent("activitylog")
         process.arguments = ["tail", "-f", "-n", "0", "--interval", "0.05", "--dir", directory]
         let output = "\(directory)/tail-output"
         try Data().write(to: URL(fileURLWithPath: output))
@@ -115,7 +116,7 @@ struct TailTests {
             into: directory,
             seed: 4
         )
-        let expected = try ArchiveFixture.zcat(ArchiveFixture.archiveFiles(in: directory)).suffix(100)
+        let expected = try Tool.zcat(ArchiveFixture.archiveFiles(in: directory)).suffix(100)
         var printed: [String] = []
         let deadline = Date().addingTimeInterval(10)
         while printed.count < expected.count, Date() < deadline {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 /// The man pages render cleanly and document every option the CLI accepts.
 struct ManPageTests {
@@ -11,23 +12,16 @@ struct ManPageTests {
     }
 
     @Test func rendersWithoutGroffWarnings() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        let groff = try Tool.run([
             "groff", "-man", "-ww", "-z", Self.repository.appendingPathComponent("man/activitylog.1").path,
-        ]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(output.isEmpty, "groff warnings: \(output)")
+        ])
+        #expect(groff.status == 0)
+        #expect(groff.errors.isEmpty, "groff warnings: \(groff.errors)")
     }
 
     @Test(arguments: ["parse", "send", "query", "tail", "verify"])
     func documentsEveryOption(command: String) throws {
-        let help = try CommandRunner.run([command, "--help"]).stdout
+        let help = try Tool.run(["activitylog", command, "--help"]).output
         let page = try Self.manPage("activitylog.1").replacingOccurrences(of: "\\-", with: "-")
         let options = help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," })
             .filter { $0.hasPrefix("--") }

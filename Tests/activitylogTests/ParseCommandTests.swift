@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolRunning
 
 struct ParseCommandTests {
     private let fixed = [
@@ -15,10 +16,10 @@ struct ParseCommandTests {
             not syslog at all\r
 
             """
-        let result = try CommandRunner.run(self.fixed, stdin: Array(input.utf8))
+        let result = try Tool.run(["activitylog"] + self.fixed, stdin: Array(input.utf8))
         #expect(result.status == 0)
         #expect(
-            result.stdout == """
+            result.output == """
                 {"time":"2003-10-11T22:14:15.003000Z","received":"2026-11-26T14:41:09.120000Z","facility":"auth","severity":"crit","host":"mymachine.example.com","app":"su","msgid":"ID47","msg":"'su root' failed","source":"10.0.0.5","transport":"tcp","format":"rfc5424"}
                 {"time":"2026-11-26T14:41:09.000000Z","received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","host":"host","app":"sshd","procid":"123","msg":"Accepted publickey for alice","source":"10.0.0.5","transport":"tcp","format":"rfc3164"}
                 {"received":"2026-11-26T14:41:09.120000Z","facility":"user","severity":"notice","msg":"not syslog at all","source":"10.0.0.5","transport":"tcp","format":"raw"}
@@ -31,13 +32,13 @@ struct ParseCommandTests {
     @Test func anAuthLogLineGivesItsActivity() throws {
         let line =
             "<38>Dec  6 10:01:02 web1 sshd[1234]: Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2\n"
-        let result = try CommandRunner.run(["parse"], stdin: Array(line.utf8))
+        let result = try Tool.run(["activitylog", "parse"], stdin: Array(line.utf8))
         #expect(result.status == 0)
         #expect(
-            result.stdout.contains(
+            result.output.contains(
                 #""user":"admin","event":"login","resource":"sshd","outcome":"failure","client":"203.0.113.9""#
             ),
-            "\(result.stdout)"
+            "\(result.output)"
         )
     }
 
@@ -61,12 +62,12 @@ struct ParseCommandTests {
             <14>Dec  6 10:00:00 h shop[1]: \(String(repeating: "x", count: 2000))
 
             """
-        let result = try CommandRunner.run(
-            ["parse", "--config", good, "--received", "2026-12-06T10:00:00Z"],
+        let result = try Tool.run(
+            ["activitylog", "parse", "--config", good, "--received", "2026-12-06T10:00:00Z"],
             stdin: Array(input.utf8)
         )
-        #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n")
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].contains(#""time":"2026-12-06T08:00:00.000000Z""#), "the file's rfc3164-timezone")
         #expect(lines[0].contains(#""user":"alice","event":"order-placed","resource":"42","outcome":"success""#))
@@ -74,9 +75,9 @@ struct ParseCommandTests {
         #expect(lines[2].contains(#""truncated":true"#), "the file's max-message-size")
         let bad = directory.appendingPathComponent("bad.conf").path
         try "listen udp 127.0.0.1:0\nextract \"a %who% b\"\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        let refused = try CommandRunner.run(["parse", "--config", bad], stdin: [])
+        let refused = try Tool.run(["activitylog", "parse", "--config", bad])
         #expect(refused.status == 78)
-        #expect(refused.stderr.contains("\(bad):2: extract '%who%'"), "\(refused.stderr)")
+        #expect(refused.errors.contains("\(bad):2: extract '%who%'"), "\(refused.errors)")
     }
 
     @Test(arguments: [
@@ -89,22 +90,22 @@ struct ParseCommandTests {
         ("Mars/Olympus", "2026-07-15T12:00:00.000000Z"),  // unusable: UTC too
     ])
     func localZoneFollowsTZ(tz: String, expected: String) throws {
-        let result = try CommandRunner.run(
-            ["parse", "--received", "2026-07-20T00:00:00Z", "--rfc3164-timezone", "local"],
+        let result = try Tool.run(
+            ["activitylog", "parse", "--received", "2026-07-20T00:00:00Z", "--rfc3164-timezone", "local"],
             stdin: Array("<13>Jul 15 12:00:00 host app: x\n".utf8),
             environment: ["TZ": tz]
         )
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("{\"time\":\"\(expected)\""), "TZ=\(tz): \(result.stdout)")
+        #expect(result.output.hasPrefix("{\"time\":\"\(expected)\""), "TZ=\(tz): \(result.output)")
     }
 
     @Test func octetFramingReadsRFC6587Frames() throws {
         let first = "<13>1 - - - - - - a"
         let second = "<13>1 - - - - - - b\nstill b"
         let input = "\(first.utf8.count) \(first)\(second.utf8.count) \(second)<13>1 - - - - - - c\n"
-        let result = try CommandRunner.run(self.fixed + ["--framing", "octet"], stdin: Array(input.utf8))
+        let result = try Tool.run(["activitylog"] + self.fixed + ["--framing", "octet"], stdin: Array(input.utf8))
         #expect(result.status == 0)
-        let messages = result.stdout.split(separator: "\n").map { line in
+        let messages = result.output.split(separator: "\n").map { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["msg"] as? String
         }
         #expect(messages == ["a", "b\nstill b", "c"])
@@ -112,8 +113,11 @@ struct ParseCommandTests {
 
     @Test func longMessagesAreTruncatedAndFlagged() throws {
         let input = "<13>1 - - - - - - " + String(repeating: "x", count: 100) + "\n<13>short\n"
-        let result = try CommandRunner.run(self.fixed + ["--max-message-size", "32"], stdin: Array(input.utf8))
-        let lines = result.stdout.split(separator: "\n")
+        let result = try Tool.run(
+            ["activitylog"] + self.fixed + ["--max-message-size", "32"],
+            stdin: Array(input.utf8)
+        )
+        let lines = result.output.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(
             lines[0].hasSuffix(
@@ -124,10 +128,10 @@ struct ParseCommandTests {
     }
 
     @Test func withoutOptionsRecordsOmitSourceAndTransport() throws {
-        let result = try CommandRunner.run(["parse"], stdin: Array("<13>hi\n".utf8))
+        let result = try Tool.run(["activitylog", "parse"], stdin: Array("<13>hi\n".utf8))
         #expect(result.status == 0)
-        #expect(result.stdout.contains(#""msg":"hi","format":"rfc3164"}"#))
-        #expect(result.stdout.contains(#"{"received":""#))
+        #expect(result.output.contains(#""msg":"hi","format":"rfc3164"}"#))
+        #expect(result.output.contains(#"{"received":""#))
     }
 
     @Test(arguments: [
@@ -139,15 +143,18 @@ struct ParseCommandTests {
         (["--framing", "xml"], "xml"),
     ])
     func badOptionsAreRejectedNamingTheValue(arguments: [String], value: String) throws {
-        let result = try CommandRunner.run(["parse"] + arguments)
+        let result = try Tool.run(["activitylog", "parse"] + arguments)
         #expect(result.status != 0)
-        #expect(result.stderr.contains(value))
-        #expect(result.stdout.isEmpty)
+        #expect(result.errors.contains(value))
+        #expect(result.output.isEmpty)
     }
 
     @Test func ipv6SourceIsCanonicalised() throws {
-        let result = try CommandRunner.run(["parse", "--source", "0:0:0:0:0:0:0:1"], stdin: Array("<13>x\n".utf8))
-        #expect(result.stdout.contains(#""source":"::1""#))
+        let result = try Tool.run(
+            ["activitylog", "parse", "--source", "0:0:0:0:0:0:0:1"],
+            stdin: Array("<13>x\n".utf8)
+        )
+        #expect(result.output.contains(#""source":"::1""#))
     }
 
     @Test func hostileInputGivesOneValidLinePerMessage() throws {
@@ -162,9 +169,9 @@ struct ParseCommandTests {
             input += Array("<13>".utf8) + line + [0x0A]
             messages += 1
         }
-        let result = try CommandRunner.run(["parse"], stdin: input)
+        let result = try Tool.run(["activitylog", "parse"], stdin: input)
         #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == messages)
         for line in lines {
             #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
@@ -172,12 +179,12 @@ struct ParseCommandTests {
     }
 
     @Test func helpListsEveryOption() throws {
-        let result = try CommandRunner.run(["parse", "--help"])
+        let result = try Tool.run(["activitylog", "parse", "--help"])
         #expect(result.status == 0)
         for option in [
             "--framing", "--received", "--source", "--transport", "--rfc3164-timezone", "--max-message-size",
         ] {
-            #expect(result.stdout.contains(option))
+            #expect(result.output.contains(option))
         }
     }
 }
