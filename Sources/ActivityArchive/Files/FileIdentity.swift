@@ -8,7 +8,9 @@ struct FileIdentity: Equatable {
     var inode: UInt
     var size: Int
     var modified: Int
+}
 
+extension FileIdentity {
     /// The identity of the file at `path`, or `nil` when there is none.
     init?(path: String) {
         var status = stat()

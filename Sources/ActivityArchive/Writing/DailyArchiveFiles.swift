@@ -7,6 +7,7 @@ import Glibc
 
 /// The daily files the writer appends to: opened on first use, recovered before the first append, checked before
 /// every append for what operators do to them while the daemon runs, and replaced by a continuation when unusable.
+/// The decisions are ``DailyFileState``'s; this shell makes the system calls and logs.
 ///
 /// Outcomes, each logged:
 /// - deleted or renamed: the next member goes to a new file under the day's name;
@@ -20,17 +21,12 @@ import Glibc
 ///
 /// Owned by the writer thread; not thread-safe.
 final class DailyArchiveFiles {
+    private typealias State = DailyFileState<ArchiveFile>
+
     private let directory: ArchiveDirectory
     private let logger: Logger
     private let checker: GzipMemberChecker
-    private var files: [ArchiveDay: ArchiveFile] = [:]
-    /// Files recovered at start, with the identity they had then: not surveyed again at first open if unchanged.
-    private var recovered: [String: FileIdentity] = [:]
-    /// Continuation files in use, so the reason for one is logged once and not per member.
-    private var announced: Set<String> = []
-
-    /// The most continuations tried for one day before giving up.
-    static let maximumParts = 999
+    private var state = State()
 
     init(directory: ArchiveDirectory, logger: Logger) throws {
         self.directory = directory
@@ -44,7 +40,7 @@ final class DailyArchiveFiles {
         for path in paths {
             do {
                 try self.recover(path: path)
-                self.recovered[path] = FileIdentity(path: path)
+                self.state.recoveredAtStart(path, identity: FileIdentity(path: path))
             } catch let error as ArchiveError where error.errno == ENOENT {
                 self.logger.info("archive vanished before recovery; skipped", metadata: ["archive.path": "\(path)"])
             } catch {
@@ -62,50 +58,44 @@ final class DailyArchiveFiles {
         do {
             try member.withUnsafeBytes { try file.append($0, sync: sync) }
         } catch {
-            if file.wasCreated, file.size == 0 {
-                // Do not leave an empty archive we made (which `gzip -t` rejects) while the disk is full.
-                self.files.removeValue(forKey: day)
-                unlink(file.path)
-            }
+            if self.state.appendFailed(day, fileWasCreated: file.wasCreated, fileSize: file.size) { unlink(file.path) }
             throw error
         }
         guard file.isDeleted else { return }
-        // Deleted between our check and our write: the member is in no file anyone can read. Write it again.
         self.logger.warning(
             "archive file was deleted while a member was written to it; writing the member again to a new file",
             metadata: ["archive.path": "\(file.path)"]
         )
-        self.files.removeValue(forKey: day)
+        self.state.appendedToDeletedFile(day)
         try member.withUnsafeBytes { try self.file(for: day).append($0, sync: sync) }
     }
 
     /// Closes the files of days before `day`.
-    func close(before day: ArchiveDay) {
-        for openDay in self.files.keys where openDay < day { self.files.removeValue(forKey: openDay) }
-    }
+    func close(before day: ArchiveDay) { self.state.close(before: day) }
 
     /// Closes every file.
-    func closeAll() { self.files.removeAll() }
+    func closeAll() { self.state.closeAll() }
 
     private func file(for day: ArchiveDay) throws -> ArchiveFile {
-        if let file = self.files[day] {
-            guard let change = Self.describe(file.pathState) else { return file }
+        if let file = self.state.file(of: day) {
+            guard let change = self.state.check(day, showed: file.pathState) else { return file }
             self.logger.warning("\(change)", metadata: ["archive.path": "\(file.path)"])
-            self.files.removeValue(forKey: day)
         }
         // The directory may have been deleted as well: make it again (0750), as at start.
         _ = try ArchiveDirectory(path: self.directory.path)
         try self.directory.createPartition(of: day)
         var refusals: [String] = []
-        for part in 1...Self.maximumParts {
+        for part in 1...State.maximumParts {
             let path = self.directory.path(of: day, part: part)
-            if let reason = try self.reasonNotToWrite(path) {
+            switch self.state.consider(path, looking: try Self.look(at: path)) {
+            case .passOver(let reason):
                 refusals.append("\(path): \(reason)")
                 continue
+            case .recoverThenOpen: try self.recover(path: path)
+            case .open: break
             }
             let file = try ArchiveFile(path: path)
-            if part > 1, !self.announced.contains(path) {
-                self.announced.insert(path)
+            if self.state.opened(file, day: day, part: part, path: path) {
                 self.logger.error(
                     "archive file unusable; writing the day to a continuation",
                     metadata: [
@@ -113,46 +103,30 @@ final class DailyArchiveFiles {
                     ]
                 )
             }
-            self.files[day] = file
             return file
         }
         throw ArchiveError(.open, path: self.directory.path(of: day), errno: ENOSPC)
     }
 
-    /// Why `path` must not be appended to (`nil`: it may be, after recovery, which this runs when needed).
-    private func reasonNotToWrite(_ path: String) throws -> String? {
+    /// What stands under `path`.
+    private static func look(at path: String) throws -> State.PathLook {
         var status = stat()
         guard lstat(path, &status) == 0 else {
             guard errno == ENOENT else { throw ArchiveError(.stat, path: path) }
-            return nil
+            return .absent
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return "a directory stands under the file's name"
-        case S_IFLNK: return "a symbolic link stands under the file's name"
-        default: return "not a regular file"
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .notRegularFile
         }
-        if FileMode.isWriteProtected(status.st_mode) { return "read-only (mode \(FileMode.octal(status.st_mode)))" }
-        if access(path, W_OK) != 0 { return "not writable by this process (\(String(cString: strerror(errno))))" }
-        if self.recovered[path] != FileIdentity(path: path) { try self.recover(path: path) }
-        self.recovered.removeValue(forKey: path)
-        return nil
+        if FileMode.isWriteProtected(status.st_mode) { return .readOnly(mode: FileMode.octal(status.st_mode)) }
+        if access(path, W_OK) != 0 { return .notWritable(reason: String(cString: strerror(errno))) }
+        return .writable(FileIdentity(path: path))
     }
 
-    @discardableResult
-    private func recover(path: String) throws -> ArchiveRecovery.Report {
-        let report = try ArchiveRecovery.recover(path: path, checker: self.checker)
-        ArchiveRecoveryLog.log(report, to: self.logger)
-        return report
-    }
-
-    private static func describe(_ state: ArchiveFile.PathState) -> String? {
-        switch state {
-        case .unchanged: nil
-        case .gone: "archive file was deleted or renamed while open; writing to a new file under its name"
-        case .replaced: "archive file was replaced while open; checking the new one and appending to it"
-        case .resized: "archive file was changed by another program while open; checking it before appending"
-        case .madeReadOnly: "archive file was made read-only while open; leaving it as it is"
-        }
+    private func recover(path: String) throws {
+        ArchiveRecoveryLog.log(try ArchiveRecovery.recover(path: path, checker: self.checker), to: self.logger)
     }
 }
