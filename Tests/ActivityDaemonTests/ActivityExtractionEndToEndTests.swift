@@ -22,14 +22,15 @@ struct ActivityExtractionEndToEndTests {
         try send("sshd", "Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2")
         try send("vpnd", "user bob connected from 198.51.100.7")
         usleep(300_000)
-        try """
-        listen udp 127.0.0.1:\(port)
-        archive-dir \(daemon.archiveDirectory)
-        flush-interval 50ms
-        extract app=vpnd "user %user% connected from %client%" event=vpn-login outcome=success
-        """.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("configuration reloaded")
+        try daemon.reload(
+            """
+            listen udp 127.0.0.1:\(port)
+            archive-dir \(daemon.archiveDirectory)
+            flush-interval 50ms
+            extract app=vpnd "user %user% connected from %client%" event=vpn-login outcome=success
+            """,
+            until: "configuration reloaded"
+        )
         try send("vpnd", "user carol connected from 198.51.100.8")
         usleep(300_000)
         #expect(daemon.stop() == 0)

@@ -100,6 +100,15 @@ final class DaemonProcess {
         }
     }
 
+    /// Replaces the config file with `config`, sends SIGHUP, and waits until the log says `outcome` once more
+    /// (`configuration reloaded`, `configuration refused`, `cannot bind new listeners`).
+    func reload(_ config: String, until outcome: String) throws {
+        let before = self.log.components(separatedBy: outcome).count - 1
+        try config.write(toFile: self.configPath, atomically: true, encoding: .utf8)
+        self.signal(SIGHUP)
+        try self.waitForLog(outcome, count: before + 1)
+    }
+
     func signal(_ signal: Int32) {
         kill(self.process.processIdentifier, signal)
     }

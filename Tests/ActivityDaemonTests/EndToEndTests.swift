@@ -117,26 +117,17 @@ struct EndToEndTests {
         let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:\(firstPort)"])
         defer { daemon.removeDirectory() }
         // A bad file is refused and the old listener keeps working.
-        try "listen tcp 127.0.0.1:0\ncompression-level 99\n".write(
-            toFile: daemon.configPath,
-            atomically: true,
-            encoding: .utf8
-        )
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("configuration refused")
+        try daemon.reload("listen tcp 127.0.0.1:0\ncompression-level 99\n", until: "configuration refused")
         #expect(daemon.log.contains("compression-level '99': expected an integer from 1 to 9"))
         #expect(
             try Tool.run(["logger", "--tcp", "--octet-count", "-n", "127.0.0.1", "-P", String(firstPort), "still here"])
                 .status == 0
         )
         // A good file adds a UDP listener.
-        try "listen tcp 127.0.0.1:\(firstPort)\nlisten udp 127.0.0.1:0\narchive-dir \(daemon.archiveDirectory)\n".write(
-            toFile: daemon.configPath,
-            atomically: true,
-            encoding: .utf8
+        try daemon.reload(
+            "listen tcp 127.0.0.1:\(firstPort)\nlisten udp 127.0.0.1:0\narchive-dir \(daemon.archiveDirectory)\n",
+            until: "configuration reloaded"
         )
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("configuration reloaded")
         let udp = daemon.port("udp")
         #expect(try Tool.run(["logger", "--udp", "-n", "127.0.0.1", "-P", String(udp), "after reload"]).status == 0)
         usleep(300_000)
@@ -152,15 +143,16 @@ struct EndToEndTests {
         let blocker = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(blocker) }
         let taken = try bindToEphemeralPort(blocker)
-        try """
-        listen udp 127.0.0.1:\(udp)
-        listen udp 127.0.0.1:\(taken)
-        archive-dir \(daemon.archiveDirectory)
-        allow 10.0.0.0/8
-        map-user who
-        """.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("cannot bind new listeners")
+        try daemon.reload(
+            """
+            listen udp 127.0.0.1:\(udp)
+            listen udp 127.0.0.1:\(taken)
+            archive-dir \(daemon.archiveDirectory)
+            allow 10.0.0.0/8
+            map-user who
+            """,
+            until: "cannot bind new listeners"
+        )
         usleep(300_000)
         try sendDatagram(
             "<13>1 - - - - - [a@1 who=\"w\" user=\"u\"] after a refused reload",
@@ -183,14 +175,15 @@ struct EndToEndTests {
         defer { daemon.removeDirectory() }
         let message = "<13>1 - - - - - [a@1 who=\"w\" user=\"u\"] " + String(repeating: "m", count: 1_400)
         try sendDatagram(message, from: "127.0.0.1", port: udp)
-        try """
-        listen udp 127.0.0.1:\(udp)
-        archive-dir \(daemon.archiveDirectory)
-        max-message-size 2k
-        map-user who
-        """.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("configuration reloaded")
+        try daemon.reload(
+            """
+            listen udp 127.0.0.1:\(udp)
+            archive-dir \(daemon.archiveDirectory)
+            max-message-size 2k
+            map-user who
+            """,
+            until: "configuration reloaded"
+        )
         usleep(300_000)
         try sendDatagram(message, from: "127.0.0.1", port: udp)
         usleep(300_000)

@@ -65,23 +65,14 @@ struct ProxyProtocolEndToEndTests {
         defer { daemon.removeDirectory() }
         #expect(try !self.send(Self.message("before"), port: port))
         let proxied = "listen tcp 127.0.0.1:\(port) proxy-protocol proxy-allow 127.0.0.1"
-        try "\(proxied)\narchive-dir \(daemon.archiveDirectory)\n".write(
-            toFile: daemon.configPath,
-            atomically: true,
-            encoding: .utf8
-        )
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("configuration reloaded")
+        try daemon.reload("\(proxied)\narchive-dir \(daemon.archiveDirectory)\n", until: "configuration reloaded")
         let v1 = Array("PROXY TCP4 192.0.2.7 127.0.0.1 51000 \(port)\r\n".utf8)
         #expect(try !self.send(v1 + Self.message("after"), port: port))
         #expect(try self.send(Self.message("no header"), port: port), "closed")
-        try "\(proxied) reuse-port\narchive-dir \(daemon.archiveDirectory)\n".write(
-            toFile: daemon.configPath,
-            atomically: true,
-            encoding: .utf8
+        try daemon.reload(
+            "\(proxied) reuse-port\narchive-dir \(daemon.archiveDirectory)\n",
+            until: "cannot bind new listeners"
         )
-        daemon.signal(SIGHUP)
-        try daemon.waitForLog("cannot bind new listeners")
         #expect(try !self.send(v1 + Self.message("still proxied"), port: port))
         usleep(300_000)
         #expect(daemon.stop() == 0)
