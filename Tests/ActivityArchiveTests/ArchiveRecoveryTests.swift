@@ -158,7 +158,7 @@ struct ArchiveRecoveryTests {
         #expect(text == Data(jsonLines(10)))
     }
 
-    @Test(.enabled(if: ArchiveWriterTests.canMountTmpfs, "needs root to mount a small tmpfs"))
+    @Test(.enabled(if: Tool.canMountTmpfs, "needs root to mount a small tmpfs"))
     func aTailThatCannotBeSavedIsNotCut() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -417,19 +417,7 @@ struct ArchiveWriterTests {
         #expect(writer.statistics[.recordsWritten] == accepted * 10)
     }
 
-    static let canMountTmpfs: Bool = {
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("activitylog-tmpfs-probe-\(getpid())")
-            .path
-        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: probe) }
-        guard (try? Tool.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe]))?.status == 0 else {
-            return false
-        }
-        _ = try? Tool.run(["umount", probe])
-        return true
-    }()
-
-    @Test(.enabled(if: Self.canMountTmpfs, "needs root to mount a small tmpfs"))
+    @Test(.enabled(if: Tool.canMountTmpfs, "needs root to mount a small tmpfs"))
     func diskFullKeepsTheQueueLeavesNoPartialMemberAndResumes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

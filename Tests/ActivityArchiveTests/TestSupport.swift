@@ -23,9 +23,7 @@ struct TemporaryDirectory {
     func mountSmallDisk() throws -> String {
         let mountPoint = self.file("disk")
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(
-            try Tool.run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0750", "tmpfs", mountPoint]).status == 0
-        )
+        try Tool.mountTmpfs(at: mountPoint, size: "256k")
         return mountPoint
     }
 }

@@ -209,7 +209,7 @@ struct ArchiveSafetyEndToEndTests {
     @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
     func aFullDiskAtStartCutsNothingAndAppendsOnlyAfterAWholeMember() throws {
         let (directory, archives) = try Self.directoryWithArchives()
-        try mountSmallTmpfs(at: archives, size: "512k", filled: false)
+        try Tool.mountTmpfs(at: archives, size: "512k")
         defer { _ = try? Tool.run(["umount", archives]) }
         let path = "\(archives)/\(archiveName(Self.today()))"
         #expect(try Tool.run(["sh", "-c", "gzip -c > '\(path)'"], stdin: "{\"msgid\":\"-5\"}\n").status == 0)

@@ -190,8 +190,6 @@ func makeTemporaryDirectory(_ prefix: String) throws -> String {
     return path
 }
 
-/// Mounts a tmpfs of `size` (such as `64k`) with mode 0750 on `path`, full when `filled` (a file named `filler` takes
-/// every free block); the caller unmounts it with `umount`. Needs root.
 /// The name `activitylogd` gives the file of `day` (YYYY-MM-DD) by default: the host name, up to its first dot, is
 /// its node name. Spelled out here rather than asked of the archive module, so a change of the name shows.
 func archiveName(_ day: String) -> String {
@@ -199,11 +197,4 @@ func archiveName(_ day: String) -> String {
     gethostname(&host, 255)
     let node = String(cString: host).split(separator: ".").first.map(String.init) ?? ""
     return "activity-\(day).\(node).jsonl.gz"
-}
-
-func mountSmallTmpfs(at path: String, size: String, filled: Bool) throws {
-    guard try Tool.run(["mount", "-t", "tmpfs", "-o", "size=\(size),mode=0750", "tmpfs", path]).status == 0 else {
-        throw DaemonProcessError(message: "cannot mount a tmpfs on \(path)")
-    }
-    if filled { _ = try Tool.run(["dd", "if=/dev/zero", "of=\(path)/filler", "bs=4k"]) }
 }

@@ -197,7 +197,7 @@ struct EndToEndTests {
     @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
     func aStopThatCannotWriteEverythingExitsWithStatusOne() throws {
         let (directory, archives) = try ArchiveSafetyEndToEndTests.directoryWithArchives()
-        try mountSmallTmpfs(at: archives, size: "64k", filled: true)
+        try Tool.mountTmpfs(at: archives, size: "64k", filled: true)
         defer { _ = try? Tool.run(["umount", archives]) }
         let daemon = try DaemonProcess(listeners: ["tcp 127.0.0.1:0"], directory: directory)
         defer { daemon.removeDirectory() }

@@ -160,7 +160,7 @@ struct MetricsEndToEndTests {
     @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
     func healthIs503WithTheReasonWhileTheWriterCannotWrite() throws {
         let (directory, archives) = try ArchiveSafetyEndToEndTests.directoryWithArchives()
-        try mountSmallTmpfs(at: archives, size: "256k", filled: true)
+        try Tool.mountTmpfs(at: archives, size: "256k", filled: true)
         defer { _ = try? Tool.run(["umount", archives]) }
         let daemon = try self.daemon(directory: directory)
         defer {

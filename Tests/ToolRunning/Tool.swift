@@ -69,6 +69,24 @@ public enum Tool {
         files.isEmpty ? [] : try Self.run(["zcat"] + files).lines
     }
 
+    /// Whether this process may mount a tmpfs (root), for the tests that fill a small disk.
+    public static let canMountTmpfs: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("tmpfs-probe-\(UUID())").path
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard (try? Self.mountTmpfs(at: probe, size: "64k")) != nil else { return false }
+        _ = try? Self.run(["umount", probe])
+        return true
+    }()
+
+    /// Mounts a tmpfs of `size` (such as `64k`) with mode 0750 on `path`, full when `filled` (a file named `filler`
+    /// takes every free block); the caller unmounts it with `umount`. Needs root.
+    public static func mountTmpfs(at path: String, size: String, filled: Bool = false) throws {
+        let mount = try Self.run(["mount", "-t", "tmpfs", "-o", "size=\(size),mode=0750", "tmpfs", path])
+        guard mount.status == 0 else { throw ToolFailure(message: "cannot mount a tmpfs on \(path): \(mount.errors)") }
+        if filled { try Self.run(["dd", "if=/dev/zero", "of=\(path)/filler", "bs=4k"]) }
+    }
+
     /// The test's environment with the built products first on `PATH` and `extra` over it.
     public static func environment(adding extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
@@ -76,4 +94,10 @@ public enum Tool {
         environment.merge(extra) { $1 }
         return environment
     }
+}
+
+/// A tool that did not do what a test needed of it.
+public struct ToolFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { self.message }
 }
