@@ -98,7 +98,7 @@ struct TailTests {
         )
         let process = Process()
         process.executableURL = Tool.productsDirectory.appendingPathComponent("activitylog")
-        process.arguments = ["tail", "-f", "-n", "0", "--interval", "0.05", "--dir", directory]
+        process.arguments = ["tail", "-f", "-n", "1", "--interval", "0.05", "--dir", directory]
         let output = "\(directory)/tail-output"
         try Data().write(to: URL(fileURLWithPath: output))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
@@ -108,7 +108,10 @@ struct TailTests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        usleep(300_000)
+        // The last record already there, printed, says the follower has its position: what comes now is new.
+        let before = try Tool.zcat(ArchiveFixture.archiveFiles(in: directory))
+        let printedBefore = try self.lines(of: output, atLeast: 1)
+        try #require(printedBefore == Array(before.suffix(1)))
         try ArchiveFixture.write(
             days: 2,
             recordsPerDay: 50,
@@ -116,13 +119,18 @@ struct TailTests {
             into: directory,
             seed: 4
         )
-        let expected = try Tool.zcat(ArchiveFixture.archiveFiles(in: directory)).suffix(100)
-        var printed: [String] = []
-        let deadline = Date().addingTimeInterval(10)
-        while printed.count < expected.count, Date() < deadline {
+        let expected = try Tool.zcat(ArchiveFixture.archiveFiles(in: directory)).suffix(101)
+        #expect(try self.lines(of: output, atLeast: expected.count) == Array(expected))
+    }
+
+    /// The lines of `file` once it has `count` of them, or after 60 s.
+    private func lines(of file: String, atLeast count: Int) throws -> [String] {
+        var lines: [String] = []
+        let deadline = Date().addingTimeInterval(60)
+        while lines.count < count, Date() < deadline {
             usleep(50_000)
-            printed = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
+            lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
         }
-        #expect(printed == Array(expected))
+        return lines
     }
 }

@@ -17,9 +17,10 @@ final class ChannelActivity: Sendable {
         self.lastRead.store(Self.now(), ordering: .relaxed)
     }
 
-    /// Marks whether the channel holds chunks the writer refused.
+    /// Marks whether the channel holds chunks the writer refused. Letting go counts as reading: a paused connection
+    /// reads again now, and the bytes the kernel kept for it meanwhile must not pass for a quiet sender at shutdown.
     func setHolding(_ isHolding: Bool) {
-        self.holding.store(isHolding, ordering: .relaxed)
+        if self.holding.exchange(isHolding, ordering: .relaxed), !isHolding { self.didRead() }
     }
 
     /// `true` while refused chunks wait for room.

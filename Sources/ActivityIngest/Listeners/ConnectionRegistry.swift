@@ -8,6 +8,10 @@ final class ConnectionRegistry: Sendable {
     private struct Entry {
         var close: @Sendable () async -> Void
         var activity: ChannelActivity
+        /// Whether nothing was read for the given nanoseconds, asked where the reading happens: on a connection's
+        /// event loop, which reads what the kernel holds before it runs the question, so a loop that a busy machine
+        /// kept waiting is not taken for a quiet sender.
+        var isQuiet: @Sendable (UInt64) async -> Bool
         /// The listener's transport for a connection; `nil` for a UDP receiver.
         var transport: Transport?
         var source: String?
@@ -31,6 +35,9 @@ final class ConnectionRegistry: Sendable {
             entries[ObjectIdentifier(channel)] = Entry(
                 close: { try? await channel.close() },
                 activity: activity,
+                isQuiet: { quiet in
+                    (try? await channel.eventLoop.submit { activity.isQuiet(for: quiet) }.get()) ?? true
+                },
                 transport: transport,
                 source: source
             )
@@ -58,6 +65,7 @@ final class ConnectionRegistry: Sendable {
             $0[ObjectIdentifier(receiver)] = Entry(
                 close: { await receiver.close() },
                 activity: receiver.activity,
+                isQuiet: { [activity = receiver.activity] quiet in activity.isQuiet(for: quiet) },
                 transport: nil,
                 source: nil
             )
@@ -82,7 +90,11 @@ final class ConnectionRegistry: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline {
-            let busy = self.entries.withLockedValue { $0.values.contains { !$0.activity.isQuiet(for: quiet) } }
+            var busy = false
+            for isQuiet in self.entries.withLockedValue({ $0.values.map(\.isQuiet) }) where !(await isQuiet(quiet)) {
+                busy = true
+                break
+            }
             if !busy { break }
             try? await Task.sleep(for: .milliseconds(20))
         }
