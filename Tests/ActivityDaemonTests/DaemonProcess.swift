@@ -88,18 +88,6 @@ final class DaemonProcess {
         }
     }
 
-    /// Waits until the archives hold at least `count` records: a test of delivery waits for it before it stops the
-    /// daemon, whose stop drains senders for a bounded time only (10 s), which a loaded machine can overrun.
-    func waitForRecords(_ count: Int, timeout: TimeInterval = 120) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while try Tool.zcat(self.archives()).count < count {
-            guard Date() < deadline, self.process.isRunning else {
-                throw DaemonProcessError(message: "waiting for \(count) records; log:\n\(self.log)")
-            }
-            usleep(200_000)
-        }
-    }
-
     /// Replaces the config file with `config`, sends SIGHUP, and waits until the log says `outcome` once more
     /// (`configuration reloaded`, `configuration refused`, `cannot bind new listeners`).
     func reload(_ config: String, until outcome: String) throws {
