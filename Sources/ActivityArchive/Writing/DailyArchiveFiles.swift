@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import Logging
 
 #if canImport(Glibc)
@@ -23,6 +24,7 @@ final class DailyArchiveFiles {
     private let directory: ArchiveDirectory
     private let logger: Logger
     private let checker: GzipMemberChecker
+    private let counters: AtomicCounters<ArchiveCounter>
     private var files: [ArchiveDay: ArchiveFile] = [:]
     /// Files recovered at start, with the identity they had then: not surveyed again at first open if unchanged.
     private var recovered: [String: FileIdentity] = [:]
@@ -32,9 +34,11 @@ final class DailyArchiveFiles {
     /// The most continuations tried for one day before giving up.
     static let maximumParts = 999
 
-    init(directory: ArchiveDirectory, logger: Logger) throws {
+    /// Creates the set; recoveries that cut a torn tail are counted in `counters`.
+    init(directory: ArchiveDirectory, logger: Logger, counters: AtomicCounters<ArchiveCounter>) throws {
         self.directory = directory
         self.logger = logger
+        self.counters = counters
         self.checker = try GzipMemberChecker()
     }
 
@@ -143,6 +147,10 @@ final class DailyArchiveFiles {
     private func recover(path: String) throws -> ArchiveRecovery.Report {
         let report = try ArchiveRecovery.recover(path: path, checker: self.checker)
         ArchiveRecoveryLog.log(report, to: self.logger)
+        if report.bytesCut > 0 {
+            self.counters.add(.tornTailsCut)
+            self.counters.add(.tornBytesCut, report.bytesCut)
+        }
         return report
     }
 
