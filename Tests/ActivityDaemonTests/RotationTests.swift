@@ -73,7 +73,7 @@ struct RotationTests {
             group: group,
             writer: writer,
             rotationTimeZone: .utc,
-            counters: IngestCounters(),
+            counters: ListenerCounters(),
             clock: clock,
             logger: Logger(label: "test")
         )
