@@ -206,6 +206,7 @@ struct ArchiveWriterTests {
         #expect(rotations.withLock { $0 } == [next])
     }
 
+    /// The cut is counted: one tail, its bytes.
     @Test func recoversATornTailBeforeAppending() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -218,6 +219,7 @@ struct ArchiveWriterTests {
         writer.shutdown()
         #expect(try Tool.run(["gzip", "-t", path]).status == 0)
         #expect(try ArchiveScanner.walk(path: path).members.map(\.extra.recordCount) == [5, 3])
+        #expect(writer.statistics[.tornTailsCut] == 1 && writer.statistics[.tornBytesCut] == torn.count / 2)
     }
 
     @Test func streamsPauseAtFourBatchesWhileDatagramsMayFillTheQueue() throws {

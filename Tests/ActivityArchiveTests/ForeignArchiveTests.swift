@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import Logging
 import Testing
@@ -75,7 +76,11 @@ struct ForeignArchiveTests {
         #expect(report.survey.damaged.isEmpty)
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes, "\(writer): every byte kept")
 
-        let files = try DailyArchiveFiles(directory: ArchiveDirectory(path: archives), logger: Logger(label: "test"))
+        let files = try DailyArchiveFiles(
+            directory: ArchiveDirectory(path: archives),
+            logger: Logger(label: "test"),
+            counters: AtomicCounters()
+        )
         try files.append(try member(10, start: 500), day: Self.day, sync: true)
         files.closeAll()
         #expect(try Tool.run(["gzip", "-t", path]).status == 0)

@@ -1,5 +1,6 @@
 import ActivityArchive
 import ActivityModel
+import ActivityRuntime
 import Foundation
 import Logging
 import Testing
@@ -38,6 +39,7 @@ struct RetentionPlanTests {
 }
 
 struct RetentionSweeperTests {
+    /// Every deletion is counted, files and bytes, sweep after sweep.
     @Test func sweepsAgedFilesAndLeavesForeignOnes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -51,15 +53,18 @@ struct RetentionSweeperTests {
             atPath: directory.file("activity-2019-01-01.jsonl.gz"),
             withIntermediateDirectories: false
         )
+        let counters = RetentionCounters()
         let sweeper = RetentionSweeper(
             directory: try ArchiveDirectory(path: directory.path),
             zone: .utc,
             policy: RetentionPolicy(days: 90),
+            counters: counters,
             logger: Logger(label: "test")
         )
         let now = Timestamp(utc: CivilDate(year: 2026, month: 11, day: 26), hour: 12, minute: 0, second: 0)
         let deleted = try sweeper.sweep(now: now).map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(deleted == ["activity-2025-01-01.jsonl.gz", "activity-2026-08-27.jsonl.gz"])
+        #expect(counters.snapshot[.filesDeleted] == 2 && counters.snapshot[.bytesDeleted] == 2)
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(
             left == [
@@ -69,5 +74,6 @@ struct RetentionSweeperTests {
         )
         // A day later, 2026-08-28 is 91 days old.
         #expect(try sweeper.sweep(now: now.adding(seconds: 86_400)).count == 1)
+        #expect(counters.snapshot[.filesDeleted] == 3 && counters.snapshot[.bytesDeleted] == 3)
     }
 }

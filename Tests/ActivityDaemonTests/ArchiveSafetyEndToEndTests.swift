@@ -161,7 +161,8 @@ struct ArchiveSafetyEndToEndTests {
         usleep(300_000)
         #expect(daemon.stop() == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: yesterday)) == bytes)
-        #expect(!daemon.log.contains("cut"))
+        #expect(!daemon.log.contains("cut torn tail") && !daemon.log.contains("cut zero bytes"))
+        #expect(daemon.counter("archive.torn_tails_cut") == 0)
     }
 
     /// An archive older than `retention-days` but just modified (restored with `cp`) is both a file recovery opens

@@ -364,16 +364,12 @@ struct ConfigFileTests {
 
     @Test func manPageExplainsEveryCounterOfTheStatisticsLineAndItsMetric() throws {
         let page = try ManPages.text("activitylogd.8")
-        let names =
-            IngestCounter.allCases.map(\.statisticsName) + ArchiveCounter.allCases.map(\.statisticsName)
-        for name in names {
+        for name in DaemonCounters.declared.map(\.statisticsName) {
             let isExplained = page.contains(".TP\n.B \(name)\n")
             #expect(isExplained, "activitylogd.8 STATISTICS lacks \(name)")
         }
         let metrics = page.components(separatedBy: ".SH METRICS").last ?? ""
-        let families =
-            IngestCounter.allCases.map(\.description.metric) + ArchiveCounter.allCases.map(\.description.metric)
-        for family in families {
+        for family in DaemonCounters.declared.map(\.description.metric) {
             #expect(metrics.contains("\(family)_total"), "activitylogd.8 METRICS lacks \(family)_total")
         }
     }

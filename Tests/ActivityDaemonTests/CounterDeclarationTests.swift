@@ -1,14 +1,14 @@
 import ActivityArchive
+import ActivityDaemon
 import ActivityIngest
+import ActivityModel
 import ActivityRuntime
 import Testing
 
 /// The counters are declared once; these tests hold the declarations to the promises other places rely on.
 @Suite struct CounterDeclarationTests {
     @Test func everyCounterHasItsOwnStatisticsNameAndMetricSeries() {
-        let ingest = IngestCounter.allCases.map { ($0.statisticsName, Self.series($0.description)) }
-        let archive = ArchiveCounter.allCases.map { ($0.statisticsName, Self.series($0.description)) }
-        let all = ingest + archive
+        let all = DaemonCounters.declared.map { ($0.statisticsName, Self.series($0.description)) }
         #expect(Set(all.map(\.0)).count == all.count)
         #expect(Set(all.map(\.1)).count == all.count)
         #expect(all.allSatisfy { $0.1.hasPrefix("activitylog_") })
@@ -30,6 +30,20 @@ import Testing
             ]
         )
         #expect(ingest.losses == 8 && archive.losses == 20)
+        #expect(RetentionCounter.allCases.allSatisfy { !$0.description.isLoss }, "retention deletes by design")
+    }
+
+    /// Each listener counts into its own set, found again by the same listener; the totals add them up.
+    @Test func listenerCountersKeepOneSetPerListenerAndAddUp() {
+        let counters = ListenerCounters()
+        let tcp = ListenerConfiguration(transport: .tcp, host: "127.0.0.1", port: 5514)
+        let udp = ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 5514)
+        counters.counters(for: tcp).add(.messagesReceived, 3)
+        counters.counters(for: udp).add(.messagesReceived, 4)
+        counters.counters(for: tcp).add(.connectionsTimedOut)
+        #expect(counters.counters(for: tcp) === counters.counters(for: tcp))
+        #expect(counters.snapshots[tcp]?[.messagesReceived] == 3 && counters.snapshots[udp]?[.messagesReceived] == 4)
+        #expect(counters.totals[.messagesReceived] == 7 && counters.totals[.connectionsTimedOut] == 1)
     }
 
     @Test func atomicCountersAddPerKey() {

@@ -74,7 +74,7 @@ struct RotationTests {
             group: group,
             writer: writer,
             rotationTimeZone: .utc,
-            counters: IngestCounters(),
+            counters: ListenerCounters(),
             clock: clock,
             logger: Logger(label: "test")
         )

@@ -17,7 +17,7 @@ import Glibc
 struct BackpressureTests {
     private func server(
         directory: String
-    ) async throws -> (IngestServer, ArchiveWriter, IngestCounters, MultiThreadedEventLoopGroup) {
+    ) async throws -> (IngestServer, ArchiveWriter, ListenerCounters, MultiThreadedEventLoopGroup) {
         let writer = try ArchiveWriter(
             configuration: ArchiveConfiguration(
                 directory: directory,
@@ -28,7 +28,7 @@ struct BackpressureTests {
             logger: Logger(label: "test")
         )
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let counters = IngestCounters()
+        let counters = ListenerCounters()
         let server = IngestServer(
             group: group,
             writer: writer,
@@ -85,8 +85,8 @@ struct BackpressureTests {
         }
         sender.start()
         let paused = Date().addingTimeInterval(10)
-        while counters.snapshot[.readsPaused] == 0, Date() < paused { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(counters.snapshot[.readsPaused] > 0, "reads paused while the queue was full")
+        while counters.totals[.readsPaused] == 0, Date() < paused { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(counters.totals[.readsPaused] > 0, "reads paused while the queue was full")
         try writer.start()
         let done = Date().addingTimeInterval(30)
         while writer.statistics[.recordsWritten] < messages, Date() < done {
@@ -96,7 +96,7 @@ struct BackpressureTests {
         try await group.shutdownGracefully()
         writer.shutdown()
         #expect(writer.statistics[.recordsWritten] == messages)
-        #expect(counters.snapshot[.messagesReceived] == messages)
+        #expect(counters.totals[.messagesReceived] == messages)
     }
 
     @Test func fullQueueDropsUDPAndCountsIt() async throws {
@@ -114,7 +114,7 @@ struct BackpressureTests {
         await server.stop()
         try await group.shutdownGracefully()
         writer.shutdown()
-        let snapshot = counters.snapshot
+        let snapshot = counters.totals
         #expect(snapshot[.datagramsDroppedQueueFull] > 0)
         #expect(
             writer.statistics[.recordsWritten] + snapshot[.datagramsDroppedQueueFull] == snapshot[.messagesReceived]

@@ -24,7 +24,7 @@ struct DatagramReceiverTests {
         )
         try writer.start()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let counters = IngestCounters()
+        let counters = ListenerCounters()
         let server = IngestServer(
             group: group,
             writer: writer,
@@ -63,7 +63,7 @@ struct DatagramReceiverTests {
         #expect(records[101]["msg"] as? String == String(exact.dropFirst(header.count)))
         #expect(records.last?["truncated"] as? Bool == true)
         #expect((records.last?["msg"] as? String)?.count == 40 - header.count)
-        let snapshot = counters.snapshot
+        let snapshot = counters.totals
         #expect(snapshot[.messagesReceived] == 103 && snapshot[.messagesTruncated] == 1)
     }
 }

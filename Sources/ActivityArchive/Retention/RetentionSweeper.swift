@@ -1,11 +1,12 @@
 import ActivityModel
+import ActivityRuntime
 import Logging
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Deletes the archives that ``RetentionPlan`` selects, logging every deletion.
+/// Deletes the archives that ``RetentionPlan`` selects, logging and counting every deletion.
 ///
 /// The daemon runs it at start, after each rotation and every `retention-check-interval`; it is synchronous and
 /// cheap (one directory listing), and takes "now" as a parameter so tests drive it with a fake clock.
@@ -13,14 +14,23 @@ public struct RetentionSweeper: Sendable {
     private let directory: ArchiveDirectory
     private let zone: CivilTimeZone
     private let logger: Logger
+    private let counters: RetentionCounters
     /// The policy applied.
     public var policy: RetentionPolicy
 
-    /// Creates a sweeper for `directory`, whose days are in `zone` (`rotation-timezone`).
-    public init(directory: ArchiveDirectory, zone: CivilTimeZone, policy: RetentionPolicy, logger: Logger) {
+    /// Creates a sweeper for `directory`, whose days are in `zone` (`rotation-timezone`), that counts what it
+    /// deletes in `counters`.
+    public init(
+        directory: ArchiveDirectory,
+        zone: CivilTimeZone,
+        policy: RetentionPolicy,
+        counters: RetentionCounters = RetentionCounters(),
+        logger: Logger
+    ) {
         self.directory = directory
         self.zone = zone
         self.policy = policy
+        self.counters = counters
         self.logger = logger
     }
 
@@ -53,6 +63,8 @@ public struct RetentionSweeper: Sendable {
                 "deleted archive",
                 metadata: ["archive.path": "\(entry.path)", "archive.size": "\(entry.size)", "reason": "\(why)"]
             )
+            self.counters.add(.filesDeleted)
+            self.counters.add(.bytesDeleted, entry.size)
             deleted.append(entry.path)
             Self.removeEmptyPartition(of: entry.path)
         }

@@ -1,12 +1,13 @@
 import ActivityRuntime
 
-/// Counters of the archive writer, for logs, `/metrics` and tests; the writer changes them under its lock.
+/// Counters of the archive writer, for logs, `/metrics` and tests.
 public typealias ArchiveStatistics = CounterValues<ArchiveCounter>
 
 /// Every count the archive writer keeps, declared once: the `statistics` line (`archive.NAME`), `/metrics` and
 /// `activitylogd(8)` all come from these cases.
 public enum ArchiveCounter: Int, CounterKey {
     case recordsWritten, membersWritten, bytesWritten, writeFailures, recordsLost, membersCompressedUnderLoad
+    case tornTailsCut, tornBytesCut
 
     public static let group = "archive"
 
@@ -41,6 +42,18 @@ public enum ArchiveCounter: Int, CounterKey {
                 "members_compressed_under_load",
                 metric: "activitylog_members_compressed_under_load",
                 help: "Members compressed at overload-compression-level."
+            )
+        case .tornTailsCut:
+            CounterDescription(
+                "torn_tails_cut",
+                metric: "activitylog_torn_tails_cut",
+                help: "Archives whose torn tail recovery cut (the cut bytes are saved beside the file)."
+            )
+        case .tornBytesCut:
+            CounterDescription(
+                "torn_bytes_cut",
+                metric: "activitylog_torn_bytes_cut",
+                help: "Bytes recovery cut from the ends of archives."
             )
         }
     }

@@ -27,10 +27,12 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private let logger: Logger
     private let onRotation: @Sendable (ArchiveDay) -> Void
 
+    /// Added to by the writer thread and by recovery; a written member's counts are added under `condition`.
+    private let counters: AtomicCounters<ArchiveCounter>
+
     // Guarded by `condition`.
     private let condition = ConditionLock()
     private var intake: WriterIntake
-    private var counters = ArchiveStatistics()
     private var sequencer = MemberSequencer<(BatchAccumulator.Batch, Result<[UInt8], any Error>)>()
 
     // Owned by the writer thread.
@@ -62,7 +64,9 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             maximumBatchBytes: configuration.batchSize,
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
-        self.files = try DailyArchiveFiles(directory: self.directory, logger: logger)
+        let counters = AtomicCounters<ArchiveCounter>()
+        self.counters = counters
+        self.files = try DailyArchiveFiles(directory: self.directory, logger: logger, counters: counters)
         self.intake = WriterIntake(
             budget: QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes),
             now: monotonicNanoseconds()
@@ -76,8 +80,9 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.levelControl = CompressionLevelControl(configuration: configuration, logger: logger)
     }
 
-    /// Counters so far.
-    public var statistics: ArchiveStatistics { self.withLock { self.counters } }
+    /// Counters so far, read under the lock that a written member is counted under, so its records, member and
+    /// bytes show together.
+    public var statistics: ArchiveStatistics { self.withLock { self.counters.snapshot } }
 
     /// What the writer holds now, and how recently it wrote.
     public var load: WriterLoad { self.withLock { self.intake.load(now: monotonicNanoseconds()) } }
@@ -209,7 +214,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private func nextLevel() -> Int {
         let level = self.levelControl.level(pendingBytes: self.withLock { self.intake.budget.pendingBytes })
         if level != self.configuration.compressionLevel {
-            self.withLock { self.counters[.membersCompressedUnderLoad] += 1 }
+            self.counters.add(.membersCompressedUnderLoad)
         }
         return level
     }
@@ -220,12 +225,12 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             member,
             of: batch,
             isStopping: { stopping || self.withLock { self.intake.phase != .running } },
-            onFailure: { self.withLock { self.counters[.writeFailures] += 1 } }
+            onFailure: { self.counters.add(.writeFailures) }
         )
         self.finish(batch, written: written ? member.count : nil)
     }
 
-    /// Runs `body` holding the lock that guards the queue, the budget, the sequencer and the counters.
+    /// Runs `body` holding the lock that guards the queue, the budget and the sequencer.
     private func withLock<Value>(_ body: () -> Value) -> Value {
         self.condition.lock()
         defer { self.condition.unlock() }
@@ -237,11 +242,11 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.condition.lock()
         let waiters = self.intake.release(batch, written: bytes != nil, now: monotonicNanoseconds())
         if let bytes {
-            self.counters[.recordsWritten] += batch.recordCount
-            self.counters[.membersWritten] += 1
-            self.counters[.bytesWritten] += bytes
+            self.counters.add(.recordsWritten, batch.recordCount)
+            self.counters.add(.membersWritten)
+            self.counters.add(.bytesWritten, bytes)
         } else {
-            self.counters[.recordsLost] += batch.recordCount
+            self.counters.add(.recordsLost, batch.recordCount)
         }
         self.condition.unlock()
         for waiter in waiters { waiter() }

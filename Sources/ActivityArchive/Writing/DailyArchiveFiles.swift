@@ -1,4 +1,5 @@
 import ActivityModel
+import ActivityRuntime
 import Logging
 
 #if canImport(Glibc)
@@ -26,11 +27,14 @@ final class DailyArchiveFiles {
     private let directory: ArchiveDirectory
     private let logger: Logger
     private let checker: GzipMemberChecker
+    private let counters: AtomicCounters<ArchiveCounter>
     private var state = State()
 
-    init(directory: ArchiveDirectory, logger: Logger) throws {
+    /// Creates the set; recoveries that cut a torn tail are counted in `counters`.
+    init(directory: ArchiveDirectory, logger: Logger, counters: AtomicCounters<ArchiveCounter>) throws {
         self.directory = directory
         self.logger = logger
+        self.counters = counters
         self.checker = try GzipMemberChecker()
     }
 
@@ -127,6 +131,11 @@ final class DailyArchiveFiles {
     }
 
     private func recover(path: String) throws {
-        ArchiveRecoveryLog.log(try ArchiveRecovery.recover(path: path, checker: self.checker), to: self.logger)
+        let report = try ArchiveRecovery.recover(path: path, checker: self.checker)
+        ArchiveRecoveryLog.log(report, to: self.logger)
+        if report.bytesCut > 0 {
+            self.counters.add(.tornTailsCut)
+            self.counters.add(.tornBytesCut, report.bytesCut)
+        }
     }
 }

@@ -70,7 +70,8 @@ public enum Daemon {
                 ]
             )
         }
-        let counters = IngestCounters()
+        let listenerCounters = ListenerCounters()
+        let retentionCounters = RetentionCounters()
         // Rotation reaches retention as a stream: the writer thread yields, the retention service sweeps.
         let (rotations, rotationContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let registry = PrometheusCollectorRegistry()
@@ -86,6 +87,7 @@ public enum Daemon {
             ),
             zone: configuration.archive.rotationTimeZone,
             policy: configuration.retention,
+            counters: retentionCounters,
             logger: logger
         )
         let (writerStarted, writerStartedContinuation) = AsyncStream<Void>.makeStream()
@@ -102,14 +104,14 @@ public enum Daemon {
             group: group,
             writer: writer,
             rotationTimeZone: configuration.archive.rotationTimeZone,
-            counters: counters,
+            counters: listenerCounters,
             clock: clock,
             logger: logger
         )
+        let counters = DaemonCounters(listeners: listenerCounters, writer: writer, retention: retentionCounters)
         let statistics = StatisticsService(
             server: server,
             counters: counters,
-            writer: writer,
             interval: configuration.statisticsInterval,
             logger: logger
         )
@@ -185,13 +187,13 @@ public enum Daemon {
             ]
         )
         try await serviceGroup.run()
-        let (ingest, archive) = (counters.snapshot, writer.statistics)
+        let snapshot = counters.snapshot
         logger.log(
-            level: StatisticsService.losses(ingest, archive) > 0 ? .warning : .notice,
+            level: snapshot.losses > 0 ? .warning : .notice,
             "activitylogd stopped",
-            metadata: StatisticsService.metadata(ingest, archive)
+            metadata: snapshot.metadata
         )
-        let unwritten = archive[.recordsLost] + ingest[.messagesLost]
+        let unwritten = snapshot.archive[.recordsLost] + snapshot.ingest[.messagesLost]
         if unwritten > 0 { throw RecordsNotWritten(count: unwritten) }
     }
 }

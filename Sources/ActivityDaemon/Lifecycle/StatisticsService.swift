@@ -1,6 +1,4 @@
-import ActivityArchive
 import ActivityIngest
-import ActivityRuntime
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -12,15 +10,13 @@ import Synchronization
 /// `log-level warning`.
 final class StatisticsService: Service {
     private let server: IngestServer
-    private let counters: IngestCounters
-    private let writer: ArchiveWriter
+    private let counters: DaemonCounters
     private let interval: Mutex<Duration>
     private let logger: Logger
 
-    init(server: IngestServer, counters: IngestCounters, writer: ArchiveWriter, interval: Duration, logger: Logger) {
+    init(server: IngestServer, counters: DaemonCounters, interval: Duration, logger: Logger) {
         self.server = server
         self.counters = counters
-        self.writer = writer
         self.interval = Mutex(interval)
         self.logger = logger
     }
@@ -44,25 +40,10 @@ final class StatisticsService: Service {
             guard clock.now >= due else { continue }
             lastLine = clock.now
             await self.server.updateKernelDropCount()
-            let (ingest, archive) = (self.counters.snapshot, self.writer.statistics)
-            let losses = Self.losses(ingest, archive)
-            let level: Logger.Level = losses > lossesLogged ? .warning : .info
-            lossesLogged = losses
-            self.logger.log(level: level, "statistics", metadata: Self.metadata(ingest, archive))
+            let snapshot = self.counters.snapshot
+            let level: Logger.Level = snapshot.losses > lossesLogged ? .warning : .info
+            lossesLogged = snapshot.losses
+            self.logger.log(level: level, "statistics", metadata: snapshot.metadata)
         }
-    }
-
-    /// Every count as its own log field, `ingest.NAME` and `archive.NAME`, so a line can be read by key.
-    static func metadata(_ ingest: CounterValues<IngestCounter>, _ archive: ArchiveStatistics) -> Logger.Metadata {
-        var metadata: Logger.Metadata = [:]
-        for (key, value) in ingest.all { metadata[key.statisticsName] = "\(value)" }
-        for (key, value) in archive.all { metadata[key.statisticsName] = "\(value)" }
-        return metadata
-    }
-
-    /// The counts of messages lost or cut, and of failed writes (the counters declared as losses). Refused senders
-    /// are left out: they are the `allow` list at work, and logged as warnings of their own.
-    static func losses(_ ingest: CounterValues<IngestCounter>, _ archive: ArchiveStatistics) -> Int {
-        ingest.losses + archive.losses
     }
 }

@@ -9,12 +9,14 @@ import Synchronization
 /// the writer's and listeners' gauges, and the writer's histograms, which swift-metrics records into the same
 /// registry.
 ///
-/// The daemon's counters stay plain atomics on the hot path; a scrape adds what they gained since the last scrape to
-/// the Prometheus counters, so the two can never disagree.
+/// The ingest counters are given per listener, with the labels `transport` and `listener` (`tcp 127.0.0.1:5514`, as
+/// the daemon's log lines name it); the `statistics` line has their sums. The daemon's counters stay plain atomics
+/// on the hot path; a scrape adds what they gained since the last scrape to the Prometheus counters, so the two can
+/// never disagree.
 final class MetricsExporter: Sendable {
     /// What the gauges read.
     struct Sources: Sendable {
-        let counters: IngestCounters
+        let counters: DaemonCounters
         let writer: ArchiveWriter
         let server: IngestServer
         let directory: ArchiveDirectory
@@ -22,20 +24,26 @@ final class MetricsExporter: Sendable {
 
     private let registry: PrometheusCollectorRegistry
     private let sources: Sources
-    private let ingestCounters: [Counter]
     private let archiveCounters: [Counter]
-    private let exported = Mutex((CounterValues<IngestCounter>(), ArchiveStatistics()))
+    private let retentionCounters: [Counter]
+    private let exported = Mutex(Exported())
     private let queueBytes: Gauge
     private let queueRecords: Gauge
     private let secondsSinceWrite: Gauge
     private let directoryBytes: Gauge
     private let connections: [Transport: Gauge]
 
+    /// The counts already added to the Prometheus counters, and each listener's Prometheus counters.
+    private struct Exported {
+        var counts = DaemonCounters.Snapshot()
+        var listenerSeries: [ListenerConfiguration: [Counter]] = [:]
+    }
+
     init(registry: PrometheusCollectorRegistry, sources: Sources, engine: CompressionEngine, level: Int) {
         self.registry = registry
         self.sources = sources
-        self.ingestCounters = IngestCounter.allCases.map { Self.counter($0.description, in: registry) }
         self.archiveCounters = ArchiveCounter.allCases.map { Self.counter($0.description, in: registry) }
+        self.retentionCounters = RetentionCounter.allCases.map { Self.counter($0.description, in: registry) }
         func gauge(_ name: String, _ unit: String, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
             let descriptor = MetricNameDescriptor(metricName: name, unitName: unit, helpText: help)
             return registry.makeGauge(descriptor: descriptor, labels: labels)
@@ -66,11 +74,16 @@ final class MetricsExporter: Sendable {
 
     /// The metrics now, in the Prometheus text format.
     func render() -> [UInt8] {
-        let (ingest, archive) = (self.sources.counters.snapshot, self.sources.writer.statistics)
+        let counters = self.sources.counters.snapshot
         self.exported.withLock { exported in
-            Self.addGains(from: exported.0, to: ingest, into: self.ingestCounters)
-            Self.addGains(from: exported.1, to: archive, into: self.archiveCounters)
-            exported = (ingest, archive)
+            for (listener, values) in counters.listeners {
+                let series = exported.listenerSeries[listener] ?? self.listenerCounters(listener)
+                exported.listenerSeries[listener] = series
+                Self.addGains(from: exported.counts.listeners[listener] ?? CounterValues(), to: values, into: series)
+            }
+            Self.addGains(from: exported.counts.archive, to: counters.archive, into: self.archiveCounters)
+            Self.addGains(from: exported.counts.retention, to: counters.retention, into: self.retentionCounters)
+            exported.counts = counters
         }
         let load = self.sources.writer.load
         self.queueBytes.set(Int64(load.pendingBytes))
@@ -83,14 +96,23 @@ final class MetricsExporter: Sendable {
         return self.registry.emitToBuffer()
     }
 
-    private static func counter(_ description: CounterDescription, in registry: PrometheusCollectorRegistry) -> Counter
-    {
+    /// The ingest counters of `listener`, labelled with its transport and name before their declared labels.
+    private func listenerCounters(_ listener: ListenerConfiguration) -> [Counter] {
+        let labels = [("transport", listener.transport.rawValue), ("listener", listener.description)]
+        return IngestCounter.allCases.map { Self.counter($0.description, labels: labels, in: self.registry) }
+    }
+
+    private static func counter(
+        _ description: CounterDescription,
+        labels: [(String, String)] = [],
+        in registry: PrometheusCollectorRegistry
+    ) -> Counter {
         let descriptor = MetricNameDescriptor(
             metricName: description.metric,
             unitName: "total",
             helpText: description.help
         )
-        return registry.makeCounter(descriptor: descriptor, labels: description.labels)
+        return registry.makeCounter(descriptor: descriptor, labels: labels + description.labels)
     }
 
     private static func addGains<Key>(

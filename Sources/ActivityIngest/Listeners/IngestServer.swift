@@ -16,7 +16,7 @@ public actor IngestServer {
     private let group: any EventLoopGroup
     private let writer: any RecordSink
     private let clock: any WallClock
-    private let counters: IngestCounters
+    private let counters: ListenerCounters
     private let logger: Logger
     private let rotationTimeZone: CivilTimeZone
     private let settings = IngestSettingsSource()
@@ -38,12 +38,13 @@ public actor IngestServer {
         }
     }
 
-    /// Creates a server that feeds `writer`; nothing is bound until ``apply(_:ingest:)``.
+    /// Creates a server that feeds `writer` and counts into `counters`, each listener into its own set; nothing is
+    /// bound until ``apply(_:ingest:)``.
     public init(
         group: any EventLoopGroup,
         writer: any RecordSink,
         rotationTimeZone: CivilTimeZone,
-        counters: IngestCounters,
+        counters: ListenerCounters,
         clock: any WallClock = SystemWallClock(),
         logger: Logger
     ) {
@@ -138,7 +139,7 @@ public actor IngestServer {
         let pipeline = StreamPipeline(
             writer: self.writer,
             clock: self.clock,
-            counters: self.counters,
+            counters: self.counters.counters(for: listener),
             settings: self.settings,
             connections: self.connections,
             refusals: self.refusals,
@@ -163,7 +164,7 @@ public actor IngestServer {
 
     private func bindDatagram(_ listener: ListenerConfiguration, ingest: IngestConfiguration) throws -> DatagramReceiver
     {
-        let (writer, counters, refusals) = (self.writer, self.counters, self.refusals)
+        let (writer, counters, refusals) = (self.writer, self.counters.counters(for: listener), self.refusals)
         let rotationTimeZone = self.rotationTimeZone
         let receiver = try DatagramReceiver(
             listener: listener,

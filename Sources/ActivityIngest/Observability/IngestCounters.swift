@@ -5,6 +5,9 @@ public typealias IngestCounters = AtomicCounters<IngestCounter>
 
 /// Every count the listeners keep, declared once: the `statistics` line (`ingest.NAME`), `/metrics` and
 /// `activitylogd(8)` all come from these cases.
+///
+/// Each listener counts into a set of its own (``ListenerCounters``): `/metrics` adds the labels `transport` and
+/// `listener` to the ones declared here, and the `statistics` line gives the sums.
 public enum IngestCounter: Int, CounterKey {
     case messagesReceived, messagesTruncated, datagramsDroppedQueueFull, datagramsDroppedByKernel
     case connectionsRefused, connectionsRefusedByACL, datagramsRefusedByACL, connectionsTimedOut, readsPaused
@@ -32,7 +35,7 @@ public enum IngestCounter: Int, CounterKey {
             CounterDescription(
                 "udp_dropped_queue_full",
                 metric: "activitylog_messages_dropped",
-                labels: [("transport", "udp"), ("reason", "queue_full")],
+                labels: [("reason", "queue_full")],
                 isLoss: true,
                 help: "Messages dropped before they reached the archive."
             )
@@ -40,7 +43,7 @@ public enum IngestCounter: Int, CounterKey {
             CounterDescription(
                 "udp_dropped_kernel",
                 metric: "activitylog_messages_dropped",
-                labels: [("transport", "udp"), ("reason", "receive_buffer")],
+                labels: [("reason", "receive_buffer")],
                 isLoss: true,
                 help: "Messages dropped before they reached the archive."
             )
@@ -82,7 +85,7 @@ public enum IngestCounter: Int, CounterKey {
             CounterDescription(
                 "lost",
                 metric: "activitylog_messages_dropped",
-                labels: [("transport", "any"), ("reason", "stopped")],
+                labels: [("reason", "stopped")],
                 isLoss: true,
                 help: "Messages dropped before they reached the archive."
             )

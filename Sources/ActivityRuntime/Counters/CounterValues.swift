@@ -22,6 +22,11 @@ public struct CounterValues<Key: CounterKey>: Sendable, Equatable {
         Key.allCases.map { ($0, self[$0]) }
     }
 
+    /// Each counter of `left` plus the same counter of `right`.
+    public static func + (left: Self, right: Self) -> Self {
+        Self(values: zip(left.values, right.values).map { $0 + $1 })
+    }
+
     /// The sum of the counters that count losses.
     public var losses: Int {
         Key.allCases.reduce(0) { $1.description.isLoss ? $0 + self[$1] : $0 }
