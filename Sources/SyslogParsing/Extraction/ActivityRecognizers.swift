@@ -35,6 +35,7 @@ enum ActivityRecognizers {
 
     /// The recognizer of the app named `app`, chosen by the name's length and then compared: a name costs one
     /// switch and a comparison or two.
+    @inline(__always)
     private static func recognizeByApp(
         _ parts: MessageParts,
         _ app: TextSpan,
@@ -81,6 +82,7 @@ enum ActivityRecognizers {
 
     /// Whether the text starts like `Mmm ` (a second Cisco timestamp): an upper-case letter, two lower-case ones and
     /// a space.
+    @inline(__always)
     private static func startsWithMonth(_ parts: MessageParts) -> Bool {
         let start = parts.msg.start
         guard parts.msg.count > 4 else { return false }
@@ -90,6 +92,7 @@ enum ActivityRecognizers {
     }
 
     /// The message inside rsyslog's `message repeated N times: [ MESSAGE]`, or the text itself.
+    @inline(__always)
     private static func unwrappingRepetition(_ parts: MessageParts) -> TextSpan {
         var cursor = parts.cursor
         guard !cursor.isAtEnd, parts.bytes[cursor.position] == UInt8(ascii: "m"), cursor.skip("message repeated "),

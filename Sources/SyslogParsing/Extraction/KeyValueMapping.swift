@@ -90,18 +90,6 @@ enum KeyValueMapping {
         offer(.client, chosen.4)
     }
 
-    /// The first pair whose key is `name`, in any case.
-    static func first(
-        _ name: StaticString,
-        in pairs: KeyValuePairs,
-        _ bytes: UnsafeBufferPointer<UInt8>
-    )
-        -> KeyValuePairs.Pair?
-    {
-        for index in 0..<pairs.count where Self.keyEquals(pairs[index].key, name, bytes) { return pairs[index] }
-        return nil
-    }
-
     /// Whether `key` is `name`, ignoring ASCII case.
     @inline(__always)
     static func keyEquals(_ key: TextSpan, _ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
