@@ -35,12 +35,14 @@ struct ActivityExtractor {
             ActivityRecognizers.recognize(parts, into: &fields)
             guard !fields.isComplete else { return }
             self.pairs.read(bytes, msg)
+            // FortiGate needs `type=` and `subtype=`, the mapping two pairs: a text with fewer is done.
+            guard self.pairs.count >= 2 else { return }
             _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &fields)
             KeyValueMapping.map(self.pairs, bytes, into: &fields)
         }
-        guard fields.filled != 0 else { return }
-        for raw in 0..<5 {
-            let field = ActivityField(rawValue: raw)!
+        var offered = fields.offered
+        while offered != 0, let field = ActivityField(rawValue: offered.trailingZeroBitCount) {
+            offered &= offered - 1
             if let value = fields.value(field) { self.write(value, to: field, of: &record) }
         }
     }

@@ -49,6 +49,8 @@ struct ActivityFields {
     )
     /// Fields set, one bit each.
     private(set) var filled: UInt8 = 0
+    /// Fields set by ``offer(_:_:)``, whose values are still to be written into the record, one bit each.
+    private(set) var offered: UInt8 = 0
 
     /// `true` once every field has a value.
     var isComplete: Bool { self.filled == 0x1F }
@@ -61,6 +63,7 @@ struct ActivityFields {
     mutating func offer(_ field: ActivityField, _ value: ExtractedValue?) {
         guard let value, !self.has(field) else { return }
         self.filled |= 1 << field.rawValue
+        self.offered |= 1 << field.rawValue
         switch field {
         case .user: self.values.0 = value
         case .event: self.values.1 = value

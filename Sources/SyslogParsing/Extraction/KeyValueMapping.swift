@@ -20,37 +20,68 @@ enum KeyValueMapping {
         (.client, ["client", "src", "srcip", "src_ip", "rhost", "addr"]),
     ]
 
-    /// The candidates by key length (up to 9 bytes, `operation`), each with its field and rank: one pass over the pairs looks
-    /// each key up among the few candidates of its length.
-    private static let byLength: [[(name: StaticString, field: ActivityField, rank: Int)]] = {
-        var table = [[(name: StaticString, field: ActivityField, rank: Int)]](repeating: [], count: 10)
+    /// A candidate key with its field and rank (its place in the field's list).
+    private typealias Candidate = (name: StaticString, field: ActivityField, rank: Int)
+
+    /// The candidates in a hash table of 64 slots, by their length, first and last byte in lower case (linear
+    /// probing): one pass over the pairs looks each key up in a slot or two, then compares it once.
+    private static let slots: [Candidate?] = {
+        var slots = [Candidate?](repeating: nil, count: 64)
         for (field, names) in Self.candidates {
-            for (rank, name) in names.enumerated() { table[name.utf8CodeUnitCount].append((name, field, rank)) }
+            for (rank, name) in names.enumerated() {
+                let count = name.utf8CodeUnitCount
+                var slot = Self.slot(count: count, first: name.utf8Start[0], last: name.utf8Start[count - 1])
+                while slots[slot] != nil { slot = (slot + 1) & 63 }
+                slots[slot] = (name, field, rank)
+            }
         }
-        return table
+        return slots
     }()
 
+    /// The slot where a key of `count` bytes from `first` to `last` starts its probe (the factors leave the
+    /// candidates of the table above one slot each).
+    @inline(__always)
+    private static func slot(count: Int, first: UInt8, last: UInt8) -> Int {
+        (Int(first | 0x20) &+ Int(last | 0x20) &* 27 &+ count &* 39) & 63
+    }
+
+    /// The candidate `key` is, if any.
+    @inline(__always)
+    private static func candidate(
+        _ key: TextSpan,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        in slots: [Candidate?]
+    ) -> Candidate? {
+        guard !key.isEmpty else { return nil }
+        var slot = Self.slot(count: key.count, first: bytes[key.start], last: bytes[key.end - 1])
+        while let candidate = slots[slot] {
+            if Self.keyEquals(key, candidate.name, bytes) { return candidate }
+            slot = (slot + 1) & 63
+        }
+        return nil
+    }
+
     static func map(_ pairs: KeyValuePairs, _ bytes: UnsafeBufferPointer<UInt8>, into fields: inout ActivityFields) {
-        guard pairs.pairs.count >= 2 else { return }
+        guard pairs.count >= 2 else { return }
         var best: (Int, Int, Int, Int, Int) = (.max, .max, .max, .max, .max)
         var chosen: (Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1)
-        for (index, pair) in pairs.pairs.enumerated() where pair.key.count < Self.byLength.count {
-            for candidate in Self.byLength[pair.key.count] where Self.keyEquals(pair.key, candidate.name, bytes) {
-                guard !fields.has(candidate.field), !Self.isAbsent(pair.value, field: candidate.field, bytes) else {
-                    continue
-                }
-                switch candidate.field {
-                case .user where candidate.rank < best.0: (best.0, chosen.0) = (candidate.rank, index)
-                case .event where candidate.rank < best.1: (best.1, chosen.1) = (candidate.rank, index)
-                case .resource where candidate.rank < best.2: (best.2, chosen.2) = (candidate.rank, index)
-                case .outcome where candidate.rank < best.3: (best.3, chosen.3) = (candidate.rank, index)
-                case .client where candidate.rank < best.4: (best.4, chosen.4) = (candidate.rank, index)
-                default: break
-                }
+        let slots = Self.slots
+        for index in 0..<pairs.count {
+            let pair = pairs[index]
+            guard let candidate = Self.candidate(pair.key, bytes, in: slots), !fields.has(candidate.field),
+                !Self.isAbsent(pair.value, field: candidate.field, bytes)
+            else { continue }
+            switch candidate.field {
+            case .user where candidate.rank < best.0: (best.0, chosen.0) = (candidate.rank, index)
+            case .event where candidate.rank < best.1: (best.1, chosen.1) = (candidate.rank, index)
+            case .resource where candidate.rank < best.2: (best.2, chosen.2) = (candidate.rank, index)
+            case .outcome where candidate.rank < best.3: (best.3, chosen.3) = (candidate.rank, index)
+            case .client where candidate.rank < best.4: (best.4, chosen.4) = (candidate.rank, index)
+            default: break
             }
         }
         func offer(_ field: ActivityField, _ index: Int) {
-            if index >= 0 { fields.offer(field, Self.value(pairs.pairs[index], field: field, bytes)) }
+            if index >= 0 { fields.offer(field, Self.value(pairs[index], field: field, bytes)) }
         }
         offer(.user, chosen.0)
         offer(.event, chosen.1)
@@ -59,18 +90,8 @@ enum KeyValueMapping {
         offer(.client, chosen.4)
     }
 
-    /// The first pair whose key is `name`, in any case.
-    static func first(
-        _ name: StaticString,
-        in pairs: KeyValuePairs,
-        _ bytes: UnsafeBufferPointer<UInt8>
-    )
-        -> KeyValuePairs.Pair?
-    {
-        pairs.pairs.first { Self.keyEquals($0.key, name, bytes) }
-    }
-
     /// Whether `key` is `name`, ignoring ASCII case.
+    @inline(__always)
     static func keyEquals(_ key: TextSpan, _ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard key.count == name.utf8CodeUnitCount else { return false }
         let literal = name.utf8Start

@@ -22,23 +22,39 @@ struct KeyValuePairs {
     /// The most pairs read from one message.
     static let capacity = 64
 
-    private(set) var pairs: [Pair] = []
+    /// The pairs read are `storage[0..<count]`; the rest is room, so reading writes in place.
+    private var storage = [Pair](
+        repeating: Pair(key: TextSpan(start: 0, end: 0), value: TextSpan(start: 0, end: 0), hasEscapes: false),
+        count: Self.capacity
+    )
 
-    init() {
-        self.pairs.reserveCapacity(Self.capacity)
-    }
+    /// How many pairs the last ``read(_:_:)`` found.
+    private(set) var count = 0
+
+    /// The pair at `index`, below ``count``.
+    @inline(__always)
+    subscript(index: Int) -> Pair { self.storage[index] }
 
     /// Reads the pairs of `span`.
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ span: TextSpan) {
-        self.pairs.removeAll(keepingCapacity: true)
+        self.count = self.storage.withUnsafeMutableBufferPointer { Self.read(bytes, span, into: $0) }
+    }
+
+    /// Reads the pairs of `span` into `pairs`, and returns how many there are.
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ span: TextSpan,
+        into pairs: UnsafeMutableBufferPointer<Pair>
+    ) -> Int {
+        var count = 0
         var index = span.start
         let end = span.end
         // Inside auditd's msg='…': where its closing quote is, which ends the unquoted values in it.
         var regionEnd = end
-        while index < end, self.pairs.count < Self.capacity {
+        while index < end, count < pairs.count {
             if index > regionEnd { regionEnd = end }
             // The next `=`, found with memchr.
-            guard let equals = Self.find(UInt8(ascii: "="), in: bytes, from: index, to: end) else { return }
+            guard let equals = Self.find(UInt8(ascii: "="), in: bytes, from: index, to: end) else { return count }
             var keyStart = equals
             while keyStart > index, Self.isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
             // A key starts the text, follows a space, or opens the inside of auditd's msg='…'.
@@ -79,9 +95,11 @@ struct KeyValuePairs {
                 while valueEnd < stop, bytes[valueEnd] != ByteClass.space { valueEnd += 1 }
                 next = valueEnd
             }
-            self.pairs.append(Pair(key: key, value: TextSpan(start: valueStart, end: valueEnd), hasEscapes: hasEscapes))
+            pairs[count] = Pair(key: key, value: TextSpan(start: valueStart, end: valueEnd), hasEscapes: hasEscapes)
+            count += 1
             index = next
         }
+        return count
     }
 
     @inline(__always)

@@ -26,9 +26,11 @@ struct TextCursor {
     var rest: TextSpan { TextSpan(start: min(self.position, self.end), end: self.end) }
 
     /// Whether the text at the position starts with `literal`.
+    @inline(__always)
     func hasPrefix(_ literal: StaticString) -> Bool { self.matches(literal, at: self.position) }
 
     /// Whether `literal` is at `index`.
+    @inline(__always)
     func matches(_ literal: StaticString, at index: Int) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard index >= 0, index + count <= self.end else { return false }
@@ -38,6 +40,7 @@ struct TextCursor {
     }
 
     /// Consumes `literal` if the text starts with it.
+    @inline(__always)
     mutating func skip(_ literal: StaticString) -> Bool {
         guard self.hasPrefix(literal) else { return false }
         self.position += literal.utf8CodeUnitCount
@@ -73,41 +76,52 @@ struct TextCursor {
         return TextSpan(start: start, end: self.position)
     }
 
-    /// The first index at or after `start` where `literal` begins: candidates are found by their first byte with
-    /// `memchr` (for the short texts of log lines this beats `memmem`, whose set-up dominates).
+    /// The first index at or after `start` where `literal` begins: candidates are found with `memchr` by the
+    /// literal's anchor byte (for the short texts of log lines this beats `memmem`, whose set-up dominates).
     func firstIndex(of literal: StaticString, from start: Int) -> Int? {
         let count = literal.utf8CodeUnitCount
         guard start >= 0, count > 0, let base = self.bytes.baseAddress else { return nil }
-        let first = Int32(literal.utf8Start[0])
+        let anchor = Self.anchor(of: literal)
+        let byte = Int32(literal.utf8Start[anchor])
         var index = start
         while index + count <= self.end {
-            guard let found = memchr(base + index, first, self.end - count + 1 - index) else { return nil }
-            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let found = memchr(base + index + anchor, byte, self.end - count + 1 - index) else { return nil }
+            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
             if self.matches(literal, at: candidate) { return candidate }
             index = candidate + 1
         }
         return nil
     }
 
-    /// The last index before `limit` where `literal` begins, at or after the position: candidates are found by their
-    /// first byte with glibc's `memrchr`.
+    /// The last index before `limit` where `literal` begins, at or after the position: candidates are found by the
+    /// literal's anchor byte with glibc's `memrchr`.
     func lastIndex(of literal: StaticString, before limit: Int) -> Int? {
         let count = literal.utf8CodeUnitCount
         guard count > 0, let base = self.bytes.baseAddress else { return nil }
-        let first = Int32(literal.utf8Start[0])
+        let anchor = Self.anchor(of: literal)
+        let byte = Int32(literal.utf8Start[anchor])
         var searchEnd = min(limit, self.end) - count + 1
         while searchEnd > self.position {
-            guard let found = clinux_memrchr(base + self.position, first, UInt(searchEnd - self.position)) else {
-                return nil
-            }
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let from = base + self.position + anchor
+            guard let found = clinux_memrchr(from, byte, UInt(searchEnd - self.position)) else { return nil }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
             if self.matches(literal, at: index) { return index }
             searchEnd = index
         }
         return nil
     }
 
+    /// The offset of the byte that `memchr` looks for: the literal's first byte that is not a space, since spaces
+    /// are the commonest byte of log text and would stop the search at every word.
+    @inline(__always)
+    private static func anchor(of literal: StaticString) -> Int {
+        var offset = 0
+        while offset + 1 < literal.utf8CodeUnitCount, literal.utf8Start[offset] == ByteClass.space { offset += 1 }
+        return offset
+    }
+
     /// Whether `span` holds exactly `literal`.
+    @inline(__always)
     func equals(_ span: TextSpan, _ literal: StaticString) -> Bool {
         span.count == literal.utf8CodeUnitCount && self.matches(literal, at: span.start)
     }

@@ -41,19 +41,15 @@ enum CEFRecognizer {
         var headerFields: (name: TextSpan?, count: Int) = (nil, 0)
         var fieldStart = cursor.position
         var index = cursor.position
-        // Seven `|` end the seven header fields; the extension follows the last.
-        while index < cursor.end, headerFields.count < 7 {
-            let byte = parts.bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if byte == UInt8(ascii: "|") {
-                if headerFields.count == 5 { headerFields.name = TextSpan(start: fieldStart, end: index) }
-                headerFields.count += 1
-                fieldStart = index + 1
-            }
-            index += 1
+        // Seven `|` not escaped end the seven header fields; the extension follows the last.
+        while headerFields.count < 7,
+            let bar = KeyValuePairs.find(UInt8(ascii: "|"), in: parts.bytes, from: index, to: cursor.end)
+        {
+            index = bar + 1
+            guard !Self.isEscaped(bar, after: cursor.position, parts.bytes) else { continue }
+            if headerFields.count == 5 { headerFields.name = TextSpan(start: fieldStart, end: bar) }
+            headerFields.count += 1
+            fieldStart = bar + 1
         }
         guard headerFields.count == 7 else { return false }
         let extensionText = TextSpan(start: min(fieldStart, cursor.end), end: cursor.end)
@@ -84,24 +80,19 @@ enum CEFRecognizer {
         var key: TextSpan?
         var valueStart = text.start
         var index = text.start
-        while index < text.end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                index += 2
-                continue
+        // Each `=` not escaped, found with memchr.
+        while let equals = KeyValuePairs.find(UInt8(ascii: "="), in: bytes, from: index, to: text.end) {
+            index = equals + 1
+            guard !Self.isEscaped(equals, after: text.start, bytes) else { continue }
+            // A key is a run of key bytes after a space (or at the start of the extension).
+            var keyStart = equals
+            while keyStart > valueStart, Self.isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
+            let startsKey = keyStart < equals && (keyStart == text.start || bytes[keyStart - 1] == ByteClass.space)
+            if startsKey {
+                if let key { consider(key, TextSpan(start: valueStart, end: max(valueStart, keyStart - 1))) }
+                key = TextSpan(start: keyStart, end: equals)
+                valueStart = equals + 1
             }
-            if byte == UInt8(ascii: "=") {
-                // A key is a run of key bytes after a space (or at the start of the extension).
-                var keyStart = index
-                while keyStart > valueStart, Self.isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
-                let startsKey = keyStart < index && (keyStart == text.start || bytes[keyStart - 1] == ByteClass.space)
-                if startsKey {
-                    if let key { consider(key, TextSpan(start: valueStart, end: max(valueStart, keyStart - 1))) }
-                    key = TextSpan(start: keyStart, end: index)
-                    valueStart = index + 1
-                }
-            }
-            index += 1
         }
         if let key {
             var end = text.end
@@ -121,6 +112,14 @@ enum CEFRecognizer {
         offer(.resource, values.2)
         offer(.outcome, values.3)
         offer(.client, values.4)
+    }
+
+    /// Whether the byte at `index` is escaped: after an odd run of backslashes, counted back no further than
+    /// `start`, where the text read begins.
+    private static func isEscaped(_ index: Int, after start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var backslash = index
+        while backslash > start, bytes[backslash - 1] == UInt8(ascii: "\\") { backslash -= 1 }
+        return (index - backslash) % 2 == 1
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
