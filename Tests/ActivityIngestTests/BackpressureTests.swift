@@ -27,15 +27,7 @@ struct BackpressureTests {
             ),
             logger: Logger(label: "test")
         )
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let counters = ListenerCounters()
-        let server = IngestServer(
-            group: group,
-            writer: writer,
-            rotationTimeZone: .utc,
-            counters: counters,
-            logger: Logger(label: "test")
-        )
+        let (server, counters, group) = makeTestServer(writer: writer)
         try await server.apply(
             [
                 ListenerConfiguration(transport: .tcp, host: "127.0.0.1", port: 0),

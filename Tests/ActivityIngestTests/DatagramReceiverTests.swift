@@ -23,15 +23,7 @@ struct DatagramReceiverTests {
             logger: Logger(label: "test")
         )
         try writer.start()
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let counters = ListenerCounters()
-        let server = IngestServer(
-            group: group,
-            writer: writer,
-            rotationTimeZone: .utc,
-            counters: counters,
-            logger: Logger(label: "test")
-        )
+        let (server, counters, group) = makeTestServer(writer: writer)
         var ingest = IngestConfiguration()
         ingest.maxMessageSize = 40
         try await server.apply([ListenerConfiguration(transport: .udp, host: "127.0.0.1", port: 0)], ingest: ingest)

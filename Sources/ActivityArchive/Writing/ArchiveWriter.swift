@@ -26,9 +26,8 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
     private let directory: ArchiveDirectory
     private let logger: Logger
     private let onRotation: @Sendable (ArchiveDay) -> Void
-
     /// Added to by the writer thread and by recovery; a written member's counts are added under `condition`.
-    private let counters: AtomicCounters<ArchiveCounter>
+    private let counters = AtomicCounters<ArchiveCounter>()
 
     // Guarded by `condition`.
     private let condition = ConditionLock()
@@ -64,9 +63,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
             maximumBatchBytes: configuration.batchSize,
             flushIntervalNanoseconds: configuration.flushInterval.nanoseconds
         )
-        let counters = AtomicCounters<ArchiveCounter>()
-        self.counters = counters
-        self.files = try DailyArchiveFiles(directory: self.directory, logger: logger, counters: counters)
+        self.files = try DailyArchiveFiles(directory: self.directory, logger: logger, counters: self.counters)
         self.intake = WriterIntake(
             budget: QueueBudget(queueSize: configuration.queueSize, streamPauseBytes: configuration.streamPauseBytes),
             now: monotonicNanoseconds()
@@ -80,8 +77,7 @@ public final class ArchiveWriter: RecordSink, @unchecked Sendable {
         self.levelControl = CompressionLevelControl(configuration: configuration, logger: logger)
     }
 
-    /// Counters so far, read under the lock that a written member is counted under, so its records, member and
-    /// bytes show together.
+    /// Counters so far, read under the lock a member is counted under: its records, member and bytes show together.
     public var statistics: ArchiveStatistics { self.withLock { self.counters.snapshot } }
 
     /// What the writer holds now, and how recently it wrote.
