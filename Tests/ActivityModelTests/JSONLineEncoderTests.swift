@@ -91,6 +91,51 @@ struct JSONLineEncoderTests {
         #expect(object["msg"] as? String == String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Short fields (4 to 16 plain bytes take a one-test path) meet a byte that needs escaping, or is not ASCII, at
+    /// every position, at the start, middle and end of the record's text, and still decode to their text.
+    @Test func shortFieldsWithASpecialByteAtEveryPositionDecodeToTheirText() throws {
+        let specials: [[UInt8]] = [
+            [0x22], [0x5C], [0x0A], [0x1F], [0x7F], [0x20], [0x7E], [0xFF], [0xC3, 0xA9], [0xE2, 0x80, 0xA8],
+        ]
+        var mismatches: [String] = []
+        for length in 1..<20 {
+            for position in 0..<length {
+                for special in specials {
+                    var field = [UInt8](repeating: UInt8(ascii: "u"), count: length)
+                    field.replaceSubrange(position..<position + 1, with: special)
+                    for (before, after) in [([UInt8](), [UInt8]()), (Array("a ".utf8), Array(" z".utf8))] {
+                        let text = before + field + after
+                        var record = ActivityRecord(received: self.received)
+                        text.withUnsafeBytes { record.reset(message: $0, received: self.received) }
+                        record.user = TextSpan(start: before.count, end: before.count + field.count)
+                        var buffer = LineBuffer()
+                        JSONLineEncoder.append(record, to: &buffer)
+                        let object = try JSONSerialization.jsonObject(with: Data(buffer.bytes)) as? [String: Any]
+                        if object?["user"] as? String != String(decoding: field, as: UTF8.self) {
+                            mismatches.append("\(field): \(String(decoding: buffer.bytes, as: UTF8.self))")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    /// A word of the vocabulary is a span of the constant itself: written and read without being copied into the
+    /// record's text.
+    @Test func staticTextSpansAreWrittenFromTheConstant() {
+        let record = self.record("sshd said something") { record, find in
+            record.app = find("sshd")
+            record.event = TextSpan(staticText: "session-open")
+            record.outcome = TextSpan(staticText: "ok")
+        }
+        #expect(record.string(\.event) == "session-open")
+        #expect(record.textCount == "sshd said something".utf8.count)
+        #expect(JSONLineEncoder.line(record).contains(#""app":"sshd","event":"session-open","outcome":"ok""#))
+        #expect(TextSpan(staticText: "x-y").isStaticText && TextSpan(staticText: "x-y").count == 3)
+        #expect(!TextSpan(start: 3, end: 5).isStaticText)
+    }
+
     @Test func lineBufferGrowsAndKeepsEarlierLines() {
         var buffer = LineBuffer(capacity: 16)
         for _ in 0..<1000 { JSONLineEncoder.append(ActivityRecord(received: self.received), to: &buffer) }

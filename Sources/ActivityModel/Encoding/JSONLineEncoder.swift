@@ -40,21 +40,21 @@ public enum JSONLineEncoder {
         writer.write("\",\"severity\":\"")
         writer.write(record.severity.staticName)
         writer.write(UInt8(ascii: "\""))
-        Self.writeField(",\"host\":", record.host, text, to: &writer)
-        Self.writeField(",\"app\":", record.app, text, to: &writer)
-        Self.writeField(",\"procid\":", record.procid, text, to: &writer)
-        Self.writeField(",\"msgid\":", record.msgid, text, to: &writer)
-        Self.writeField(",\"user\":", record.user, text, to: &writer)
-        Self.writeField(",\"event\":", record.event, text, to: &writer)
-        Self.writeField(",\"resource\":", record.resource, text, to: &writer)
-        Self.writeField(",\"outcome\":", record.outcome, text, to: &writer)
-        Self.writeField(",\"client\":", record.client, text, to: &writer)
+        Self.writeField(",\"host\":\"", record.host, text, to: &writer)
+        Self.writeField(",\"app\":\"", record.app, text, to: &writer)
+        Self.writeField(",\"procid\":\"", record.procid, text, to: &writer)
+        Self.writeField(",\"msgid\":\"", record.msgid, text, to: &writer)
+        Self.writeField(",\"user\":\"", record.user, text, to: &writer)
+        Self.writeField(",\"event\":\"", record.event, text, to: &writer)
+        Self.writeField(",\"resource\":\"", record.resource, text, to: &writer)
+        Self.writeField(",\"outcome\":\"", record.outcome, text, to: &writer)
+        Self.writeField(",\"client\":\"", record.client, text, to: &writer)
         if !record.structuredData.isEmpty {
             writer.write(",\"sd\":")
             Self.writeStructuredData(record.structuredData, text, to: &writer)
         }
-        Self.writeField(",\"msg\":", record.msg, text, to: &writer)
-        Self.writeField(",\"source\":", record.source, text, to: &writer)
+        Self.writeField(",\"msg\":\"", record.msg, text, to: &writer)
+        Self.writeField(",\"source\":\"", record.source, text, to: &writer)
         if let transport = record.transport {
             writer.write(",\"transport\":\"")
             writer.write(transport.staticName)
@@ -82,6 +82,8 @@ public enum JSONLineEncoder {
         return length
     }
 
+    /// Writes `key` (which ends with the value's opening quote) and the span as a JSON string, if there is one.
+    @inline(__always)
     private static func writeField(
         _ key: StaticString,
         _ span: TextSpan?,
@@ -90,18 +92,30 @@ public enum JSONLineEncoder {
     ) {
         guard let span else { return }
         writer.write(key)
-        Self.writeString(span, text, to: &writer)
+        Self.writeContents(span, text, to: &writer)
+        writer.write(UInt8(ascii: "\""))
     }
 
+    @inline(__always)
     private static func writeString(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) {
         writer.write(UInt8(ascii: "\""))
-        let bytes = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+        Self.writeContents(span, text, to: &writer)
+        writer.write(UInt8(ascii: "\""))
+    }
+
+    /// Writes the span's text escaped, without quotes (the one call per string: the escaper is inlined here only).
+    @inline(never)
+    private static func writeContents(
+        _ span: TextSpan,
+        _ text: UnsafeBufferPointer<UInt8>,
+        to writer: inout ByteWriter
+    ) {
+        let bytes = span.bytes(in: text)
         if span.isEscapedParamValue {
             ParamValueEscapes.forEachUnescapedRun(in: bytes) { JSONStringEscaper.write($0, to: &writer) }
-        } else {
+        } else if !JSONStringEscaper.writeShortPlain(bytes, to: &writer) {
             JSONStringEscaper.write(bytes, to: &writer)
         }
-        writer.write(UInt8(ascii: "\""))
     }
 
     private static func writeStructuredData(

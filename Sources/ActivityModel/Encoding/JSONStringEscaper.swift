@@ -69,6 +69,31 @@ public enum JSONStringEscaper {
         writer.position &+= written
     }
 
+    /// Writes `bytes` as they are when they are 4 to 16 plain ASCII bytes (most host names, app names, user names,
+    /// addresses and vocabulary words), with two overlapping loads, one test and two overlapping stores; returns
+    /// `false`, having written nothing, for any other text, which ``write(_:to:)`` then escapes.
+    @inline(__always)
+    static func writeShortPlain(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) -> Bool {
+        let count = bytes.count
+        guard count >= 4, count <= 16, let input = bytes.baseAddress, writer.remaining >= count else { return false }
+        let output = UnsafeMutableRawPointer(writer.cursor)
+        if count >= 8 {
+            let head = UnsafeRawPointer(input).loadUnaligned(as: UInt64.self)
+            let tail = UnsafeRawPointer(input + (count &- 8)).loadUnaligned(as: UInt64.self)
+            guard Self.escapeFlags(head) | Self.escapeFlags(tail) == 0 else { return false }
+            output.storeBytes(of: head, as: UInt64.self)
+            output.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self)
+        } else {
+            let head = UnsafeRawPointer(input).loadUnaligned(as: UInt32.self)
+            let tail = UnsafeRawPointer(input + (count &- 4)).loadUnaligned(as: UInt32.self)
+            guard Self.escapeFlags(UInt64(head) | UInt64(tail) &<< 32) == 0 else { return false }
+            output.storeBytes(of: head, as: UInt32.self)
+            output.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
+        }
+        writer.position &+= count
+        return true
+    }
+
     /// Eight ASCII spaces: padding that is plain, so it never raises a flag of its own.
     private static let spaces: UInt64 = 0x2020_2020_2020_2020
 

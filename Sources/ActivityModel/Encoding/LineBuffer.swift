@@ -85,7 +85,8 @@ public struct LineBuffer: Sendable {
 /// Writes bytes into space that ``LineBuffer/write(maximumLength:_:)`` reserved.
 ///
 /// Every write checks the reserved bound (a wrong bound traps instead of corrupting memory); short copies are done
-/// byte by byte because a `memcpy` call costs more than the few bytes of a JSON key.
+/// as two overlapping word copies (``copyBytes(from:to:count:)``) because a `memcpy` call costs more than the few
+/// bytes of a JSON key.
 public struct ByteWriter {
     /// The reserved space.
     let space: UnsafeMutableBufferPointer<UInt8>
@@ -116,12 +117,7 @@ public struct ByteWriter {
         let count = bytes.count
         guard count > 0, let source = bytes.baseAddress else { return }
         precondition(count <= self.remaining, "ByteWriter overflow: the reserved maximum was too small")
-        let target = self.cursor
-        if count <= 16 {
-            for offset in 0..<count { target[offset] = source[offset] }
-        } else {
-            target.update(from: source, count: count)
-        }
+        copyBytes(from: source, to: self.cursor, count: count)
         self.position += count
     }
 

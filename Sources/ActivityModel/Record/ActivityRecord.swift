@@ -1,9 +1,9 @@
 /// One received syslog message as a structured activity record: the unit written as one JSON line.
 ///
 /// Text fields are ``TextSpan``s into ``bytes``, which holds the message as received (after its trailing
-/// terminator is stripped) followed by the sender's address text. A record is meant to be reused: the parser
-/// resets it for every message, keeping the capacity of its arrays, so parsing a stream allocates nothing per
-/// message once warmed up. ``string(_:)`` turns a span into a `String` for callers that want one.
+/// terminator is stripped) followed by the sender's address text and any value extraction made. A record is meant
+/// to be reused: the parser resets it for every message, keeping its arrays, so parsing a stream allocates nothing
+/// per message once warmed up. ``string(_:)`` turns a span into a `String` for callers that want one.
 ///
 /// Stored properties are in the order of the JSON keys (docs/design.md, "The activity record"); `nil` means the key is
 /// omitted.
@@ -48,8 +48,12 @@ public struct ActivityRecord: Sendable {
     /// `true` when the message was cut at the maximum message size.
     public var truncated: Bool
 
-    /// The message text and the sender's address text that the spans point into.
+    /// The message text, the sender's address text and made values, which the spans point into: the first
+    /// ``textCount`` bytes. The rest is room kept for the next message and the next appended text, so that neither
+    /// goes through `Array.append`'s generic path (a reset or an append is one bounds check and one copy).
     public private(set) var bytes: [UInt8]
+    /// How many bytes of ``bytes`` hold text.
+    public private(set) var textCount = 0
 
     /// Creates an empty raw record received at `received`.
     public init(received: Timestamp = Timestamp(microsecondsSinceEpoch: 0)) {
@@ -88,33 +92,42 @@ public struct ActivityRecord: Sendable {
         self.transport = nil
         self.format = .raw
         self.truncated = false
-        self.bytes.removeAll(keepingCapacity: true)
-        self.bytes.append(contentsOf: message)
+        self.textCount = 0
+        _ = self.appendText(message)
     }
 
     /// Appends `text` to ``bytes`` and returns its span: for values that are not a run of the message's own bytes (a
-    /// word of the activity vocabulary, an unescaped value). Allocates nothing once the capacity is warmed up.
+    /// word of the activity vocabulary, an unescaped value). Allocates nothing once the room is warmed up.
+    @discardableResult
     public mutating func appendText(_ text: UnsafeRawBufferPointer) -> TextSpan {
-        let start = self.bytes.count
-        // As typed bytes, the append is one copy rather than a byte-by-byte sequence walk.
-        self.bytes.append(contentsOf: text.assumingMemoryBound(to: UInt8.self))
-        return TextSpan(start: start, end: self.bytes.count)
+        let start = self.textCount
+        let end = start + text.count
+        if end > self.bytes.count { self.makeRoom(for: end) }
+        if let source = text.baseAddress {
+            self.bytes.withUnsafeMutableBytes {
+                copyBytes(from: source, to: $0.baseAddress! + start, count: text.count)
+            }
+        }
+        self.textCount = end
+        return TextSpan(start: start, end: end)
+    }
+
+    /// Grows ``bytes`` to at least `count` bytes, at least doubling it plus room for a sender's address and a few
+    /// words, so that growing is rare and never per message.
+    private mutating func makeRoom(for count: Int) {
+        self.bytes.append(contentsOf: repeatElement(0, count: max(count, self.bytes.count * 2, 256) - self.bytes.count))
     }
 
     /// Appends the sender's address text to ``bytes`` and points ``source`` at it.
     public mutating func setSource(_ address: String) {
         var address = address
-        address.withUTF8 { utf8 in
-            let start = self.bytes.count
-            self.bytes.append(contentsOf: utf8)
-            self.source = TextSpan(start: start, end: self.bytes.count)
-        }
+        address.withUTF8 { self.source = self.appendText(UnsafeRawBufferPointer($0)) }
     }
 
     /// The text of a span as a `String`: PARAM-VALUE escapes removed, invalid UTF-8 replaced by U+FFFD.
     public func string(_ span: TextSpan) -> String {
         self.bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+            let slice = span.bytes(in: UnsafeBufferPointer(rebasing: buffer[0..<self.textCount]))
             guard span.isEscapedParamValue else { return String(decoding: slice, as: UTF8.self) }
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(slice.count)

@@ -8,12 +8,13 @@ import ActivityModel
 /// 3. the built-in recognizers (``ActivityRecognizers``),
 /// 4. `key=value` pairs in the text (FortiGate's first, then ``KeyValueMapping``).
 ///
-/// Values are the message's own bytes wherever they can be; a vocabulary word, a joined flow destination or an
-/// unescaped value is appended to the record's bytes. Scratch space is reused, so a stream of messages allocates
+/// Values are the message's own bytes wherever they can be; a vocabulary word is a static span (no copy); a joined
+/// flow destination, an unescaped value or a rule's constant is appended to the record's bytes. Scratch space is reused, so a stream of messages allocates
 /// nothing here once warmed up.
 struct ActivityExtractor {
     private let rules: [ExtractionRule]
     private var pairs = KeyValuePairs()
+    private var fields = ActivityFields()
     private var captures: [(ActivityField, TextSpan)] = []
     private var scratch: [UInt8] = []
 
@@ -26,28 +27,30 @@ struct ActivityExtractor {
             // Only the SD mapping can have said anything.
             return
         }
-        var fields = ActivityFields()
+        self.fields.reset()
         record.bytes.withUnsafeBufferPointer { bytes in
             let parts = MessageParts(bytes: bytes, msg: msg, app: record.app, msgid: record.msgid)
-            if !self.rules.isEmpty { self.applyRules(parts, into: &fields) }
-            if !record.structuredData.isEmpty { Self.offerMapped(record, into: &fields) }
-            guard !fields.isComplete else { return }
-            ActivityRecognizers.recognize(parts, into: &fields)
-            guard !fields.isComplete else { return }
+            if !self.rules.isEmpty { self.applyRules(parts) }
+            if !record.structuredData.isEmpty { Self.offerMapped(record, into: &self.fields) }
+            guard !self.fields.isComplete else { return }
+            ActivityRecognizers.recognize(parts, into: &self.fields)
+            guard !self.fields.isComplete else { return }
             self.pairs.read(bytes, msg)
             // FortiGate needs `type=` and `subtype=`, the mapping two pairs: a text with fewer is done.
             guard self.pairs.count >= 2 else { return }
-            _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &fields)
-            KeyValueMapping.map(self.pairs, bytes, into: &fields)
+            _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &self.fields)
+            KeyValueMapping.map(self.pairs, bytes, into: &self.fields)
         }
-        var offered = fields.offered
-        while offered != 0, let field = ActivityField(rawValue: offered.trailingZeroBitCount) {
-            offered &= offered - 1
-            if let value = fields.value(field) { self.write(value, to: field, of: &record) }
+        guard self.fields.offered != 0 else { return }
+        Self.writeSpans(self.fields, into: &record)
+        var made = self.fields.made
+        while made != 0, let field = ActivityField(rawValue: made.trailingZeroBitCount) {
+            made &= made - 1
+            if let value = self.fields.madeValue(field) { self.write(value, to: field, of: &record) }
         }
     }
 
-    private mutating func applyRules(_ parts: MessageParts, into fields: inout ActivityFields) {
+    private mutating func applyRules(_ parts: MessageParts) {
         for (index, rule) in self.rules.enumerated() {
             if let app = rule.app {
                 guard let recordApp = parts.app, recordApp.count == app.count,
@@ -56,7 +59,7 @@ struct ActivityExtractor {
                     })
                 else { continue }
             }
-            if rule.apply(parts.bytes, parts.msg, index: index, captures: &self.captures, into: &fields) { return }
+            if rule.apply(parts.bytes, parts.msg, index: index, captures: &self.captures, into: &self.fields) { return }
         }
     }
 
@@ -69,13 +72,22 @@ struct ActivityExtractor {
         if record.client != nil { fields.keep(.client) }
     }
 
+    /// Stores the offered spans in the record's fields: one test and one store each.
+    @inline(__always)
+    private static func writeSpans(_ fields: ActivityFields, into record: inout ActivityRecord) {
+        if let span = fields.span(.user) { record.user = span }
+        if let span = fields.span(.event) { record.event = span }
+        if let span = fields.span(.resource) { record.resource = span }
+        if let span = fields.span(.outcome) { record.outcome = span }
+        if let span = fields.span(.client) { record.client = span }
+    }
+
+    /// Makes a value that is not a span of the record yet, appends it to the record's bytes and stores its span.
     private mutating func write(_ value: ExtractedValue, to field: ActivityField, of record: inout ActivityRecord) {
         let span: TextSpan
         switch value {
         case .span(let text):
             span = text
-        case .word(let word):
-            span = record.appendText(UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
         case .constant(let rule, let index):
             span = self.rules[rule].constants[index].value.withUnsafeBytes { record.appendText($0) }
         case .joined(let first, let second):

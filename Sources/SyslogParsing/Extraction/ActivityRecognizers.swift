@@ -26,12 +26,21 @@ enum ActivityRecognizers {
             if CiscoRecognizer.recognize(parts, into: &fields) { return }
         }
         if first == UInt8(ascii: "C"), CEFRecognizer.recognize(parts, into: &fields) { return }
-        guard let app = parts.app, Self.appFirstBytes.contains(appFirst) else { return }
+        guard let app = parts.app, Self.canStartRecognizedApp(appFirst) else { return }
         _ = Self.recognizeByApp(parts, app, into: &fields)
     }
 
-    /// The first bytes of the apps below: any other app is passed over with one lookup.
-    private static let appFirstBytes = ByteSet("slCcugp")
+    /// Whether `byte` is the first byte of an app below: any other app is passed over with one test (a `switch`,
+    /// which needs no set built at run time).
+    @inline(__always)
+    private static func canStartRecognizedApp(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "s"), UInt8(ascii: "l"), UInt8(ascii: "C"), UInt8(ascii: "c"), UInt8(ascii: "u"),
+            UInt8(ascii: "g"), UInt8(ascii: "p"):
+            true
+        default: false
+        }
+    }
 
     /// The recognizer of the app named `app`, chosen by the name's length and then compared: a name costs one
     /// switch and a comparison or two.
@@ -80,15 +89,23 @@ enum ActivityRecognizers {
         return false
     }
 
-    /// Whether the text starts like `Mmm ` (a second Cisco timestamp): an upper-case letter, two lower-case ones and
-    /// a space.
+    /// Whether the text starts with a month's abbreviation and a space (`Mar `: a second Cisco timestamp), so that
+    /// other text that starts with three letters (`New session …`) does not send the Cisco recognizer looking.
     @inline(__always)
     private static func startsWithMonth(_ parts: MessageParts) -> Bool {
         let start = parts.msg.start
-        guard parts.msg.count > 4 else { return false }
-        let bytes = parts.bytes
-        return bytes[start] &- UInt8(ascii: "A") < 26 && bytes[start + 1] &- UInt8(ascii: "a") < 26
-            && bytes[start + 2] &- UInt8(ascii: "a") < 26 && bytes[start + 3] == ByteClass.space
+        guard parts.msg.count > 4, parts.bytes[start + 3] == ByteClass.space else { return false }
+        let name =
+            UInt32(parts.bytes[start]) << 16 | UInt32(parts.bytes[start + 1]) << 8 | UInt32(parts.bytes[start + 2])
+        return Self.monthNames.contains(name)
+    }
+
+    /// `Jan` … `Dec`, three bytes each in a number, as ``startsWithMonth(_:)`` reads them.
+    private static let monthNames: [UInt32] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .map { (name: StaticString) in
+        UInt32(name.utf8Start[0]) << 16 | UInt32(name.utf8Start[1]) << 8 | UInt32(name.utf8Start[2])
     }
 
     /// The message inside rsyslog's `message repeated N times: [ MESSAGE]`, or the text itself.

@@ -33,10 +33,38 @@ struct TextCursor {
     @inline(__always)
     func matches(_ literal: StaticString, at index: Int) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard index >= 0, index + count <= self.end else { return false }
-        let pointer = literal.utf8Start
-        for offset in 0..<count where self.bytes[index + offset] != pointer[offset] { return false }
-        return true
+        guard index >= 0, index + count <= self.end, let base = self.bytes.baseAddress else { return false }
+        return Self.equal(UnsafeRawPointer(base + index), UnsafeRawPointer(literal.utf8Start), count: count)
+    }
+
+    /// Whether `count` bytes at `first` and `second` are the same, compared a word at a time: the last word (or
+    /// half-word) overlaps the one before it, so no load reads past either run and a literal costs one or two
+    /// comparisons, not one per byte.
+    @inline(__always)
+    private static func equal(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, count: Int) -> Bool {
+        if count >= 8 {
+            var offset = 0
+            while offset &+ 8 < count {
+                guard
+                    first.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                else { return false }
+                offset &+= 8
+            }
+            return first.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                == second.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return first.loadUnaligned(as: UInt32.self) == second.loadUnaligned(as: UInt32.self)
+                && first.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+                    == second.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+        }
+        if count >= 2 {
+            return first.loadUnaligned(as: UInt16.self) == second.loadUnaligned(as: UInt16.self)
+                && first.load(fromByteOffset: count &- 1, as: UInt8.self)
+                    == second.load(fromByteOffset: count &- 1, as: UInt8.self)
+        }
+        return count == 0 || first.load(as: UInt8.self) == second.load(as: UInt8.self)
     }
 
     /// Consumes `literal` if the text starts with it.
@@ -85,12 +113,29 @@ struct TextCursor {
         let byte = Int32(literal.utf8Start[anchor])
         var index = start
         while index + count <= self.end {
-            guard let found = memchr(base + index + anchor, byte, self.end - count + 1 - index) else { return nil }
-            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
+            guard let found = Self.find(byte, in: base, from: index + anchor, to: self.end - count + 1 + anchor)
+            else { return nil }
+            let candidate = found - anchor
             if self.matches(literal, at: candidate) { return candidate }
             index = candidate + 1
         }
         return nil
+    }
+
+    /// The first index of `byte` in `start..<end` of `base`: a byte loop for a short run, where a `memchr` call
+    /// costs more than it saves, `memchr` for a longer one.
+    @inline(__always)
+    private static func find(_ byte: Int32, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        if end - start <= 16 {
+            var index = start
+            while index < end {
+                if Int32(base[index]) == byte { return index }
+                index += 1
+            }
+            return nil
+        }
+        guard let found = memchr(base + start, byte, end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The last index before `limit` where `literal` begins, at or after the position: candidates are found by the

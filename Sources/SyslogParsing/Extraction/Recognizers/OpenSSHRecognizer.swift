@@ -19,7 +19,7 @@ import ActivityModel
 enum OpenSSHRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
-        guard !cursor.isAtEnd, Self.firstBytes.contains(parts.bytes[cursor.position]) else { return false }
+        guard !cursor.isAtEnd, Self.canStartRecognizedLine(parts.bytes[cursor.position]) else { return false }
         _ = cursor.skip("error: ")
         if cursor.skip("Accepted ") { return Self.authentication(&cursor, outcome: Word.success, into: &fields) }
         if cursor.skip("Failed ") { return Self.authentication(&cursor, outcome: Word.failure, into: &fields) }
@@ -62,8 +62,16 @@ enum OpenSSHRecognizer {
         Self.userAndAddress(&cursor, separator: " from ", event: Word.login, outcome: Word.failure, into: &fields)
     }
 
-    /// The first bytes of every line recognized: any other line is given up at once.
-    private static let firstBytes = ByteSet("AFPIiemDCU")
+    /// Whether `byte` is the first byte of a line below: any other line is given up at once.
+    @inline(__always)
+    private static func canStartRecognizedLine(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A"), UInt8(ascii: "F"), UInt8(ascii: "P"), UInt8(ascii: "I"), UInt8(ascii: "i"),
+            UInt8(ascii: "e"), UInt8(ascii: "m"), UInt8(ascii: "D"), UInt8(ascii: "C"), UInt8(ascii: "U"):
+            true
+        default: false
+        }
+    }
 
     /// How sshd ends a connection that never authenticated: `PREFIX USER ADDRESS port N [preauth]`.
     private static let preauthenticationEnds: [StaticString] = [

@@ -1,0 +1,23 @@
+import ActivityModel
+import Testing
+
+struct ActivityRecordTests {
+    /// One record reused for messages that grow and shrink, with appended values longer than the room kept for
+    /// them: every span reads back its own text, and the text count is the message's, then the appends'.
+    @Test func reusedRecordKeepsEveryTextWhileMessagesAndAppendsGrow() {
+        var record = ActivityRecord()
+        let long = String(repeating: "x", count: 700)
+        for length in [3, 300, 10, 5000, 0, 40] {
+            let message = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            message.withUnsafeBytes { record.reset(message: $0, received: Timestamp(microsecondsSinceEpoch: 0)) }
+            #expect(record.textCount == length)
+            let words = ["login", long, "ok", ""]
+            let spans = words.map { word in Array(word.utf8).withUnsafeBytes { record.appendText($0) } }
+            record.setSource("192.0.2.1")
+            #expect(record.textCount == length + words.reduce(0) { $0 + $1.utf8.count } + 9)
+            #expect(record.string(TextSpan(start: 0, end: length)) == String(decoding: message, as: UTF8.self))
+            #expect(spans.map { record.string($0) } == words)
+            #expect(record.string(\.source) == "192.0.2.1")
+        }
+    }
+}
