@@ -63,7 +63,8 @@ struct ActivityExtractor {
         }
     }
 
-    /// Keeps what the SD mapping put in the record.
+    /// Keeps what the SD mapping put in the record. Inlined: as a call it copied the whole record.
+    @inline(__always)
     private static func offerMapped(_ record: borrowing ActivityRecord, into fields: inout ActivityFields) {
         if record.user != nil { fields.keep(.user) }
         if record.event != nil { fields.keep(.event) }

@@ -106,6 +106,8 @@ struct TextCursor {
 
     /// The first index at or after `start` where `literal` begins: candidates are found with `memchr` by the
     /// literal's anchor byte (for the short texts of log lines this beats `memmem`, whose set-up dominates).
+    /// Inlined, so that a literal's length, anchor and byte are constants at each call site.
+    @inline(__always)
     func firstIndex(of literal: StaticString, from start: Int) -> Int? {
         let count = literal.utf8CodeUnitCount
         guard start >= 0, count > 0, let base = self.bytes.baseAddress else { return nil }
@@ -125,7 +127,7 @@ struct TextCursor {
     /// The first index of `byte` in `start..<end` of `base`: a byte loop for a short run, where a `memchr` call
     /// costs more than it saves, `memchr` for a longer one.
     @inline(__always)
-    private static func find(_ byte: Int32, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    static func find(_ byte: Int32, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
         if end - start <= 16 {
             var index = start
             while index < end {

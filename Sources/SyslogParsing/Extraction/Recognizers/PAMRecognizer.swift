@@ -41,8 +41,9 @@ enum PAMRecognizer {
     private static func text(_ cursor: inout TextCursor, service: TextSpan?, into fields: inout ActivityFields) -> Bool
     {
         if cursor.hasPrefix("authentication failure") || cursor.hasPrefix("s; logname=") {
-            fields.offer(.user, span: Self.pair(cursor, "user="))
-            fields.offer(.client, span: Self.pair(cursor, "rhost="))
+            let (user, host) = Self.userAndRemoteHost(cursor)
+            fields.offer(.user, span: user)
+            fields.offer(.client, span: host)
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("check pass; user unknown") {
@@ -96,20 +97,40 @@ enum PAMRecognizer {
         return span.isEmpty ? nil : span
     }
 
-    /// The value of ` NAME=VALUE` (a word; empty means absent) in the rest of the text. The name must start a word:
-    /// `user=` is not the end of `ruser=`.
-    private static func pair(_ cursor: TextCursor, _ name: StaticString) -> TextSpan? {
+    /// The values of the first ` user=VALUE` and the first ` rhost=VALUE` (words; empty means absent) in the rest of
+    /// the text, found in one pass over its `=` signs. A name must start a word: `user=` is not the end of `ruser=`.
+    private static func userAndRemoteHost(_ cursor: TextCursor) -> (user: TextSpan?, host: TextSpan?) {
+        var user: TextSpan?
+        var host: TextSpan?
+        var foundUser = false
+        var foundHost = false
+        guard let base = cursor.bytes.baseAddress else { return (nil, nil) }
         var index = cursor.position
-        let first = name.utf8Start[0]
-        while index < cursor.end {
-            if cursor.bytes[index] == first, index == cursor.position || cursor.bytes[index - 1] == ByteClass.space,
-                cursor.matches(name, at: index)
-            {
-                var value = TextCursor(cursor.bytes, TextSpan(start: index + name.utf8CodeUnitCount, end: cursor.end))
-                return value.word()
+        while !(foundUser && foundHost),
+            let equals = TextCursor.find(Int32(UInt8(ascii: "=")), in: base, from: index, to: cursor.end)
+        {
+            if !foundUser, Self.isName("user=", endingAt: equals, cursor) {
+                (user, foundUser) = (Self.value(after: equals, cursor), true)
+            } else if !foundHost, Self.isName("rhost=", endingAt: equals, cursor) {
+                (host, foundHost) = (Self.value(after: equals, cursor), true)
             }
-            index += 1
+            index = equals + 1
         }
-        return nil
+        return (user, host)
+    }
+
+    /// Whether `name` (ending with `=`) ends at `equals` and starts the rest of the text or a word.
+    @inline(__always)
+    private static func isName(_ name: StaticString, endingAt equals: Int, _ cursor: TextCursor) -> Bool {
+        let start = equals + 1 - name.utf8CodeUnitCount
+        return start >= cursor.position && (start == cursor.position || cursor.bytes[start - 1] == ByteClass.space)
+            && cursor.matches(name, at: start)
+    }
+
+    /// The word after `equals`, `nil` when empty.
+    @inline(__always)
+    private static func value(after equals: Int, _ cursor: TextCursor) -> TextSpan? {
+        var value = TextCursor(cursor.bytes, TextSpan(start: equals + 1, end: cursor.end))
+        return value.word()
     }
 }
