@@ -34,7 +34,7 @@ struct ActivityExtractor {
             guard !fields.isComplete else { return }
             ActivityRecognizers.recognize(parts, into: &fields)
             guard !fields.isComplete else { return }
-            self.pairs.read(bytes, msg)
+            self.pairs.read(bytes, msg, skipping: fields.filled)
             // FortiGate needs `type=` and `subtype=`, the mapping two pairs: a text with fewer is done.
             guard self.pairs.count >= 2 else { return }
             _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &fields)
