@@ -35,7 +35,7 @@ struct ActivityExtractor {
             guard !self.fields.isComplete else { return }
             ActivityRecognizers.recognize(parts, into: &self.fields)
             guard !self.fields.isComplete else { return }
-            self.pairs.read(bytes, msg)
+            self.pairs.read(bytes, msg, skipping: self.fields.filled)
             // FortiGate needs `type=` and `subtype=`, the mapping two pairs: a text with fewer is done.
             guard self.pairs.count >= 2 else { return }
             _ = FortiGateRecognizer.recognize(self.pairs, bytes, into: &self.fields)

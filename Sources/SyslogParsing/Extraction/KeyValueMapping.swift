@@ -20,74 +20,17 @@ enum KeyValueMapping {
         (.client, ["client", "src", "srcip", "src_ip", "rhost", "addr"]),
     ]
 
-    /// A candidate key with its field and rank (its place in the field's list).
-    private typealias Candidate = (name: StaticString, field: ActivityField, rank: Int)
-
-    /// The candidates in a hash table of 64 slots, by their length, first and last byte in lower case (linear
-    /// probing): one pass over the pairs looks each key up in a slot or two, then compares it once.
-    private static let slots: [Candidate?] = {
-        var slots = [Candidate?](repeating: nil, count: 64)
-        for (field, names) in Self.candidates {
-            for (rank, name) in names.enumerated() {
-                let count = name.utf8CodeUnitCount
-                var slot = Self.slot(count: count, first: name.utf8Start[0], last: name.utf8Start[count - 1])
-                while slots[slot] != nil { slot = (slot + 1) & 63 }
-                slots[slot] = (name, field, rank)
-            }
-        }
-        return slots
-    }()
-
-    /// The slot where a key of `count` bytes from `first` to `last` starts its probe (the factors leave the
-    /// candidates of the table above one slot each).
-    @inline(__always)
-    private static func slot(count: Int, first: UInt8, last: UInt8) -> Int {
-        (Int(first | 0x20) &+ Int(last | 0x20) &* 27 &+ count &* 39) & 63
-    }
-
-    /// The candidate `key` is, if any.
-    @inline(__always)
-    private static func candidate(
-        _ key: TextSpan,
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        in slots: [Candidate?]
-    ) -> Candidate? {
-        guard !key.isEmpty else { return nil }
-        var slot = Self.slot(count: key.count, first: bytes[key.start], last: bytes[key.end - 1])
-        while let candidate = slots[slot] {
-            if Self.keyEquals(key, candidate.name, bytes) { return candidate }
-            slot = (slot + 1) & 63
-        }
-        return nil
-    }
-
+    /// Offers, per field, the value of its best candidate that ``KeyValuePairs`` kept: the text must hold two pairs.
     static func map(_ pairs: KeyValuePairs, _ bytes: UnsafeBufferPointer<UInt8>, into fields: inout ActivityFields) {
         guard pairs.count >= 2 else { return }
-        var best: (Int, Int, Int, Int, Int) = (.max, .max, .max, .max, .max)
-        var chosen: (Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1)
-        let slots = Self.slots
-        for index in 0..<pairs.count {
-            let pair = pairs[index]
-            guard let candidate = Self.candidate(pair.key, bytes, in: slots), !fields.has(candidate.field),
-                !Self.isAbsent(pair.value, field: candidate.field, bytes)
-            else { continue }
-            switch candidate.field {
-            case .user where candidate.rank < best.0: (best.0, chosen.0) = (candidate.rank, index)
-            case .event where candidate.rank < best.1: (best.1, chosen.1) = (candidate.rank, index)
-            case .resource where candidate.rank < best.2: (best.2, chosen.2) = (candidate.rank, index)
-            case .outcome where candidate.rank < best.3: (best.3, chosen.3) = (candidate.rank, index)
-            case .client where candidate.rank < best.4: (best.4, chosen.4) = (candidate.rank, index)
-            default: break
-            }
+        func offer(_ field: ActivityField) {
+            if let value = pairs.candidate(for: field) { fields.offer(field, Self.value(value, field: field, bytes)) }
         }
-        func offer(_ field: ActivityField, _ index: Int) {
-            if index >= 0 { fields.offer(field, Self.value(pairs[index], field: field, bytes)) }
-        }
-        offer(.user, chosen.0)
-        offer(.event, chosen.1)
-        offer(.resource, chosen.2)
-        offer(.outcome, chosen.3)
-        offer(.client, chosen.4)
+        offer(.user)
+        offer(.event)
+        offer(.resource)
+        offer(.outcome)
+        offer(.client)
     }
 
     /// Whether `key` is `name`, ignoring ASCII case.
@@ -101,14 +44,14 @@ enum KeyValueMapping {
 
     /// The value of a pair as it goes into `field`: outcomes normalized, escapes removed.
     static func value(
-        _ pair: KeyValuePairs.Pair,
+        _ value: KeyValuePairs.Value,
         field: ActivityField,
         _ bytes: UnsafeBufferPointer<UInt8>
     )
         -> ExtractedValue
     {
-        if field == .outcome, let word = OutcomeWords.normalized(pair.value, bytes) { return .word(word) }
-        return pair.hasEscapes ? .unescaped(pair.value) : .span(pair.value)
+        if field == .outcome, let word = OutcomeWords.normalized(value.span, bytes) { return .word(word) }
+        return value.hasEscapes ? .unescaped(value.span) : .span(value.span)
     }
 
     static func isAbsent(_ value: TextSpan, field: ActivityField, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

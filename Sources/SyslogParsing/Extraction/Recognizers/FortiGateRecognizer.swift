@@ -12,65 +12,59 @@ import ActivityModel
 /// A flow's resource is `DSTIP:DSTPORT`; its outcome is `success` for `accept`, `close` and `timeout`, `failure` for
 /// `deny`, `block` and `dropped`. An administrator's client is the address in `ui="…(ADDRESS)"`.
 enum FortiGateRecognizer {
+    /// The keys FortiGate lines are read by; ``KeyValuePairs`` keeps the value of the first pair of each (in any
+    /// case).
+    enum Key: Int, CaseIterable {
+        case type, subtype, srcip, dstip, dstport, action, cfgpath, ui
+
+        var name: StaticString {
+            switch self {
+            case .type: "type"
+            case .subtype: "subtype"
+            case .srcip: "srcip"
+            case .dstip: "dstip"
+            case .dstport: "dstport"
+            case .action: "action"
+            case .cfgpath: "cfgpath"
+            case .ui: "ui"
+            }
+        }
+    }
+
     static func recognize(
         _ pairs: KeyValuePairs,
         _ bytes: UnsafeBufferPointer<UInt8>,
         into fields: inout ActivityFields
     ) -> Bool {
-        let keys = Keys(pairs, bytes)
-        guard let type = keys.type, keys.subtype != nil else { return false }
+        guard let type = pairs.value(of: .type), pairs.value(of: .subtype) != nil else { return false }
         let value = TextCursor(bytes, type)
         if value.equals(type, "traffic") {
-            Self.flow(keys, bytes, into: &fields)
+            Self.flow(pairs, bytes, into: &fields)
             return true
         }
         guard value.equals(type, "event") else { return false }
-        Self.administration(keys, bytes, into: &fields)
+        Self.administration(pairs, bytes, into: &fields)
         return true
-    }
-
-    /// The values of the keys FortiGate lines are read by (the first pair of each key, in any case), found in one
-    /// pass over the pairs.
-    private struct Keys {
-        var type, subtype, srcip, dstip, dstport, action, cfgpath, ui: TextSpan?
-
-        init(_ pairs: KeyValuePairs, _ bytes: UnsafeBufferPointer<UInt8>) {
-            for index in 0..<pairs.count {
-                let pair = pairs[index]
-                func take(_ value: inout TextSpan?, _ name: StaticString) {
-                    if value == nil, KeyValueMapping.keyEquals(pair.key, name, bytes) { value = pair.value }
-                }
-                switch pair.key.count {
-                case 2: take(&self.ui, "ui")
-                case 4: take(&self.type, "type")
-                case 5:
-                    take(&self.srcip, "srcip")
-                    take(&self.dstip, "dstip")
-                case 6: take(&self.action, "action")
-                case 7:
-                    take(&self.subtype, "subtype")
-                    take(&self.dstport, "dstport")
-                    take(&self.cfgpath, "cfgpath")
-                default: break
-                }
-            }
-        }
     }
 
     private static let flowSuccesses: [StaticString] = ["accept", "close", "timeout"]
     private static let flowFailures: [StaticString] = ["deny", "block", "dropped"]
 
-    private static func flow(_ keys: Keys, _ bytes: UnsafeBufferPointer<UInt8>, into fields: inout ActivityFields) {
+    private static func flow(
+        _ pairs: KeyValuePairs,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into fields: inout ActivityFields
+    ) {
         fields.offer(.event, .word(Word.connection))
-        fields.offer(.client, span: keys.srcip)
-        if let destination = keys.dstip, !destination.isEmpty {
-            if let port = keys.dstport, !port.isEmpty {
+        fields.offer(.client, span: pairs.value(of: .srcip))
+        if let destination = pairs.value(of: .dstip), !destination.isEmpty {
+            if let port = pairs.value(of: .dstport), !port.isEmpty {
                 fields.offer(.resource, .joined(destination, port))
             } else {
                 fields.offer(.resource, .span(destination))
             }
         }
-        if let action = keys.action {
+        if let action = pairs.value(of: .action) {
             let cursor = TextCursor(bytes, action)
             if Self.flowSuccesses.contains(where: { cursor.equals(action, $0) }) {
                 fields.offer(.outcome, .word(Word.success))
@@ -81,22 +75,22 @@ enum FortiGateRecognizer {
     }
 
     private static func administration(
-        _ keys: Keys,
+        _ pairs: KeyValuePairs,
         _ bytes: UnsafeBufferPointer<UInt8>,
         into fields: inout ActivityFields
     ) {
-        if let action = keys.action {
+        if let action = pairs.value(of: .action) {
             let cursor = TextCursor(bytes, action)
             if cursor.equals(action, "login") {
                 fields.offer(.event, .word(Word.login))
             } else if cursor.equals(action, "logout") {
                 fields.offer(.event, .word(Word.sessionClose))
-            } else if let path = keys.cfgpath, !path.isEmpty {
+            } else if let path = pairs.value(of: .cfgpath), !path.isEmpty {
                 fields.offer(.event, .word(Word.configChange))
                 fields.offer(.resource, .span(path))
             }
         }
-        if let interface = keys.ui {
+        if let interface = pairs.value(of: .ui) {
             var cursor = TextCursor(bytes, interface)
             if cursor.upTo("(") != nil, let address = cursor.upTo(")") { fields.offer(.client, span: address) }
         }

@@ -1,0 +1,51 @@
+/// Eight bytes of text at a time, as one `UInt64` (the first byte in the low byte): for the short runs of
+/// `key=value` text, where a loop over the bytes costs more and `memchr`'s set-up more still.
+///
+/// A mask has bit 7 of each byte set where the byte matches.
+enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `index`.
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self).littleEndian
+    }
+
+    /// The bytes of `word` equal to `byte`: exact in the lowest byte set, which is all a search needs (a byte above
+    /// a match may be set too).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let zeros = word ^ (Self.ones &* UInt64(byte))
+        return (zeros &- Self.ones) & ~zeros & Self.highs
+    }
+
+    /// The offset of the lowest byte set in a mask that is not 0.
+    @inline(__always)
+    static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount &>> 3 }
+
+    /// The bytes of `word` that may be in a key: ASCII letters, digits, `_`, `-` and `.`; exact in every byte.
+    @inline(__always)
+    static func keyBytes(_ word: UInt64) -> UInt64 {
+        // With bit 7 cleared no sum below carries into the next byte; bytes with it set are no key's.
+        let low = word & ~Self.highs
+        let letters = Self.inRange(low | (Self.ones &* 0x20), UInt8(ascii: "a"), UInt8(ascii: "z"))
+        let digits = Self.inRange(low, UInt8(ascii: "0"), UInt8(ascii: "9"))
+        let marks = Self.inRange(low, UInt8(ascii: "-"), UInt8(ascii: "."))
+        let underscores = Self.inRange(low, UInt8(ascii: "_"), UInt8(ascii: "_"))
+        return (letters | digits | marks | underscores) & ~word & Self.highs
+    }
+
+    /// How many of the last bytes of `word` (from its high byte down) are key bytes, up to 8.
+    @inline(__always)
+    static func keyRun(_ word: UInt64) -> Int {
+        let others = ~Self.keyBytes(word) & Self.highs
+        return others == 0 ? 8 : others.leadingZeroBitCount &>> 3
+    }
+
+    /// The bytes of `word` (each below 0x80) from `lowest` to `highest`, in bit 7.
+    @inline(__always)
+    private static func inRange(_ word: UInt64, _ lowest: UInt8, _ highest: UInt8) -> UInt64 {
+        (word &+ Self.ones &* UInt64(0x80 - lowest)) & ~(word &+ Self.ones &* UInt64(0x7F - highest))
+    }
+}
