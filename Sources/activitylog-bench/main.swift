@@ -10,10 +10,12 @@ import Glibc
 
 // Parse + encode benchmark: one core, a generated corpus, each message parsed into a reused record and appended as
 // a JSON line to a batch buffer, as the server does.
-// Usage: activitylog-bench [messages-per-round] [rounds] [mixed|activity] [extract|no-extract]
+// Usage: activitylog-bench [messages-per-round] [rounds] [mixed|activity] [extract|no-extract|paired]
 //   mixed:    70 % RFC 5424 with SD, 30 % RFC 3164, 150–300 bytes (the default)
 //   activity: half auth-log and vendor lines (sshd, PAM, sudo, Cisco, Junos, FortiGate, CEF, auditd…), half mixed
 //   no-extract: activity fields from SD only (the switch that measures what extraction costs)
+//   paired: each round twice, without and then with extraction, and the cost of extraction as the median of the
+//           rounds' ratios (on a shared machine, a slow spell then hits both halves of a pair alike)
 //        activitylog-bench count-records DIRECTORY   (records in all archives, read from member headers only)
 //        activitylog-bench write-archive DIRECTORY RECORDS DAYS   (the archive scripts/bench-query.sh searches)
 
@@ -35,7 +37,7 @@ if arguments.count == 5, arguments[1] == "write-archive", let records = Int(argu
 let messageCount = arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
 let corpusName = arguments.count > 3 ? arguments[3] : "mixed"
-let extracts = arguments.count > 4 ? arguments[4] != "no-extract" : true
+let mode = arguments.count > 4 ? arguments[4] : "extract"
 
 var corpus = SyslogCorpus(seed: 42, mix: corpusName == "activity" ? .extractionBenchmark : .parserBenchmark)
 let text = corpus.lines(count: messageCount)
@@ -85,30 +87,54 @@ func runRound(_ text: [UInt8], _ offsets: [Range<Int>], extracts: Bool, batch: i
 
 var batch = LineBuffer(capacity: 1 << 21)
 var outputBytes = 0
-var results: [(wall: Double, cpu: Double)] = []
 
-for _ in 0..<rounds {
+/// Wall and CPU seconds of one round.
+@MainActor func measureRound(extracts: Bool) -> (wall: Double, cpu: Double) {
     let wallStart = wallSeconds()
     let cpuStart = cpuSeconds()
     outputBytes &+= runRound(text, offsets, extracts: extracts, batch: &batch)
-    results.append((wallSeconds() - wallStart, cpuSeconds() - cpuStart))
+    return (wallSeconds() - wallStart, cpuSeconds() - cpuStart)
 }
 
-let sortedWall = results.map(\.wall).sorted()
-let sortedCPU = results.map(\.cpu).sorted()
-let medianWall = sortedWall[sortedWall.count / 2]
-let medianCPU = sortedCPU[sortedCPU.count / 2]
-let perSecond = Double(messageCount) / medianWall
-print(
-    "parse+\(extracts ? "extract+" : "")encode, \(corpusName) corpus: \(messageCount) messages x \(rounds) rounds, "
-        + "\(text.count / messageCount) bytes/message average"
-)
-print("messages/s (median): \(Int(perSecond))")
-print("ns/message (median): \(Int(medianWall / Double(messageCount) * 1e9))")
-print("CPU s per million messages (median): \(String(format: medianCPU / Double(messageCount) * 1e6))")
-print(
-    "best round messages/s: \(Int(Double(messageCount) / sortedWall[0]))  (output \(outputBytes + batch.count) bytes)"
-)
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// Prints a run's figures: messages per second, nanoseconds per message, CPU seconds per million messages.
+@MainActor func report(_ title: String, _ results: [(wall: Double, cpu: Double)]) {
+    let wall = median(results.map(\.wall))
+    print("\(title): \(messageCount) messages x \(rounds) rounds, \(text.count / messageCount) bytes/message average")
+    print("messages/s (median): \(Int(Double(messageCount) / wall))")
+    print("ns/message (median): \(Int(wall / Double(messageCount) * 1e9))")
+    print(
+        "CPU s per million messages (median): \(String(format: median(results.map(\.cpu)) / Double(messageCount) * 1e6))"
+    )
+    print("best round messages/s: \(Int(Double(messageCount) / results.map(\.wall).min()!))")
+}
+
+if mode == "paired" {
+    var without: [(wall: Double, cpu: Double)] = []
+    var with: [(wall: Double, cpu: Double)] = []
+    for _ in 0..<rounds {
+        without.append(measureRound(extracts: false))
+        with.append(measureRound(extracts: true))
+    }
+    report("parse+encode, \(corpusName) corpus", without)
+    print()
+    report("parse+extract+encode, \(corpusName) corpus", with)
+    let wallCost = median(zip(with, without).map { 1 - $1.wall / $0.wall })
+    let cpuCost = median(zip(with, without).map { 1 - $1.cpu / $0.cpu })
+    print()
+    print(
+        "extraction cost, paired rounds (median): \(String(format: wallCost * 100)) % of throughput, "
+            + "\(String(format: cpuCost * 100)) % of CPU"
+    )
+} else {
+    let extracts = mode != "no-extract"
+    report(
+        "parse+\(extracts ? "extract+" : "")encode, \(corpusName) corpus",
+        (0..<rounds).map { _ in measureRound(extracts: extracts) }
+    )
+}
+print("output \(outputBytes + batch.count) bytes")
 
 func String(format value: Double) -> String {
     let scaled = Int((value * 1000).rounded())

@@ -47,10 +47,13 @@ public struct TextSpan: Hashable, Sendable {
     /// The span's bytes: from the constant for static text, else from `text` (the record's bytes).
     @inlinable
     public func bytes(in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        if self.isStaticText {
-            return UnsafeBufferPointer(start: UnsafePointer(bitPattern: -self.start), count: self.count)
-        }
-        precondition(self.end <= text.count, "TextSpan \(self.start)..<\(self.end) is past the record's text")
-        return UnsafeBufferPointer(start: text.baseAddress! + self.start, count: self.count)
+        // A select rather than a branch: static and record spans alternate unpredictably within a record.
+        let isStatic = self.isStaticText
+        precondition(
+            isStatic || self.end <= text.count,
+            "TextSpan \(self.start)..<\(self.end) is past the record's text"
+        )
+        let address = isStatic ? -self.start : Int(bitPattern: text.baseAddress) &+ self.start
+        return UnsafeBufferPointer(start: UnsafePointer(bitPattern: address), count: self.count)
     }
 }

@@ -88,6 +88,7 @@ struct ActivityFields {
     }
 
     /// Marks `field` as set by a value the record already holds (the SD mapping's), which needs no writing.
+    @inline(__always)
     mutating func keep(_ field: ActivityField) {
         self.filled |= 1 << field.rawValue
     }

@@ -1,5 +1,9 @@
-/// Eight bytes of text at a time, as one `UInt64` (the first byte in the low byte): for the short runs of
-/// `key=value` text, where a loop over the bytes costs more and `memchr`'s set-up more still.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Eight bytes of text at a time, as one `UInt64` (the first byte in the low byte): for the short runs of log
+/// text, where a loop over the bytes costs more and `memchr`'s set-up more still.
 ///
 /// A mask has bit 7 of each byte set where the byte matches.
 enum ByteWords {
@@ -23,6 +27,39 @@ enum ByteWords {
     /// The offset of the lowest byte set in a mask that is not 0.
     @inline(__always)
     static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount &>> 3 }
+
+    /// The first index of `byte` in `start..<end`: a run of up to sixteen bytes is read a byte at a time, and the
+    /// first sixteen bytes of a longer one a word at a time when the byte is expected `near` (the next `=` after a
+    /// pair); the rest goes to `memchr`, whose set-up costs more than a short run. Every search of the extraction
+    /// goes through here.
+    @inline(__always)
+    static func firstIndex(
+        of byte: UInt8,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        from start: Int,
+        to end: Int,
+        near: Bool = false
+    ) -> Int? {
+        var index = start
+        if end &- start <= 16 {
+            while index < end {
+                if bytes[index] == byte { return index }
+                index &+= 1
+            }
+            return nil
+        }
+        if near {
+            while index < start &+ 16 {
+                let found = Self.matches(Self.load(bytes, at: index), byte)
+                if found != 0 { return index &+ Self.first(found) }
+                index &+= 8
+            }
+        }
+        guard let base = bytes.baseAddress, let found = memchr(base + index, Int32(byte), end &- index) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
 
     /// The bytes of `word` that may be in a key: ASCII letters, digits, `_`, `-` and `.`; exact in every byte.
     @inline(__always)

@@ -36,10 +36,10 @@ enum KeyValueMapping {
     /// Whether `key` is `name`, ignoring ASCII case.
     @inline(__always)
     static func keyEquals(_ key: TextSpan, _ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.count == name.utf8CodeUnitCount else { return false }
-        let literal = name.utf8Start
-        for offset in 0..<key.count where bytes[key.start + offset] | 0x20 != literal[offset] | 0x20 { return false }
-        return true
+        guard key.count == name.utf8CodeUnitCount, key.end <= bytes.count, let base = bytes.baseAddress else {
+            return false
+        }
+        return TextCursor.equal(base + key.start, name.utf8Start, count: key.count, ignoringCase: true)
     }
 
     /// The value of a pair as it goes into `field`: outcomes normalized, escapes removed.
@@ -72,11 +72,19 @@ enum OutcomeWords {
         "blocked",
     ]
 
-    /// `success` or `failure` for a word of either list.
+    /// `success` or `failure` for a word of either list: only the words of the value's length are compared.
     static func normalized(_ value: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
-        guard value.count >= 2, value.count <= 10 else { return nil }
-        if Self.successes.contains(where: { KeyValueMapping.keyEquals(value, $0, bytes) }) { return Word.success }
-        if Self.failures.contains(where: { KeyValueMapping.keyEquals(value, $0, bytes) }) { return Word.failure }
+        guard value.count < Self.byLength.count else { return nil }
+        for (word, normalized) in Self.byLength[value.count] where KeyValueMapping.keyEquals(value, word, bytes) {
+            return normalized
+        }
         return nil
     }
+
+    /// Both lists by word length, each word with the word it normalizes to.
+    private static let byLength: [[(word: StaticString, normalized: StaticString)]] = {
+        let words = Self.successes.map { ($0, Word.success) } + Self.failures.map { ($0, Word.failure) }
+        let longest = words.map(\.0.utf8CodeUnitCount).max() ?? 0
+        return (0...longest).map { length in words.filter { $0.0.utf8CodeUnitCount == length } }
+    }()
 }

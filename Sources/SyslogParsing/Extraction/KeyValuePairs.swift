@@ -1,9 +1,5 @@
 import ActivityModel
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The `key=value` pairs of a message's text, as FortiGate, auditd and many appliances write them: a key is a run
 /// of letters, digits, `_`, `-` and `.` after a space (or the start); a value is `"quoted"` (with `\"` escapes),
 /// `'quoted'`, or runs to the next space. Inside auditd's `msg='…'` the pairs count too, and an unquoted value there
@@ -56,7 +52,7 @@ struct KeyValuePairs {
     /// Reads the pairs of `span`; the candidates of the fields set in `filled` (one bit each) are not kept.
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ span: TextSpan, skipping filled: UInt8) {
         // Most texts hold no `=`: they are done before the key table is looked at.
-        guard let first = Self.find(UInt8(ascii: "="), in: bytes, from: span.start, to: span.end) else {
+        guard let first = ByteWords.firstIndex(of: UInt8(ascii: "="), in: bytes, from: span.start, to: span.end) else {
             self.summary = Summary()
             return
         }
@@ -116,7 +112,9 @@ struct KeyValuePairs {
         var open = -1
         var openStop = end
         var found: Int? = first
-        while summary.count < Self.capacity, let equals = found ?? KeyValueText.nextEquals(bytes, from: index, to: end)
+        while summary.count < Self.capacity,
+            let equals = found
+                ?? ByteWords.firstIndex(of: UInt8(ascii: "="), in: bytes, from: index, to: end, near: true)
         {
             found = nil
             let keyStart = KeyValueText.keyStart(bytes, before: equals, from: index)
@@ -163,11 +161,11 @@ struct KeyValuePairs {
                 valueStart += 1
                 // auditd: the pairs inside msg='…' are read as pairs of their own.
                 if Self.isMessageKey(bytes, keyStart, equals) {
-                    regionEnd = Self.find(UInt8(ascii: "'"), in: bytes, from: valueStart, to: end) ?? end
+                    regionEnd = ByteWords.firstIndex(of: UInt8(ascii: "'"), in: bytes, from: valueStart, to: end) ?? end
                     index = valueStart
                     continue
                 }
-                let valueEnd = Self.find(UInt8(ascii: "'"), in: bytes, from: valueStart, to: end) ?? end
+                let valueEnd = ByteWords.firstIndex(of: UInt8(ascii: "'"), in: bytes, from: valueStart, to: end) ?? end
                 value = Value(span: TextSpan(start: valueStart, end: valueEnd), hasEscapes: false)
                 index = min(valueEnd + 1, end)
             } else {
@@ -196,13 +194,5 @@ struct KeyValuePairs {
     private static func isMessageKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         end - start == 3 && bytes[start] | 0x20 == UInt8(ascii: "m") && bytes[start + 1] | 0x20 == UInt8(ascii: "s")
             && bytes[start + 2] | 0x20 == UInt8(ascii: "g")
-    }
-
-    /// The first index of `byte` in `start..<end`.
-    @inline(__always)
-    static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        guard start < end else { return nil }
-        guard let found = memchr(bytes.baseAddress! + start, Int32(byte), end - start) else { return nil }
-        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

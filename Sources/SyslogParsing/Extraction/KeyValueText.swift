@@ -13,19 +13,6 @@ enum KeyValueText {
         return max(start, index)
     }
 
-    /// The next `=` in `start..<end`, after a pair: most often within a few bytes, so the first sixteen are read a
-    /// word at a time.
-    @inline(__always)
-    static func nextEquals(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        var index = start
-        while index &+ 8 <= end, index < start &+ 16 {
-            let found = ByteWords.matches(ByteWords.load(bytes, at: index), UInt8(ascii: "="))
-            if found != 0 { return index &+ ByteWords.first(found) }
-            index &+= 8
-        }
-        return KeyValuePairs.find(UInt8(ascii: "="), in: bytes, from: index, to: end)
-    }
-
     /// The end of a `"quoted"` value starting at `start` (its closing quote, or `end`), and whether it holds a
     /// backslash; a backslash escapes the byte after it.
     @inline(__always)

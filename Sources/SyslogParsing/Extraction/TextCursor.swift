@@ -1,10 +1,6 @@
 import ActivityModel
 import CLinuxShims
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Reads a message's text for the recognizers: literal prefixes, words and delimited runs, as byte offsets into the
 /// record. Literals are `StaticString`s, compared byte by byte: no `String`, no allocation.
 struct TextCursor {
@@ -37,34 +33,34 @@ struct TextCursor {
         return Self.equal(UnsafeRawPointer(base + index), UnsafeRawPointer(literal.utf8Start), count: count)
     }
 
-    /// Whether `count` bytes at `first` and `second` are the same, compared a word at a time: the last word (or
+    /// Whether `count` bytes at `first` and `second` are the same (with `ignoringCase`, each byte OR 0x20 on both
+    /// sides, which makes ASCII letters equal to their other case), compared a word at a time: the last word (or
     /// half-word) overlaps the one before it, so no load reads past either run and a literal costs one or two
     /// comparisons, not one per byte.
     @inline(__always)
-    private static func equal(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, count: Int) -> Bool {
+    static func equal(
+        _ first: UnsafeRawPointer,
+        _ second: UnsafeRawPointer,
+        count: Int,
+        ignoringCase: Bool = false
+    ) -> Bool {
+        let mask: UInt64 = ignoringCase ? 0x2020_2020_2020_2020 : 0
+        @inline(__always) func same<Word: FixedWidthInteger>(_ offset: Int, _: Word.Type) -> Bool {
+            let caseBits = Word(truncatingIfNeeded: mask)
+            return first.loadUnaligned(fromByteOffset: offset, as: Word.self) | caseBits
+                == second.loadUnaligned(fromByteOffset: offset, as: Word.self) | caseBits
+        }
         if count >= 8 {
             var offset = 0
             while offset &+ 8 < count {
-                guard
-                    first.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                        == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                else { return false }
+                guard same(offset, UInt64.self) else { return false }
                 offset &+= 8
             }
-            return first.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-                == second.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            return same(count &- 8, UInt64.self)
         }
-        if count >= 4 {
-            return first.loadUnaligned(as: UInt32.self) == second.loadUnaligned(as: UInt32.self)
-                && first.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
-                    == second.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
-        }
-        if count >= 2 {
-            return first.loadUnaligned(as: UInt16.self) == second.loadUnaligned(as: UInt16.self)
-                && first.load(fromByteOffset: count &- 1, as: UInt8.self)
-                    == second.load(fromByteOffset: count &- 1, as: UInt8.self)
-        }
-        return count == 0 || first.load(as: UInt8.self) == second.load(as: UInt8.self)
+        if count >= 4 { return same(0, UInt32.self) && same(count &- 4, UInt32.self) }
+        if count >= 2 { return same(0, UInt16.self) && same(count &- 2, UInt16.self) }
+        return count == 0 || same(0, UInt8.self)
     }
 
     /// Consumes `literal` if the text starts with it.
@@ -104,40 +100,31 @@ struct TextCursor {
         return TextSpan(start: start, end: self.position)
     }
 
-    /// The first index at or after `start` where `literal` begins: candidates are found with `memchr` by the
-    /// literal's anchor byte (for the short texts of log lines this beats `memmem`, whose set-up dominates).
+    /// The first index at or after `start` where `literal` begins: candidates are found by the literal's anchor
+    /// byte (``ByteWords/firstIndex(of:in:from:to:)``; for the short texts of log lines this beats `memmem`, whose
+    /// set-up dominates).
     /// Inlined, so that a literal's length, anchor and byte are constants at each call site.
     @inline(__always)
     func firstIndex(of literal: StaticString, from start: Int) -> Int? {
         let count = literal.utf8CodeUnitCount
-        guard start >= 0, count > 0, let base = self.bytes.baseAddress else { return nil }
+        guard start >= 0, count > 0 else { return nil }
         let anchor = Self.anchor(of: literal)
-        let byte = Int32(literal.utf8Start[anchor])
+        let byte = literal.utf8Start[anchor]
         var index = start
         while index + count <= self.end {
-            guard let found = Self.find(byte, in: base, from: index + anchor, to: self.end - count + 1 + anchor)
+            guard
+                let found = ByteWords.firstIndex(
+                    of: byte,
+                    in: self.bytes,
+                    from: index + anchor,
+                    to: self.end - count + 1 + anchor
+                )
             else { return nil }
             let candidate = found - anchor
             if self.matches(literal, at: candidate) { return candidate }
             index = candidate + 1
         }
         return nil
-    }
-
-    /// The first index of `byte` in `start..<end` of `base`: a byte loop for a short run, where a `memchr` call
-    /// costs more than it saves, `memchr` for a longer one.
-    @inline(__always)
-    static func find(_ byte: Int32, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        if end - start <= 16 {
-            var index = start
-            while index < end {
-                if Int32(base[index]) == byte { return index }
-                index += 1
-            }
-            return nil
-        }
-        guard let found = memchr(base + start, byte, end - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The last index before `limit` where `literal` begins, at or after the position: candidates are found by the
@@ -158,7 +145,7 @@ struct TextCursor {
         return nil
     }
 
-    /// The offset of the byte that `memchr` looks for: the literal's first byte that is not a space, since spaces
+    /// The offset of the byte the search looks for: the literal's first byte that is not a space, since spaces
     /// are the commonest byte of log text and would stop the search at every word.
     @inline(__always)
     private static func anchor(of literal: StaticString) -> Int {

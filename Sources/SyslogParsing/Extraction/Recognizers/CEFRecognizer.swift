@@ -43,7 +43,7 @@ enum CEFRecognizer {
         var index = cursor.position
         // Seven `|` not escaped end the seven header fields; the extension follows the last.
         while headerFields.count < 7,
-            let bar = KeyValuePairs.find(UInt8(ascii: "|"), in: parts.bytes, from: index, to: cursor.end)
+            let bar = ByteWords.firstIndex(of: UInt8(ascii: "|"), in: parts.bytes, from: index, to: cursor.end)
         {
             index = bar + 1
             guard !Self.isEscaped(bar, after: cursor.position, parts.bytes) else { continue }
@@ -80,8 +80,8 @@ enum CEFRecognizer {
         var key: TextSpan?
         var valueStart = text.start
         var index = text.start
-        // Each `=` not escaped, found with memchr.
-        while let equals = KeyValuePairs.find(UInt8(ascii: "="), in: bytes, from: index, to: text.end) {
+        // Each `=` not escaped.
+        while let equals = ByteWords.firstIndex(of: UInt8(ascii: "="), in: bytes, from: index, to: text.end) {
             index = equals + 1
             guard !Self.isEscaped(equals, after: text.start, bytes) else { continue }
             // A key is a run of key bytes after a space (or at the start of the extension).

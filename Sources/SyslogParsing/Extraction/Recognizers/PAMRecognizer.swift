@@ -104,10 +104,9 @@ enum PAMRecognizer {
         var host: TextSpan?
         var foundUser = false
         var foundHost = false
-        guard let base = cursor.bytes.baseAddress else { return (nil, nil) }
         var index = cursor.position
         while !(foundUser && foundHost),
-            let equals = TextCursor.find(Int32(UInt8(ascii: "=")), in: base, from: index, to: cursor.end)
+            let equals = ByteWords.firstIndex(of: UInt8(ascii: "="), in: cursor.bytes, from: index, to: cursor.end)
         {
             if !foundUser, Self.isName("user=", endingAt: equals, cursor) {
                 (user, foundUser) = (Self.value(after: equals, cursor), true)
