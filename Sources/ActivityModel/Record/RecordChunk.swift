@@ -1,5 +1,3 @@
-import ActivityModel
-
 /// Encoded records of one archive day, handed from an ingest handler to a ``RecordSink`` (the archive writer).
 ///
 /// Handlers encode records into a chunk as they parse them and submit it when it is full or their read burst ends,

@@ -1,5 +1,3 @@
-import ActivityModel
-
 /// Where ingest hands its records: the archive writer, as the daemon wires it, or a fake in tests. Ingest knows this
 /// protocol and nothing of files.
 ///

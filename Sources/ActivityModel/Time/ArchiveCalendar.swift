@@ -1,5 +1,3 @@
-import ActivityModel
-
 /// Finds the archive day of an instant in the rotation zone, caching the zone offset per hour.
 public struct ArchiveCalendar: Sendable {
     private var converter: LocalTimeConverter

@@ -1,5 +1,3 @@
-import ActivityModel
-
 /// A calendar day of the archive, in the `rotation-timezone`: the day a record's `received` falls on, which picks
 /// its archive file. ``ArchiveCalendar`` finds it; the archive names files after it.
 public struct ArchiveDay: Hashable, Comparable, Sendable, CustomStringConvertible {
