@@ -20,4 +20,16 @@ struct ActivityRecordTests {
             #expect(record.string(\.source) == "192.0.2.1")
         }
     }
+
+    /// The room past the text may still hold an earlier, longer message: a span that strays into it traps instead of
+    /// reading that message.
+    @Test func aSpanPastTheTextTrapsRatherThanReadAnEarlierMessage() async {
+        await #expect(processExitsWith: .failure) {
+            var record = ActivityRecord()
+            let received = Timestamp(microsecondsSinceEpoch: 0)
+            Array("an earlier, longer message".utf8).withUnsafeBytes { record.reset(message: $0, received: received) }
+            Array("short".utf8).withUnsafeBytes { record.reset(message: $0, received: received) }
+            _ = record.string(TextSpan(start: 0, end: 12))
+        }
+    }
 }

@@ -12,7 +12,7 @@ public enum JSONLineEncoder {
     /// Appends `record` as one JSON line (object + `\n`) to `output`.
     public static func append(_ record: ActivityRecord, to output: inout LineBuffer) {
         output.write(maximumLength: Self.maximumLength(of: record)) { writer in
-            record.bytes.withUnsafeBufferPointer { text in
+            record.withUnsafeText { text in
                 Self.write(record, text, to: &writer)
             }
         }

@@ -50,9 +50,10 @@ public struct ActivityRecord: Sendable {
 
     /// The message text, the sender's address text and made values, which the spans point into: the first
     /// ``textCount`` bytes. The rest is room kept for the next message and the next appended text, so that neither
-    /// goes through `Array.append`'s generic path (a reset or an append is one bounds check and one copy).
-    public private(set) var bytes: [UInt8]
-    /// How many bytes of ``bytes`` hold text.
+    /// goes through `Array.append`'s generic path (a reset or an append is one bounds check and one copy). The room
+    /// may still hold an earlier message, so it is not public: readers get the text only (``withUnsafeText(_:)``).
+    @usableFromInline var bytes: [UInt8]
+    /// How many bytes hold text.
     public private(set) var textCount = 0
 
     /// Creates an empty raw record received at `received`.
@@ -124,10 +125,17 @@ public struct ActivityRecord: Sendable {
         address.withUTF8 { self.source = self.appendText(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Calls `body` with the record's text (the message, the sender's address, made values), which spans index:
+    /// nothing past it, so a span that strays past the text traps rather than reads an earlier message.
+    @inlinable
+    public func withUnsafeText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try self.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<self.textCount])) }
+    }
+
     /// The text of a span as a `String`: PARAM-VALUE escapes removed, invalid UTF-8 replaced by U+FFFD.
     public func string(_ span: TextSpan) -> String {
-        self.bytes.withUnsafeBufferPointer { buffer in
-            let slice = span.bytes(in: UnsafeBufferPointer(rebasing: buffer[0..<self.textCount]))
+        self.withUnsafeText { text in
+            let slice = span.bytes(in: text)
             guard span.isEscapedParamValue else { return String(decoding: slice, as: UTF8.self) }
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(slice.count)

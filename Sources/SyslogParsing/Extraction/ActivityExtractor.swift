@@ -28,10 +28,13 @@ struct ActivityExtractor {
             return
         }
         self.fields.reset()
-        record.bytes.withUnsafeBufferPointer { bytes in
-            let parts = MessageParts(bytes: bytes, msg: msg, app: record.app, msgid: record.msgid)
+        // What is read from the record is read before its text is borrowed: reading it inside would copy it.
+        let (app, msgid) = (record.app, record.msgid)
+        let mapped = record.structuredData.isEmpty ? 0 : Self.mappedFields(record)
+        record.withUnsafeText { bytes in
+            let parts = MessageParts(bytes: bytes, msg: msg, app: app, msgid: msgid)
             if !self.rules.isEmpty { self.applyRules(parts) }
-            if !record.structuredData.isEmpty { Self.offerMapped(record, into: &self.fields) }
+            self.fields.keep(mapped)
             guard !self.fields.isComplete else { return }
             ActivityRecognizers.recognize(parts, into: &self.fields)
             guard !self.fields.isComplete else { return }
@@ -63,14 +66,16 @@ struct ActivityExtractor {
         }
     }
 
-    /// Keeps what the SD mapping put in the record. Inlined: as a call it copied the whole record.
+    /// The fields the SD mapping put in the record, one bit each. Inlined: as a call it copied the whole record.
     @inline(__always)
-    private static func offerMapped(_ record: borrowing ActivityRecord, into fields: inout ActivityFields) {
-        if record.user != nil { fields.keep(.user) }
-        if record.event != nil { fields.keep(.event) }
-        if record.resource != nil { fields.keep(.resource) }
-        if record.outcome != nil { fields.keep(.outcome) }
-        if record.client != nil { fields.keep(.client) }
+    private static func mappedFields(_ record: borrowing ActivityRecord) -> UInt8 {
+        var mask: UInt8 = 0
+        if record.user != nil { mask |= 1 << ActivityField.user.rawValue }
+        if record.event != nil { mask |= 1 << ActivityField.event.rawValue }
+        if record.resource != nil { mask |= 1 << ActivityField.resource.rawValue }
+        if record.outcome != nil { mask |= 1 << ActivityField.outcome.rawValue }
+        if record.client != nil { mask |= 1 << ActivityField.client.rawValue }
+        return mask
     }
 
     /// Stores the offered spans in the record's fields: one test and one store each.
@@ -93,21 +98,26 @@ struct ActivityExtractor {
             span = self.rules[rule].constants[index].value.withUnsafeBytes { record.appendText($0) }
         case .joined(let first, let second):
             self.scratch.removeAll(keepingCapacity: true)
-            self.scratch.append(contentsOf: record.bytes[first.start..<first.end])
-            self.scratch.append(UInt8(ascii: ":"))
-            self.scratch.append(contentsOf: record.bytes[second.start..<second.end])
+            record.withUnsafeText { text in
+                self.scratch.append(contentsOf: first.bytes(in: text))
+                self.scratch.append(UInt8(ascii: ":"))
+                self.scratch.append(contentsOf: second.bytes(in: text))
+            }
             span = self.scratch.withUnsafeBytes { record.appendText($0) }
         case .unescaped(let text):
             self.scratch.removeAll(keepingCapacity: true)
-            var index = text.start
-            while index < text.end {
-                var byte = record.bytes[index]
-                if byte == UInt8(ascii: "\\"), index + 1 < text.end {
+            record.withUnsafeText { all in
+                let bytes = text.bytes(in: all)
+                var index = 0
+                while index < bytes.count {
+                    var byte = bytes[index]
+                    if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                        index += 1
+                        byte = bytes[index] == UInt8(ascii: "n") ? UInt8(ascii: "\n") : bytes[index]
+                    }
+                    self.scratch.append(byte)
                     index += 1
-                    byte = record.bytes[index] == UInt8(ascii: "n") ? UInt8(ascii: "\n") : record.bytes[index]
                 }
-                self.scratch.append(byte)
-                index += 1
             }
             span = self.scratch.withUnsafeBytes { record.appendText($0) }
         }

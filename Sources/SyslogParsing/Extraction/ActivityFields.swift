@@ -87,10 +87,11 @@ struct ActivityFields {
         }
     }
 
-    /// Marks `field` as set by a value the record already holds (the SD mapping's), which needs no writing.
+    /// Marks the fields of `mask` (one bit each) as set by values the record already holds (the SD mapping's), which
+    /// need no writing.
     @inline(__always)
-    mutating func keep(_ field: ActivityField) {
-        self.filled |= 1 << field.rawValue
+    mutating func keep(_ mask: UInt8) {
+        self.filled |= mask
     }
 
     /// Offers a span, unless it is empty.

@@ -21,6 +21,7 @@ enum KeyValueMapping {
     ]
 
     /// Offers, per field, the value of its best candidate that ``KeyValuePairs`` kept: the text must hold two pairs.
+    @inline(__always)
     static func map(_ pairs: KeyValuePairs, _ bytes: UnsafeBufferPointer<UInt8>, into fields: inout ActivityFields) {
         guard pairs.count >= 2 else { return }
         func offer(_ field: ActivityField) {

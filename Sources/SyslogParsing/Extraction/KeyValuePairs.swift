@@ -31,6 +31,7 @@ struct KeyValuePairs {
 
     /// The value of the best candidate key for `field`, if one is present and not empty (and `field` was not
     /// skipped).
+    @inline(__always)
     func candidate(for field: ActivityField) -> Value? {
         self.value(at: field.rawValue)
     }
@@ -50,6 +51,7 @@ struct KeyValuePairs {
     }
 
     /// Reads the pairs of `span`; the candidates of the fields set in `filled` (one bit each) are not kept.
+    @inline(__always)
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ span: TextSpan, skipping filled: UInt8) {
         // Most texts hold no `=`: they are done before the key table is looked at.
         guard let first = ByteWords.firstIndex(of: UInt8(ascii: "="), in: bytes, from: span.start, to: span.end) else {
