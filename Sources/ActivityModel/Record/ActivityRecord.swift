@@ -1,9 +1,10 @@
 /// One received syslog message as a structured activity record: the unit written as one JSON line.
 ///
-/// Text fields are ``TextSpan``s into ``bytes``, which holds the message as received (after its trailing
-/// terminator is stripped) followed by the sender's address text and any value extraction made. A record is meant
-/// to be reused: the parser resets it for every message, keeping its arrays, so parsing a stream allocates nothing
-/// per message once warmed up. ``string(_:)`` turns a span into a `String` for callers that want one.
+/// Text fields are ``TextSpan``s into the record's text (``withUnsafeText(_:)``), which holds the message as
+/// received (after its trailing terminator is stripped) followed by the sender's address text and any value
+/// extraction made. A record is meant to be reused: the parser resets it for every message, keeping its arrays, so
+/// parsing a stream allocates nothing per message once warmed up. ``string(_:)`` turns a span into a `String` for
+/// callers that want one.
 ///
 /// Stored properties are in the order of the JSON keys (docs/design.md, "The activity record"); `nil` means the key is
 /// omitted.
@@ -97,8 +98,9 @@ public struct ActivityRecord: Sendable {
         _ = self.appendText(message)
     }
 
-    /// Appends `text` to ``bytes`` and returns its span: for values that are not a run of the message's own bytes (a
-    /// word of the activity vocabulary, an unescaped value). Allocates nothing once the room is warmed up.
+    /// Appends `text` to the record's text and returns its span: for values that are not a run of the message's own
+    /// bytes (a joined flow destination, an unescaped value, a rule's constant). Allocates nothing once the room is
+    /// warmed up.
     @discardableResult
     public mutating func appendText(_ text: UnsafeRawBufferPointer) -> TextSpan {
         let start = self.textCount
@@ -119,7 +121,7 @@ public struct ActivityRecord: Sendable {
         self.bytes.append(contentsOf: repeatElement(0, count: max(count, self.bytes.count * 2, 256) - self.bytes.count))
     }
 
-    /// Appends the sender's address text to ``bytes`` and points ``source`` at it.
+    /// Appends the sender's address text to the record's text and points ``source`` at it.
     public mutating func setSource(_ address: String) {
         var address = address
         address.withUTF8 { self.source = self.appendText(UnsafeRawBufferPointer($0)) }

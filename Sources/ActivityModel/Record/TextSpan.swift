@@ -1,5 +1,5 @@
-/// A field's text inside an ``ActivityRecord``: a byte range of the record's ``ActivityRecord/bytes``, or a
-/// program constant (a word of the activity vocabulary).
+/// A field's text inside an ``ActivityRecord``: a byte range of the record's text
+/// (``ActivityRecord/withUnsafeText(_:)``), or a program constant (a word of the activity vocabulary).
 ///
 /// Fields are never copied out of the message while parsing; they point into it. A span taken from an
 /// RFC 5424 PARAM-VALUE may still hold that syntax's escapes (`\"`, `\\`, `\]`); ``isEscapedParamValue`` says

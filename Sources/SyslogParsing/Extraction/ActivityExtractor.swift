@@ -9,8 +9,8 @@ import ActivityModel
 /// 4. `key=value` pairs in the text (FortiGate's first, then ``KeyValueMapping``).
 ///
 /// Values are the message's own bytes wherever they can be; a vocabulary word is a static span (no copy); a joined
-/// flow destination, an unescaped value or a rule's constant is appended to the record's bytes. Scratch space is reused, so a stream of messages allocates
-/// nothing here once warmed up.
+/// flow destination, an unescaped value or a rule's constant is appended to the record's text. Scratch space is
+/// reused, so a stream of messages allocates nothing here once warmed up.
 struct ActivityExtractor {
     private let rules: [ExtractionRule]
     private var pairs = KeyValuePairs()
