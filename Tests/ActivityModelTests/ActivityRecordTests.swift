@@ -21,6 +21,21 @@ struct ActivityRecordTests {
         }
     }
 
+    /// Two spans joined with a separator are copied from the record's own text, also when that text must grow
+    /// first (the copy must not read the old storage), and a static span joins like any other.
+    @Test func joinedSpansAreCopiedFromTheRecordsOwnText() {
+        var record = ActivityRecord()
+        for length in [20, 300, 20] {
+            let message = Array(("8.8.8.8 53 " + String(repeating: "x", count: length)).utf8)
+            message.withUnsafeBytes { record.reset(message: $0, received: Timestamp(microsecondsSinceEpoch: 0)) }
+            let joined = record.appendJoined(TextSpan(start: 0, end: 7), UInt8(ascii: ":"), TextSpan(start: 8, end: 10))
+            #expect(record.string(joined) == "8.8.8.8:53")
+            let address = record.appendJoined(joined, UInt8(ascii: "/"), TextSpan(staticText: "udp"))
+            #expect(record.string(address) == "8.8.8.8:53/udp")
+            #expect(record.textCount == message.count + 10 + 14)
+        }
+    }
+
     /// The room past the text may still hold an earlier, longer message: a span that strays into it traps instead of
     /// reading that message.
     @Test func aSpanPastTheTextTrapsRatherThanReadAnEarlierMessage() async {

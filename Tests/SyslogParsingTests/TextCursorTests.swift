@@ -49,4 +49,44 @@ struct TextCursorTests {
             }
         }
     }
+
+    /// `lastIndex` finds the last literal before the limit at every distance from the end: in the words read from
+    /// the end, in the byte loop and in `memrchr`. The text also holds each anchor byte followed by that byte plus
+    /// one (`p` `q`, `f` `g`), where a byte search exact only in the lowest byte of a word reports the wrong byte.
+    @Test func lastIndexFindsTheLastLiteralAtEveryDistance() {
+        for tail in 0...40 {
+            for head in [0, 3, 9, 30] {
+                let text = Array(
+                    (String(repeating: "z", count: head) + " port 1 pq from fg port 22"
+                        + String(repeating: "gq", count: tail))
+                        .utf8
+                )
+                let lastPort = head + 18
+                text.withUnsafeBufferPointer { bytes in
+                    let cursor = TextCursor(bytes, TextSpan(start: 0, end: bytes.count))
+                    #expect(cursor.lastIndex(of: " port ", before: bytes.count) == lastPort, "\(head) \(tail)")
+                    #expect(cursor.lastIndex(of: " port ", before: lastPort + 5) == head, "\(head) \(tail)")
+                    #expect(cursor.lastIndex(of: " from ", before: lastPort) == head + 10, "\(head) \(tail)")
+                    #expect(cursor.lastIndex(of: " from ", before: head + 15) == nil, "\(head) \(tail)")
+                    #expect(cursor.lastIndex(of: "q", before: bytes.count) == (tail > 0 ? bytes.count - 1 : head + 9))
+                    let lastP = ByteWords.lastIndex(of: UInt8(ascii: "p"), in: bytes, from: 0, to: bytes.count)
+                    #expect(lastP == lastPort + 1, "\(head) \(tail)")
+                    var late = cursor
+                    late.position = head + 1
+                    #expect(late.lastIndex(of: " port ", before: lastPort) == nil, "\(head) \(tail)")
+                }
+            }
+        }
+    }
+
+    /// Key bytes are ASCII letters, digits, `_`, `-` and `.`, and for CEF `[` and `]`: every byte value is checked.
+    @Test func keyBytesAreExactlyTheKeyCharacters() {
+        let key = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.".utf8)
+        for value in 0...255 {
+            let byte = UInt8(value)
+            #expect(ByteClass.isKeyByte(byte) == key.contains(byte), "byte \(value)")
+            let cef = key.contains(byte) || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            #expect(ByteClass.isKeyByte(byte, brackets: true) == cef, "byte \(value)")
+        }
+    }
 }

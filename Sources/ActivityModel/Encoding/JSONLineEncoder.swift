@@ -103,17 +103,30 @@ public enum JSONLineEncoder {
         writer.write(UInt8(ascii: "\""))
     }
 
-    /// Writes the span's text escaped, without quotes (the one call per string: the escaper is inlined here only).
-    @inline(never)
+    /// Writes the span's text escaped, without quotes: a short plain text (most fields) inline, anything else through
+    /// ``writeEscaped(_:_:to:)``, out of line, so the escaper is inlined in one place and a short field pays no call.
+    @inline(__always)
     private static func writeContents(
         _ span: TextSpan,
         _ text: UnsafeBufferPointer<UInt8>,
         to writer: inout ByteWriter
     ) {
         let bytes = span.bytes(in: text)
+        if span.isEscapedParamValue || !JSONStringEscaper.writeShortPlain(bytes, to: &writer) {
+            Self.writeEscaped(span, bytes, to: &writer)
+        }
+    }
+
+    /// Writes `bytes`, the text of `span`, escaped, removing PARAM-VALUE escapes first when the span has them.
+    @inline(never)
+    private static func writeEscaped(
+        _ span: TextSpan,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        to writer: inout ByteWriter
+    ) {
         if span.isEscapedParamValue {
             ParamValueEscapes.forEachUnescapedRun(in: bytes) { JSONStringEscaper.write($0, to: &writer) }
-        } else if !JSONStringEscaper.writeShortPlain(bytes, to: &writer) {
+        } else {
             JSONStringEscaper.write(bytes, to: &writer)
         }
     }

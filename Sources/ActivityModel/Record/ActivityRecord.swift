@@ -115,6 +115,26 @@ public struct ActivityRecord: Sendable {
         return TextSpan(start: start, end: end)
     }
 
+    /// Appends `first`, `separator` and `second`, two spans of the record (a flow's `DSTIP:DSTPORT`), to the record's
+    /// text, copying within it, and returns the span of the whole.
+    public mutating func appendJoined(_ first: TextSpan, _ separator: UInt8, _ second: TextSpan) -> TextSpan {
+        let start = self.textCount
+        let end = start + first.count + 1 + second.count
+        if end > self.bytes.count { self.makeRoom(for: end) }
+        self.bytes.withUnsafeMutableBufferPointer { all in
+            // The copies land past the text, so they never overlap what they copy.
+            let text = UnsafeBufferPointer(rebasing: all[0..<start])
+            let target = UnsafeMutableRawPointer(all.baseAddress! + start)
+            let head = first.bytes(in: text)
+            let tail = second.bytes(in: text)
+            if let source = head.baseAddress { copyBytes(from: source, to: target, count: head.count) }
+            target.storeBytes(of: separator, toByteOffset: head.count, as: UInt8.self)
+            if let source = tail.baseAddress { copyBytes(from: source, to: target + head.count + 1, count: tail.count) }
+        }
+        self.textCount = end
+        return TextSpan(start: start, end: end)
+    }
+
     /// Grows ``bytes`` to at least `count` bytes, at least doubling it plus room for a sender's address and a few
     /// words, so that growing is rare and never per message.
     private mutating func makeRoom(for count: Int) {

@@ -97,13 +97,7 @@ struct ActivityExtractor {
         case .constant(let rule, let index):
             span = self.rules[rule].constants[index].value.withUnsafeBytes { record.appendText($0) }
         case .joined(let first, let second):
-            self.scratch.removeAll(keepingCapacity: true)
-            record.withUnsafeText { text in
-                self.scratch.append(contentsOf: first.bytes(in: text))
-                self.scratch.append(UInt8(ascii: ":"))
-                self.scratch.append(contentsOf: second.bytes(in: text))
-            }
-            span = self.scratch.withUnsafeBytes { record.appendText($0) }
+            span = record.appendJoined(first, UInt8(ascii: ":"), second)
         case .unescaped(let text):
             self.scratch.removeAll(keepingCapacity: true)
             record.withUnsafeText { all in

@@ -1,3 +1,5 @@
+import CLinuxShims
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -59,6 +61,38 @@ enum ByteWords {
             return nil
         }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The last index of `byte` in `start..<end`: the last sixteen bytes a word at a time, from the end (the
+    /// recognizers look back for a literal near the end of the text: ` port `, ` from `), fewer than eight left a
+    /// byte at a time, more with `memrchr`.
+    @inline(__always)
+    static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var wordEnd = end
+        while wordEnd &- start >= 8, wordEnd > end &- 16 {
+            let found = Self.exactMatches(Self.load(bytes, at: wordEnd &- 8), byte)
+            if found != 0 { return wordEnd &- 1 &- (found.leadingZeroBitCount &>> 3) }
+            wordEnd &-= 8
+        }
+        if wordEnd &- start < 8 {
+            while wordEnd > start {
+                wordEnd &-= 1
+                if bytes[wordEnd] == byte { return wordEnd }
+            }
+            return nil
+        }
+        guard let base = bytes.baseAddress,
+            let found = clinux_memrchr(base + start, Int32(byte), UInt(wordEnd &- start))
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The bytes of `word` equal to `byte`, exact in every byte (a backward search needs the highest).
+    @inline(__always)
+    static func exactMatches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let zeros = word ^ (Self.ones &* UInt64(byte))
+        let lows = ~Self.highs
+        return ~(((zeros & lows) &+ lows) | zeros | lows)
     }
 
     /// The bytes of `word` that may be in a key: ASCII letters, digits, `_`, `-` and `.`; exact in every byte.

@@ -9,7 +9,7 @@ enum KeyValueText {
             start = equals - ByteWords.keyRun(ByteWords.load(bytes, at: equals - 8))
             guard start == equals - 8 else { return max(start, index) }
         }
-        while start > index, Self.isKeyByte(bytes[start - 1]) { start -= 1 }
+        while start > index, ByteClass.isKeyByte(bytes[start - 1]) { start -= 1 }
         return max(start, index)
     }
 
@@ -45,17 +45,6 @@ enum KeyValueText {
     /// The first space in `start..<end`.
     @inline(__always)
     static func unquotedEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        var index = start
-        while index < end {
-            if bytes[index] == ByteClass.space { return index }
-            index &+= 1
-        }
-        return nil
-    }
-
-    @inline(__always)
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        ByteClass.isASCIILetter(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        ByteWords.firstIndex(of: ByteClass.space, in: bytes, from: start, to: end, near: true)
     }
 }

@@ -1,5 +1,4 @@
 import ActivityModel
-import CLinuxShims
 
 /// Reads a message's text for the recognizers: literal prefixes, words and delimited runs, as byte offsets into the
 /// record. Literals are `StaticString`s, compared byte by byte: no `String`, no allocation.
@@ -128,19 +127,27 @@ struct TextCursor {
     }
 
     /// The last index before `limit` where `literal` begins, at or after the position: candidates are found by the
-    /// literal's anchor byte with glibc's `memrchr`.
+    /// literal's anchor byte (``ByteWords/lastIndex(of:in:from:to:)``). Inlined, like ``firstIndex(of:from:)``.
+    @inline(__always)
     func lastIndex(of literal: StaticString, before limit: Int) -> Int? {
         let count = literal.utf8CodeUnitCount
-        guard count > 0, let base = self.bytes.baseAddress else { return nil }
+        guard count > 0 else { return nil }
         let anchor = Self.anchor(of: literal)
-        let byte = Int32(literal.utf8Start[anchor])
+        let byte = literal.utf8Start[anchor]
+        // Candidates start in position..<searchEnd.
         var searchEnd = min(limit, self.end) - count + 1
         while searchEnd > self.position {
-            let from = base + self.position + anchor
-            guard let found = clinux_memrchr(from, byte, UInt(searchEnd - self.position)) else { return nil }
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
-            if self.matches(literal, at: index) { return index }
-            searchEnd = index
+            guard
+                let found = ByteWords.lastIndex(
+                    of: byte,
+                    in: self.bytes,
+                    from: self.position + anchor,
+                    to: searchEnd + anchor
+                )
+            else { return nil }
+            let candidate = found - anchor
+            if self.matches(literal, at: candidate) { return candidate }
+            searchEnd = candidate
         }
         return nil
     }

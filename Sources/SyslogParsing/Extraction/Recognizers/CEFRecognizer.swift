@@ -86,7 +86,7 @@ enum CEFRecognizer {
             guard !Self.isEscaped(equals, after: text.start, bytes) else { continue }
             // A key is a run of key bytes after a space (or at the start of the extension).
             var keyStart = equals
-            while keyStart > valueStart, Self.isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
+            while keyStart > valueStart, ByteClass.isKeyByte(bytes[keyStart - 1], brackets: true) { keyStart -= 1 }
             let startsKey = keyStart < equals && (keyStart == text.start || bytes[keyStart - 1] == ByteClass.space)
             if startsKey {
                 if let key { consider(key, TextSpan(start: valueStart, end: max(valueStart, keyStart - 1))) }
@@ -120,12 +120,6 @@ enum CEFRecognizer {
         var backslash = index
         while backslash > start, bytes[backslash - 1] == UInt8(ascii: "\\") { backslash -= 1 }
         return (index - backslash) % 2 == 1
-    }
-
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        ByteClass.isASCIILetter(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "[")
-            || byte == UInt8(ascii: "]")
     }
 
     private static func value(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> ExtractedValue {
