@@ -66,6 +66,14 @@ struct TextPairRecognizerTests {
             resource: "report.pdf",
             outcome: "partial"
         ),
+        // An even run of backslashes escapes itself, not the `|` or `=` after it.
+        ActivityCase(
+            #"CEF:0|V|P|1|1|Share C:\\|5|suser=x\\ request=a\\=b outcome=ok"#,
+            user: "x\\",
+            event: "Share C:\\",
+            resource: "a\\=b",
+            outcome: "success"
+        ),
         ActivityCase("<134>Dec  6 10:01:02 fw CEF:0|only|three|fields"),
         ActivityCase(
             #"<85>Dec  6 10:01:02 host audit: type=USER_LOGIN msg=audit(1733479262.123:456): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='op=login acct="bob" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'"#,
