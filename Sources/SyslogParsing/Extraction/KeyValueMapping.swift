@@ -60,32 +60,39 @@ enum KeyValueMapping {
     }
 }
 
-/// The outcome words of key=value pairs and CEF, normalized to `success` or `failure` (any case); other values are
-/// kept as given.
+/// The outcome words of key=value pairs and CEF, normalized (any case) to `success` — `success succeeded successful
+/// ok pass passed accept accepted allow allowed permit permitted` — or `failure` — `failure fail failed error denied
+/// deny reject rejected drop dropped block blocked`; other values are kept as given.
 enum OutcomeWords {
-    static let successes: [StaticString] = [
-        "success", "succeeded", "successful", "ok", "pass", "passed", "accept", "accepted", "allow", "allowed",
-        "permit",
-        "permitted",
-    ]
-    static let failures: [StaticString] = [
-        "failure", "fail", "failed", "error", "denied", "deny", "reject", "rejected", "drop", "dropped", "block",
-        "blocked",
-    ]
-
-    /// `success` or `failure` for a word of either list: only the words of the value's length are compared.
+    /// `success` or `failure` for a word of either list: chosen by the value's length, so a value costs one switch
+    /// and a comparison or a few (no table to set up or walk).
     static func normalized(_ value: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
-        guard value.count < Self.byLength.count else { return nil }
-        for (word, normalized) in Self.byLength[value.count] where KeyValueMapping.keyEquals(value, word, bytes) {
-            return normalized
+        @inline(__always) func isWord(_ word: StaticString) -> Bool { KeyValueMapping.keyEquals(value, word, bytes) }
+        switch value.count {
+        case 2:
+            if isWord("ok") { return Word.success }
+        case 4:
+            if isWord("pass") { return Word.success }
+            if isWord("fail") || isWord("deny") || isWord("drop") { return Word.failure }
+        case 5:
+            if isWord("allow") { return Word.success }
+            if isWord("error") || isWord("block") { return Word.failure }
+        case 6:
+            if isWord("passed") || isWord("accept") || isWord("permit") { return Word.success }
+            if isWord("failed") || isWord("denied") || isWord("reject") { return Word.failure }
+        case 7:
+            if isWord("success") || isWord("allowed") { return Word.success }
+            if isWord("failure") || isWord("dropped") || isWord("blocked") { return Word.failure }
+        case 8:
+            if isWord("accepted") { return Word.success }
+            if isWord("rejected") { return Word.failure }
+        case 9:
+            if isWord("succeeded") || isWord("permitted") { return Word.success }
+        case 10:
+            if isWord("successful") { return Word.success }
+        default:
+            break
         }
         return nil
     }
-
-    /// Both lists by word length, each word with the word it normalizes to.
-    private static let byLength: [[(word: StaticString, normalized: StaticString)]] = {
-        let words = Self.successes.map { ($0, Word.success) } + Self.failures.map { ($0, Word.failure) }
-        let longest = words.map(\.0.utf8CodeUnitCount).max() ?? 0
-        return (0...longest).map { length in words.filter { $0.0.utf8CodeUnitCount == length } }
-    }()
 }

@@ -47,9 +47,6 @@ enum FortiGateRecognizer {
         return true
     }
 
-    private static let flowSuccesses: [StaticString] = ["accept", "close", "timeout"]
-    private static let flowFailures: [StaticString] = ["deny", "block", "dropped"]
-
     private static func flow(
         _ pairs: KeyValuePairs,
         _ bytes: UnsafeBufferPointer<UInt8>,
@@ -64,14 +61,29 @@ enum FortiGateRecognizer {
                 fields.offer(.resource, .span(destination))
             }
         }
-        if let action = pairs.value(of: .action) {
-            let cursor = TextCursor(bytes, action)
-            if Self.flowSuccesses.contains(where: { cursor.equals(action, $0) }) {
-                fields.offer(.outcome, .word(Word.success))
-            } else if Self.flowFailures.contains(where: { cursor.equals(action, $0) }) {
-                fields.offer(.outcome, .word(Word.failure))
-            }
+        if let action = pairs.value(of: .action), let outcome = Self.flowOutcome(action, bytes) {
+            fields.offer(.outcome, .word(outcome))
         }
+    }
+
+    /// A flow's outcome: `success` for `accept`, `close` and `timeout`, `failure` for `deny`, `block` and `dropped`.
+    private static func flowOutcome(_ action: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
+        let cursor = TextCursor(bytes, action)
+        switch action.count {
+        case 4:
+            if cursor.equals(action, "deny") { return Word.failure }
+        case 5:
+            if cursor.equals(action, "close") { return Word.success }
+            if cursor.equals(action, "block") { return Word.failure }
+        case 6:
+            if cursor.equals(action, "accept") { return Word.success }
+        case 7:
+            if cursor.equals(action, "timeout") { return Word.success }
+            if cursor.equals(action, "dropped") { return Word.failure }
+        default:
+            break
+        }
+        return nil
     }
 
     private static func administration(
