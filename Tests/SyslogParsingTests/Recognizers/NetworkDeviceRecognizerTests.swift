@@ -121,4 +121,22 @@ struct NetworkDeviceRecognizerTests {
     func recognizes(_ row: ActivityCase) throws {
         try row.verify()
     }
+
+    /// A Cisco line whose text starts with the device's own timestamp, in each month; text that starts with another
+    /// three-letter word is not taken for one.
+    @Test(arguments: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Now"])
+    func secondTimestampInEveryMonth(_ month: String) throws {
+        let line =
+            "<189>Dec  6 10:01:02 sw1 \(month)  1 00:00:01.123: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] "
+            + "[Source: 10.1.1.1] [localport: 22] at 00:00:01 UTC Sun \(month) 1 2026"
+        let isMonth = month != "Now"
+        try ActivityCase(
+            line,
+            user: isMonth ? "admin" : nil,
+            event: isMonth ? "login" : nil,
+            outcome: isMonth ? "success" : nil,
+            client: isMonth ? "10.1.1.1" : nil
+        )
+        .verify()
+    }
 }
