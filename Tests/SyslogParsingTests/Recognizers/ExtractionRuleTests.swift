@@ -115,7 +115,9 @@ struct ExtractionRuleTests {
     }
 
     /// Forty placeholders against 64 KiB that almost matches: without backtracking the work stays linear in the
-    /// tokens, so this takes milliseconds, not the age of the universe.
+    /// tokens, so this takes milliseconds, not the age of the universe. (About a second for ten messages in a debug
+    /// build; the bound is wide because the whole suite runs in parallel on a loaded machine, and a quadratic
+    /// matcher would still take minutes.)
     @Test func manyPlaceholdersCannotMakeMatchingExplode() throws {
         let pattern = (0..<40).map { _ in "%-%a" }.joined() + "%user%b"
         let rule = try ExtractionRule(app: nil, pattern: pattern, constants: [])
@@ -133,6 +135,6 @@ struct ExtractionRuleTests {
                 #expect(record.user == nil)
             }
         }
-        #expect(elapsed < .seconds(5), "10 messages took \(elapsed)")
+        #expect(elapsed < .seconds(30), "10 messages took \(elapsed)")
     }
 }
