@@ -36,7 +36,8 @@ public struct SyslogParserConfiguration: Sendable {
 /// all end cleanly). Then the activity fields are extracted (``ActivityExtractor``).
 ///
 /// A parser keeps scratch space and a zone-offset cache, so it is a value each thread (event loop, CLI) owns and
-/// reuses; parsing into the same ``ActivityRecord`` again and again allocates nothing once warmed up.
+/// reuses; parsing into the same ``ActivityRecord`` again and again allocates nothing once warmed up. A server parses
+/// a ``ParsedBatch`` at a time, which runs the extraction of the whole batch as a phase of its own.
 public struct SyslogParser {
     private var legacyParser: RFC3164Parser
     private let mapper: ActivityMapper
@@ -58,6 +59,34 @@ public struct SyslogParser {
     ///   - context: When, from whom and how the message arrived.
     ///   - record: The record to fill; reuse one to avoid allocation.
     public mutating func parse(
+        _ message: UnsafeRawBufferPointer,
+        truncated: Bool,
+        context: ReceptionContext,
+        into record: inout ActivityRecord
+    ) {
+        self.parseWithoutActivity(message, truncated: truncated, context: context, into: &record)
+        self.extractor?.extract(into: &record)
+    }
+
+    /// Parses `message` into the next record of `batch`, all but the activity fields that ``finish(_:)`` extracts
+    /// from the text: the first phase of batch parsing (``ParsedBatch``). The batch must not be full.
+    public mutating func parse(
+        _ message: UnsafeRawBufferPointer,
+        truncated: Bool,
+        context: ReceptionContext,
+        into batch: inout ParsedBatch
+    ) {
+        batch.parseNext { self.parseWithoutActivity(message, truncated: truncated, context: context, into: &$0) }
+    }
+
+    /// Extracts the activity fields of the records of `batch` parsed since the last call, which makes them
+    /// ``ParsedBatch/finished``: the second phase of batch parsing.
+    public mutating func finish(_ batch: inout ParsedBatch) {
+        batch.finishEach { self.extractor?.extract(into: &$0) }
+    }
+
+    /// Everything ``parse(_:truncated:context:into:)`` does but extract the activity fields.
+    private mutating func parseWithoutActivity(
         _ message: UnsafeRawBufferPointer,
         truncated: Bool,
         context: ReceptionContext,
@@ -87,7 +116,6 @@ public struct SyslogParser {
         } else {
             record.msg = bytes.isEmpty ? nil : TextSpan(start: 0, end: bytes.count)
         }
-        self.extractor?.extract(into: &record)
         if let source = context.source { record.setSource(source) }
     }
 
