@@ -68,22 +68,27 @@ func runRound(_ text: [UInt8], _ offsets: [Range<Int>], extracts: Bool, lines: i
     var batch = ParsedBatch()
     var outputBytes = 0
     let context = ReceptionContext(received: .now(), source: "192.0.2.10", transport: .tcp)
-    func finish(_ batch: inout ParsedBatch) {
-        parser.finish(&batch)
-        batch.forEachFinished { JSONLineEncoder.append($0, to: &lines) }
-        batch.removeAll()
-        if lines.count >= 1 << 20 {
-            outputBytes &+= lines.count
-            lines.removeAll()
-        }
-    }
     text.withUnsafeBytes { all in
-        for range in offsets {
-            parser.parse(UnsafeRawBufferPointer(rebasing: all[range]), truncated: false, context: context, into: &batch)
-            if batch.isFull { finish(&batch) }
+        var next = 0
+        while next < offsets.count {
+            while next < offsets.count, !batch.isFull {
+                parser.parse(
+                    UnsafeRawBufferPointer(rebasing: all[offsets[next]]),
+                    truncated: false,
+                    context: context,
+                    into: &batch
+                )
+                next += 1
+            }
+            parser.finish(&batch)
+            batch.forEachFinished { JSONLineEncoder.append($0, to: &lines) }
+            batch.removeAll()
+            if lines.count >= 1 << 20 {
+                outputBytes &+= lines.count
+                lines.removeAll()
+            }
         }
     }
-    finish(&batch)
     return outputBytes
 }
 
