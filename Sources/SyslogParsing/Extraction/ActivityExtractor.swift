@@ -30,7 +30,7 @@ struct ActivityExtractor {
         self.fields.reset()
         // What is read from the record is read before its text is borrowed: reading it inside would copy it.
         let (app, msgid) = (record.app, record.msgid)
-        let mapped = record.structuredData.isEmpty ? 0 : Self.mappedFields(record)
+        let mapped = Self.mappedFields(record)
         record.withUnsafeText { bytes in
             let parts = MessageParts(bytes: bytes, msg: msg, app: app, msgid: msgid)
             if !self.rules.isEmpty { self.applyRules(parts) }
@@ -66,7 +66,9 @@ struct ActivityExtractor {
         }
     }
 
-    /// The fields the SD mapping put in the record, one bit each. Inlined: as a call it copied the whole record.
+    /// The fields the SD mapping put in the record (the only source before extraction), one bit each. Read from the
+    /// record's own fields, not its structured data: in a batch, the record's arrays are no longer in the nearest
+    /// cache when extraction reaches it. Inlined: as a call it copied the whole record.
     @inline(__always)
     private static func mappedFields(_ record: borrowing ActivityRecord) -> UInt8 {
         var mask: UInt8 = 0
