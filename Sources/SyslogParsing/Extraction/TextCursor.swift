@@ -84,7 +84,9 @@ struct TextCursor {
     }
 
     /// Consumes and returns the run up to the first `delimiter`, and the delimiter; `nil` (nothing consumed) when
-    /// the delimiter does not follow.
+    /// the delimiter does not follow. Inlined, like ``firstIndex(of:from:)``: called with the literal unknown, the
+    /// search worked out its anchor and compared it byte by byte on every call.
+    @inline(__always)
     mutating func upTo(_ delimiter: StaticString) -> TextSpan? {
         guard let index = self.firstIndex(of: delimiter, from: self.position) else { return nil }
         let span = TextSpan(start: self.position, end: index)
