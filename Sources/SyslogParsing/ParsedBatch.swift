@@ -2,8 +2,9 @@ import ActivityModel
 
 /// Records parsed a batch at a time, one phase over the whole batch before the next: ``SyslogParser`` parses each
 /// message into the next record (`parse(_:truncated:context:into:)` with a batch), ``SyslogParser/finish(_:)`` then
-/// extracts the activity fields of them all, and the caller encodes the finished records (``forEachFinished(_:)``). Each phase's code and branch history stay warm across the batch instead of being evicted by
-/// the other two at every message, which makes extraction about 15 % cheaper (`scripts/bench-parse.sh`).
+/// extracts the activity fields of them all, and the caller encodes the finished records (``forEachFinished(_:)``).
+/// Each phase's code and branch history stay warm across the batch instead of being evicted by the other two at
+/// every message, which makes extraction about 15 % cheaper (`scripts/bench-parse.sh`).
 ///
 /// A batch reuses its records, so it allocates only while they grow to the largest messages it has held; a thread
 /// keeps one and lends it to whoever is parsing, rather than each connection keeping its own.

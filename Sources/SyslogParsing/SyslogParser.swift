@@ -79,8 +79,8 @@ public struct SyslogParser {
         batch.parseNext { self.parseWithoutActivity(message, truncated: truncated, context: context, into: &$0) }
     }
 
-    /// Extracts the activity fields of the records of `batch` parsed since the last call, which makes them
-    /// ``ParsedBatch/finished``: the second phase of batch parsing.
+    /// Extracts the activity fields of the records of `batch` parsed since the last call, which makes them finished
+    /// (``ParsedBatch/forEachFinished(_:)``): the second phase of batch parsing.
     public mutating func finish(_ batch: inout ParsedBatch) {
         batch.finishEach { self.extractor?.extract(into: &$0) }
     }
