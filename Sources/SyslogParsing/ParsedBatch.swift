@@ -32,8 +32,17 @@ public struct ParsedBatch {
         for index in 0..<self.finishedCount { body(&self.records[index]) }
     }
 
-    /// Empties the batch, keeping its records' storage for the next messages.
+    /// The most text storage a record keeps between batches. A thread keeps its batch for good, so a record that held
+    /// a huge message (`max-message-size` allows 16 MiB) gives its storage up rather than keep it for the thread's
+    /// lifetime: 64 such records would pin gigabytes.
+    public static let largestKeptText = 64 << 10
+
+    /// Empties the batch, keeping its records' storage for the next messages, unless a record's is larger than
+    /// ``largestKeptText``.
     public mutating func removeAll() {
+        for index in 0..<self.count where self.records[index].textCapacity > Self.largestKeptText {
+            self.records[index] = ActivityRecord()
+        }
         (self.count, self.finishedCount) = (0, 0)
     }
 

@@ -111,4 +111,30 @@ struct ParsedBatchTests {
         batch.forEachFinished { _ in visited += 1 }
         #expect(visited == 0)
     }
+
+    @Test func aRecordThatHeldAHugeMessageGivesItsStorageUpWhenTheBatchIsEmptied() {
+        var parser = SyslogParser()
+        var batch = ParsedBatch()
+        let huge = Array(("<13>" + String(repeating: "x", count: 4 * ParsedBatch.largestKeptText)).utf8)
+        let medium = Array(("<13>" + String(repeating: "y", count: ParsedBatch.largestKeptText / 4)).utf8)
+        for message in [huge, medium] {
+            message.withUnsafeBytes { parser.parse($0, truncated: false, context: Self.context, into: &batch) }
+        }
+        parser.finish(&batch)
+        var capacities: [Int] = []
+        batch.forEachFinished { capacities.append($0.textCapacity) }
+        #expect(capacities[0] > 4 * ParsedBatch.largestKeptText)
+        batch.removeAll()
+        for _ in 0..<2 {
+            Array("<13>short".utf8).withUnsafeBytes {
+                parser.parse($0, truncated: false, context: Self.context, into: &batch)
+            }
+        }
+        parser.finish(&batch)
+        capacities = []
+        batch.forEachFinished { capacities.append($0.textCapacity) }
+        // The first record starts again small; the second keeps the room the medium message needed.
+        #expect(capacities[0] <= ParsedBatch.largestKeptText)
+        #expect(capacities[1] >= ParsedBatch.largestKeptText / 4)
+    }
 }

@@ -56,6 +56,9 @@ public struct ActivityRecord: Sendable {
     @usableFromInline var bytes: [UInt8]
     /// How many bytes hold text.
     public private(set) var textCount = 0
+    /// How many bytes the record keeps for its text: as many as the largest message it held needed, since a reset
+    /// keeps the room.
+    public var textCapacity: Int { self.bytes.count }
 
     /// Creates an empty raw record received at `received`.
     public init(received: Timestamp = Timestamp(microsecondsSinceEpoch: 0)) {
