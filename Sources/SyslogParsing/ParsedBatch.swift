@@ -40,9 +40,7 @@ public struct ParsedBatch {
     /// Empties the batch, keeping its records' storage for the next messages, unless a record's is larger than
     /// ``largestKeptText``.
     public mutating func removeAll() {
-        for index in 0..<self.count where self.records[index].textCapacity > Self.largestKeptText {
-            self.records[index] = ActivityRecord()
-        }
+        for index in 0..<self.count { self.records[index].releaseTextRoom(over: Self.largestKeptText) }
         (self.count, self.finishedCount) = (0, 0)
     }
 

@@ -60,6 +60,14 @@ public struct ActivityRecord: Sendable {
     /// keeps the room.
     public var textCapacity: Int { self.bytes.count }
 
+    /// Becomes a new, empty record if the record keeps more than `limit` bytes for its text, giving that room up.
+    /// Mutating, so that an array's element is tested in place (read from the array, it would be copied first), and
+    /// inlinable, so that a batch's test of each record costs no call.
+    @inlinable
+    public mutating func releaseTextRoom(over limit: Int) {
+        if self.bytes.count > limit { self = ActivityRecord() }
+    }
+
     /// Creates an empty raw record received at `received`.
     public init(received: Timestamp = Timestamp(microsecondsSinceEpoch: 0)) {
         self.time = nil
