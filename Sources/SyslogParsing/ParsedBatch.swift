@@ -6,8 +6,9 @@ import ActivityModel
 /// Each phase's code and branch history stay warm across the batch instead of being evicted by the other two at
 /// every message, which makes extraction about 15 % cheaper (`scripts/bench-parse.sh`).
 ///
-/// A batch reuses its records, so it allocates only while they grow to the largest messages it has held; a thread
-/// keeps one and lends it to whoever is parsing, rather than each connection keeping its own.
+/// A batch reuses its records, so it allocates only while they grow to the largest messages it has held (up to
+/// ``largestKeptText``: a record that held more starts again empty); a thread keeps one and lends it to whoever is
+/// parsing, rather than each connection keeping its own.
 public struct ParsedBatch {
     /// The most records a batch holds: enough for each phase to warm up, few enough that the records stay in cache.
     public static let capacity = 64

@@ -49,8 +49,9 @@ struct RecordChunker {
         self.batch = nil
         self.parser.finish(&batch)
         batch.forEachFinished { self.append($0) }
+        guard keepingIt else { return ThreadParsedBatch.giveBack(batch) }  // Which empties it.
         batch.removeAll()
-        if keepingIt { self.batch = batch } else { ThreadParsedBatch.giveBack(batch) }
+        self.batch = batch
     }
 
     private mutating func append(_ record: borrowing ActivityRecord) {
