@@ -64,7 +64,9 @@ enum ActivityRecognizers {
             }
         case 5:
             if name.equals(app, "login") { return LoginRecognizer.recognize(parts, into: &fields) }
-            if name.equals(app, "crond") { return CronRecognizer.recognize(parts, into: &fields) }
+            if name.equals(app, "crond") || name.equals(app, "CROND") {
+                return CronRecognizer.recognize(parts, into: &fields)
+            }
         case 6:
             if name.equals(app, "passwd") { return AccountToolsRecognizer.recognize(parts, into: &fields) }
         case 7:

@@ -92,6 +92,13 @@ struct LoginAndSessionRecognizerTests {
             event: "job-start",
             resource: "php /var/www/cron.php (nightly)"
         ),
+        // cronie on Red Hat systems tags its lines CROND.
+        ActivityCase(
+            bsd("CROND[2201]", "(root) CMD (run-parts /etc/cron.hourly)"),
+            user: "root",
+            event: "job-start",
+            resource: "run-parts /etc/cron.hourly"
+        ),
         ActivityCase(bsd("CRON[1]", "(root) CMDEND (run-parts /etc/cron.hourly)")),
     ]
 

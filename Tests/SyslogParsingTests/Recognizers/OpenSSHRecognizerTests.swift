@@ -66,6 +66,73 @@ struct OpenSSHRecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // Older OpenSSH wrote no port (public auth-log collections are full of these).
+        ActivityCase(
+            bsd("sshd[24200]", "Invalid user webmaster from 173.234.31.186"),
+            user: "webmaster",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "173.234.31.186"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Illegal user bob from host.example.net"),
+            user: "bob",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "host.example.net"
+        ),
+        // A client that sent an empty user name: the login failed, and no user is stated.
+        ActivityCase(
+            bsd("sshd[1]", "Invalid user  from 203.0.113.9 port 40000"),
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Invalid user  from 203.0.113.9"),
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Failed password for invalid user  from 203.0.113.9 port 40000 ssh2"),
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Connection closed by invalid user  203.0.113.9 port 40000 [preauth]"),
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        // sshd's report of a PAM error (auth-pam.c): PAM's own text, then the user and the address.
+        ActivityCase(
+            bsd("sshd[1]", "error: PAM: Authentication failure for root from 203.0.113.9"),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            bsd(
+                "sshd[1]",
+                "error: PAM: User not known to the underlying authentication module for illegal user admin from "
+                    + "scanner.example.net"
+            ),
+            user: "admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "scanner.example.net"
+        ),
         ActivityCase(
             bsd("sshd[1]", "input_userauth_request: invalid user admin [preauth]"),
             user: "admin",
@@ -177,6 +244,10 @@ struct OpenSSHRecognizerTests {
         ActivityCase(
             bsd("sshd[1]", "Did not receive identification string from 203.0.113.9 port 22")
         ),
+        // Without a port, the address must be the last word: anything after it is not guessed at.
+        ActivityCase(bsd("sshd[1]", "Invalid user admin from 203.0.113.9 now")),
+        ActivityCase(bsd("sshd[1]", "Invalid user admin from ")),
+        ActivityCase(bsd("sshd[1]", "error: PAM: Authentication failure")),
         ActivityCase(bsd("sshd[1]", "Accepted")),
         ActivityCase(bsd("sshd[1]", "Failed password for root")),
         ActivityCase(

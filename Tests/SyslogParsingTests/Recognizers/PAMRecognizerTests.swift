@@ -96,6 +96,18 @@ struct PAMRecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // pam_unix writes `failure` after one more, `failures` after more.
+        ActivityCase(
+            bsd(
+                "sshd[1]",
+                "PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root"
+            ),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
         ActivityCase(
             bsd(
                 "sshd(pam_unix)[1]",

@@ -1,6 +1,6 @@
 import ActivityModel
 
-/// `cron`/`crond`/`CRON` starting a job: `(USER) CMD (COMMAND)`.
+/// `cron`/`CRON` (Debian's cron), `crond`/`CROND` (cronie, on Red Hat systems) starting a job: `(USER) CMD (COMMAND)`.
 ///
 /// ```
 /// (root) CMD (run-parts /etc/cron.hourly)          job-start, user root, resource run-parts /etc/cron.hourly

@@ -7,15 +7,18 @@ import ActivityModel
 /// Accepted publickey for bob from 198.51.100.4 port 50000 ssh2: ED25519 SHA256:…   login success
 /// Failed password for invalid user admin from 203.0.113.9 port 52144 ssh2          login failure
 /// Invalid user admin from 203.0.113.9 port 52144                                    login failure
+/// Invalid user admin from 203.0.113.9                                               login failure (older OpenSSH)
 /// input_userauth_request: invalid user admin [preauth]                              login failure
 /// Connection closed by authenticating user root 203.0.113.9 port 22 [preauth]       login failure
 /// Disconnecting: Too many authentication failures for root [preauth]                login failure
 /// error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]
 /// User root from 203.0.113.9 not allowed because not listed in AllowUsers           login failure
+/// error: PAM: Authentication failure for root from 203.0.113.9                      login failure (auth-pam.c)
 /// Disconnected from user bob 198.51.100.4 port 50000                                session-close
 /// ```
 ///
-/// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole.
+/// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole; an
+/// empty name (`Invalid user  from …`, which sshd writes for a client that sent none) leaves the user absent.
 enum OpenSSHRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
@@ -44,6 +47,7 @@ enum OpenSSHRecognizer {
         if cursor.skip("Disconnected from user ") {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.sessionClose, outcome: nil, into: &fields)
         }
+        if cursor.skip("PAM: ") { return Self.pamFailure(&cursor, into: &fields) }
         if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position),
             let from = cursor.lastIndex(of: " from ", before: notAllowed)
         {
@@ -57,9 +61,35 @@ enum OpenSSHRecognizer {
         return false
     }
 
-    /// `USER from ADDRESS …`: a failed login.
+    /// `USER from ADDRESS port N…`, or `USER from ADDRESS` as older OpenSSH wrote it: a failed login.
     private static func failedLoginFrom(_ cursor: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         Self.userAndAddress(&cursor, separator: " from ", event: Word.login, outcome: Word.failure, into: &fields)
+            || Self.userFromLastAddress(cursor, into: &fields)
+    }
+
+    /// `MESSAGE for [illegal user ]USER from ADDRESS`, after `PAM: `: sshd's report of a PAM error
+    /// (`auth-pam.c`), `MESSAGE` being PAM's own text (`Authentication failure`, `User not known to …`).
+    private static func pamFailure(_ cursor: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard cursor.upTo(" for ") != nil else { return false }
+        _ = cursor.skip("illegal user ")
+        return Self.userFromLastAddress(cursor, into: &fields)
+    }
+
+    /// `USER from ADDRESS` that ends the text, the address one word: a failed login.
+    private static func userFromLastAddress(_ cursor: TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard let split = cursor.lastIndex(of: " from ", before: cursor.end), split >= cursor.position else {
+            return false
+        }
+        let address = TextSpan(start: split + 6, end: cursor.end)
+        guard !address.isEmpty,
+            ByteWords.firstIndex(of: ByteClass.space, in: cursor.bytes, from: address.start, to: address.end) == nil
+        else { return false }
+        return Self.login(
+            user: TextSpan(start: cursor.position, end: split),
+            client: address,
+            outcome: Word.failure,
+            into: &fields
+        )
     }
 
     /// Whether `byte` is the first byte of a line below: any other line is given up at once.
@@ -101,7 +131,7 @@ enum OpenSSHRecognizer {
         into fields: inout ActivityFields
     ) -> Bool {
         guard let port = cursor.lastIndex(of: " port ", before: cursor.end),
-            let split = cursor.lastIndex(of: separator, before: port), split > cursor.position
+            let split = cursor.lastIndex(of: separator, before: port), split >= cursor.position
         else { return false }
         fields.offer(.user, span: TextSpan(start: cursor.position, end: split))
         fields.offer(.event, .word(event))

@@ -12,6 +12,7 @@ import ActivityModel
 /// pam_unix(passwd:chauthtok): password changed for bob
 /// pam_sss(sshd:auth): received for user bob: 7 (Authentication failure)
 /// PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
+/// PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
 /// ```
 enum PAMRecognizer {
     /// Whether the message is PAM's: a `pam_` module prefix, a `SERVICE(pam_…)` app, or `PAM N more`.
@@ -31,6 +32,8 @@ enum PAMRecognizer {
         {
             service = TextSpan(start: app.start, end: open)
         } else if cursor.skip("PAM "), cursor.word() != nil, cursor.skip(" more authentication failure") {
+            // `failure` after one more, `failures` after more (pam_unix's `%d more authentication failure%s`).
+            _ = cursor.skip("s")
             service = parts.app
         } else {
             return false
@@ -40,7 +43,7 @@ enum PAMRecognizer {
 
     private static func text(_ cursor: inout TextCursor, service: TextSpan?, into fields: inout ActivityFields) -> Bool
     {
-        if cursor.hasPrefix("authentication failure") || cursor.hasPrefix("s; logname=") {
+        if cursor.hasPrefix("authentication failure") || cursor.hasPrefix("; logname=") {
             let (user, host) = Self.userAndRemoteHost(cursor)
             fields.offer(.user, span: user)
             fields.offer(.client, span: host)
