@@ -15,7 +15,9 @@
 #
 # util-linux logger feeds each relay path on its own UDP port: an RFC 3164 message with a TAG and PID for the BSD
 # paths; for the RFC 5424 paths, one with STRUCTURED-DATA and one written by hand with SD escapes (\" \\ \]),
-# a UTF-8 BOM, a non-ASCII HOSTNAME and an invalid UTF-8 byte.
+# a UTF-8 BOM, a non-ASCII HOSTNAME and an invalid UTF-8 byte. Every path also relays an sshd line written as
+# RFC 3164, whose activity fields must come through whatever the relay made of it (rsyslog's RFC 5424 output
+# keeps the space after the tag's colon in MSG).
 #
 # Installs rsyslog and rsyslog-gnutls if missing (without letting the package start a system daemon). syslog-ng
 # conflicts with rsyslog as a Debian package, so its package is downloaded and unpacked into a cache directory
@@ -174,6 +176,8 @@ for path in "${paths[@]}"; do wait_for_udp_listener "${port[${path%% *}]}" 20; d
 
 for path in "${paths[@]}"; do
     read -r name input _ <<<"$path"
+    logger --rfc3164 --udp -n 127.0.0.1 -P "${port[$name]}" -t sshd --id=4242 -p auth.info \
+        "Failed password for $name from 203.0.113.9 port 22 ssh2"
     if [ "$input" = 3164 ]; then
         logger --rfc3164 --udp -n 127.0.0.1 -P "${port[$name]}" -t "$name" --id=4242 -p local3.warning \
             "interop $name user=alice"
@@ -193,10 +197,10 @@ done
 expected=0
 for path in "${paths[@]}"; do
     read -r _ input _ <<<"$path"
-    expected=$((expected + (input == 5424 ? 2 : 1)))
+    expected=$((expected + (input == 5424 ? 3 : 2)))
 done
 for _ in $(seq 100); do
-    count=$(zcat "$work"/archive/*.gz 2>/dev/null | grep -c '"interop \|-raw"' || true)
+    count=$(zcat "$work"/archive/*.gz 2>/dev/null | grep -c '"interop \|-raw"\|Failed password for ' || true)
     [ "${count:-0}" -ge "$expected" ] && break
     sleep 0.1
 done
@@ -228,6 +232,14 @@ def seconds(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 for name, input_format, transport, record_format in paths:
+    logins = [r for r in records if r.get("app") == "sshd" and r.get("msg", "").endswith(f" for {name} from "
+                                                                                          "203.0.113.9 port 22 ssh2")]
+    if len(logins) != 1:
+        failures.append(f"{name}-sshd: {len(logins)} records, expected 1")
+    else:
+        for field, value in [("user", name), ("event", "login"), ("resource", "sshd"), ("outcome", "failure"),
+                             ("client", "203.0.113.9"), ("transport", transport), ("format", record_format)]:
+            check(f"{name}-sshd", logins[0], field, value)
     mine = [r for r in records if r.get("app") == name]
     if len(mine) != 1:
         failures.append(f"{name}: {len(mine)} records, expected 1")

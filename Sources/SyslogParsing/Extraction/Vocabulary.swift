@@ -25,7 +25,7 @@ enum Word {
 /// What a recognizer reads: the record's bytes and where its parts are.
 struct MessageParts {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The text to read (the MSG, or the message inside `message repeated N times: [ … ]`).
+    /// The text to read (the MSG, or the message inside `message repeated N times: [ … ]`), from its first word.
     var msg: TextSpan
     /// APP-NAME or TAG.
     let app: TextSpan?

@@ -235,6 +235,16 @@ struct OpenSSHRecognizerTests {
             outcome: "success",
             client: "192.0.2.9"
         ),
+        // rsyslog relaying a BSD line as RFC 5424 keeps the space after the tag's colon in MSG.
+        ActivityCase(
+            "<38>1 2026-12-06T10:01:02.123456+00:00 web1 sshd 77 - -  Failed password for root from 192.0.2.9 port 22 "
+                + "ssh2",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "192.0.2.9"
+        ),
         // Not activities: no field at all.
         ActivityCase(bsd("sshd[1]", "Server listening on 0.0.0.0 port 22.")),
         ActivityCase(bsd("sshd[1]", "Connection closed by 203.0.113.9 port 22 [preauth]")),

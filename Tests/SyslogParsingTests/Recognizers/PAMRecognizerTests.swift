@@ -96,6 +96,13 @@ struct PAMRecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // Relayed as RFC 5424 by rsyslog: the MSG starts with a space.
+        ActivityCase(
+            "<86>1 2026-12-06T10:01:02Z web1 sshd 77 - -  pam_unix(sshd:session): session closed for user bob",
+            user: "bob",
+            event: "session-close",
+            resource: "sshd"
+        ),
         // pam_unix writes `failure` after one more, `failures` after more.
         ActivityCase(
             bsd(

@@ -13,7 +13,6 @@ import ActivityModel
 enum SudoRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
-        cursor.skipSpaces()
         guard let user = cursor.upTo(" : "), !user.isEmpty else { return false }
         let firstItemEnd = cursor.firstIndex(of: " ; ", from: cursor.position) ?? cursor.end
         let firstItem = TextSpan(start: cursor.position, end: firstItemEnd)
