@@ -6,7 +6,7 @@ import ActivityModel
 enum ActivityRecognizers {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) {
         var parts = parts
-        parts.msg = Self.unwrappingRepetition(Self.withoutLeadingSpaces(parts))
+        parts.msg = Self.unwrappingRepetition(parts)
         // The prefix recognizers, each only when the first byte of its prefix is there.
         let first = parts.msg.isEmpty ? 0 : parts.bytes[parts.msg.start]
         let appFirst = parts.app.map { parts.bytes[$0.start] } ?? 0
@@ -108,18 +108,6 @@ enum ActivityRecognizers {
         default:
             return false
         }
-    }
-
-    /// The parts with the text's leading spaces left out. A relay that rewrites a BSD line as RFC 5424 keeps the
-    /// space after the tag's colon in the MSG (rsyslog's `RSYSLOG_SyslogProtocol23Format`: `- -  Failed password …`),
-    /// and `sudo` indents its lines; the recognizers read the text from its first word either way.
-    @inline(__always)
-    private static func withoutLeadingSpaces(_ parts: MessageParts) -> MessageParts {
-        var parts = parts
-        var cursor = parts.cursor
-        cursor.skipSpaces()
-        parts.msg = cursor.rest
-        return parts
     }
 
     /// The message inside rsyslog's `message repeated N times: [ MESSAGE]`, or the text itself.

@@ -7,7 +7,9 @@ import ActivityModel
 /// extract app=shop "order %resource% placed by %user%" event=order-placed outcome=success
 /// ```
 ///
-/// Literal text matches itself, and a run of spaces in the pattern matches a run of one or more spaces. A
+/// The text is matched from its first word, and spaces that start the pattern are passed over: a relay may have
+/// kept a space before the text, and `sudo` indents its lines. Literal text matches itself, and a run of spaces in
+/// the pattern matches a run of one or more spaces. A
 /// placeholder (`%user%`, `%event%`, `%resource%`, `%outcome%`, `%client%`, or `%-%` to skip) takes the shortest
 /// non-empty text up to the next literal, or the rest at the end; `%%` is a literal `%`. Matching never backtracks:
 /// its work is at most the message's length times the pattern's tokens.
@@ -75,7 +77,8 @@ public struct ExtractionRule: Sendable, Equatable {
             let byte = pattern[index]
             if byte == UInt8(ascii: " ") {
                 flush()
-                if tokens.last != .spaces { tokens.append(.spaces) }
+                // Spaces that start the pattern match nothing: the text is read from its first word.
+                if let last = tokens.last, last != .spaces { tokens.append(.spaces) }
                 index += 1
                 continue
             }

@@ -22,7 +22,7 @@ enum Word {
     static let failure: StaticString = "failure"
 }
 
-/// What a recognizer reads: the record's bytes and where its parts are.
+/// What the operator's rules and the recognizers read: the record's bytes and where its parts are.
 struct MessageParts {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The text to read (the MSG, or the message inside `message repeated N times: [ … ]`), from its first word.
@@ -31,6 +31,18 @@ struct MessageParts {
     let app: TextSpan?
     /// MSGID (RFC 5424).
     let msgid: TextSpan?
+
+    /// The parts of a record, its MSG `msg` read from its first word. A relay that rewrites a BSD line as RFC 5424
+    /// keeps the space after the tag's colon in the MSG (rsyslog's `RSYSLOG_SyslogProtocol23Format` writes
+    /// `- -  Failed password …`), and `sudo` indents its lines: the leading spaces are no part of what they say.
+    init(bytes: UnsafeBufferPointer<UInt8>, msg: TextSpan, app: TextSpan?, msgid: TextSpan?) {
+        var start = msg.start
+        while start < msg.end, bytes[start] == ByteClass.space { start += 1 }
+        self.bytes = bytes
+        self.msg = TextSpan(start: start, end: msg.end)
+        self.app = app
+        self.msgid = msgid
+    }
 
     /// A cursor over the text.
     var cursor: TextCursor { TextCursor(self.bytes, self.msg) }

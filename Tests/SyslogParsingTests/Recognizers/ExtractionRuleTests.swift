@@ -93,13 +93,30 @@ struct ExtractionRuleTests {
         try row.verify(rules: [Self.rule("%user% b", [("event", "first")]), Self.rule("%event% b", [("user", "x")])])
     }
 
+    /// A relay may keep a space before the text (rsyslog rewriting a BSD line as RFC 5424), and sudo indents its
+    /// lines: the text is matched from its first word, and spaces that start the pattern match nothing.
+    @Test func theTextIsMatchedFromItsFirstWord() throws {
+        let relayed = ActivityCase(
+            "<14>1 2026-12-06T10:00:00Z h vpnd - - -  VPN: user carol from 198.51.100.8 ok",
+            user: "carol",
+            event: "login",
+            outcome: "ok",
+            client: "198.51.100.8"
+        )
+        try relayed.verify(rules: [Self.vpn])
+        let indented = ActivityCase("<14>Dec  6 10:00:00 h sudo:    alice : ran it", user: "alice", event: "ran")
+        try indented.verify(rules: [Self.rule("%user% : ran it", [("event", "ran")])])
+        try indented.verify(rules: [Self.rule("  %user% : ran it", [("event", "ran")])])
+    }
+
     @Test func percentPercentIsALiteralPercent() throws {
         let row = ActivityCase("<14>Dec  6 10:00:00 h app: 100% by eve", user: "eve")
         try row.verify(rules: [Self.rule("100%% by %user%")])
     }
 
     @Test(arguments: [
-        ("%usr%", "%usr%"), ("a %user", "a %user"), ("%user%%event%", "%event%"), ("", ""), ("%%user%", "%user%"),
+        ("%usr%", "%usr%"), ("a %user", "a %user"), ("%user%%event%", "%event%"), ("", ""), ("   ", ""),
+        ("%%user%", "%user%"),
     ])
     func badPatternsAreRefused(pattern: String, value: String) {
         #expect(throws: ExtractionRule.Problem.self) { try ExtractionRule(app: nil, pattern: pattern, constants: []) }
