@@ -29,6 +29,18 @@ struct RFC3164ParserTests {
             .emerg,
             msg: "1990 Oct 22 10:52:01 TZ-6 scapegoat.dmz.example.org 10.1.2.3 sched[0]: That's All Folks!"
         ),
+        // syslog-ng's chain-hostnames: HOST/RELAY.
+        ParserCase(
+            "<78>Nov  9 12:01:01 dn228/dn228 crond[2916]: (root) CMDEND (run-parts /etc/cron.hourly)",
+            .rfc3164,
+            .cron,
+            .info,
+            time: "2026-11-09T12:01:01.000000Z",
+            host: "dn228/dn228",
+            app: "crond",
+            procid: "2916",
+            msg: "(root) CMDEND (run-parts /etc/cron.hourly)"
+        ),
         // Timestamp variants
         ParserCase(
             "<13>Nov  6 01:02:03 host app: m",

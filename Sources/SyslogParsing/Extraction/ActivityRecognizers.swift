@@ -11,7 +11,9 @@ enum ActivityRecognizers {
         let first = parts.msg.isEmpty ? 0 : parts.bytes[parts.msg.start]
         let appFirst = parts.app.map { parts.bytes[$0.start] } ?? 0
         let appLast = parts.app.map { parts.bytes[$0.end - 1] } ?? 0
-        if first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || appLast == UInt8(ascii: ")") {
+        if first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || first == UInt8(ascii: "(")
+            || appLast == UInt8(ascii: ")")
+        {
             if PAMRecognizer.recognize(parts, into: &fields) { return }
         }
         let msgidFirst = parts.msgid.map { parts.bytes[$0.start] } ?? 0
@@ -26,8 +28,20 @@ enum ActivityRecognizers {
             if CiscoRecognizer.recognize(parts, into: &fields) { return }
         }
         if first == UInt8(ascii: "C"), CEFRecognizer.recognize(parts, into: &fields) { return }
-        guard let app = parts.app, Self.canStartRecognizedApp(appFirst) else { return }
+        guard var app = parts.app else { return }
+        var programFirst = appFirst
+        if appFirst == UInt8(ascii: "/") {
+            app = Self.programName(app, parts.bytes)
+            programFirst = app.isEmpty ? 0 : parts.bytes[app.start]
+        }
+        guard Self.canStartRecognizedApp(programFirst) else { return }
         _ = Self.recognizeByApp(parts, app, into: &fields)
+    }
+
+    /// The last part of an app written as a path: FreeBSD's `/usr/sbin/cron`, old Debian's `/USR/SBIN/CRON`.
+    private static func programName(_ app: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> TextSpan {
+        let slash = ByteWords.lastIndex(of: UInt8(ascii: "/"), in: bytes, from: app.start, to: app.end) ?? app.start - 1
+        return TextSpan(start: slash + 1, end: app.end)
     }
 
     /// Whether `byte` is the first byte of an app below: any other app is passed over with one test (a `switch`,

@@ -9,8 +9,9 @@ import ActivityModel
 ///
 /// - TIMESTAMP: `Mmm dd hh:mm:ss` and the variants of ``BSDTimestampParser``, or an RFC 3339 timestamp (used as
 ///   written). Without a year it is resolved by ``BSDTimeResolver``.
-/// - HOSTNAME: only after a timestamp, and only a token of hostname characters (letters, digits, `.-_:`) that is
-///   followed by a space and does not end in `:`; so `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
+/// - HOSTNAME: only after a timestamp, and only a token of hostname characters (letters, digits, `.-_:`, and `/`
+///   for syslog-ng's `chain-hostnames`, `host/relay`) that is followed by a space and does not end in `:`; so
+///   `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
 /// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME.
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
 ///   end (`app: `, `app[12]: `, `app[12] `). A bare `word:` followed by anything but a space is not a TAG, so
@@ -153,6 +154,7 @@ struct RFC3164Parser {
             guard
                 ByteClass.isDigit(byte) || ByteClass.isASCIILetter(byte) || byte == UInt8(ascii: ".")
                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+                    || byte == UInt8(ascii: "/")
             else { break }
             position += 1
         }

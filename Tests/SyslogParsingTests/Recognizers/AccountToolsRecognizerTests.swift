@@ -73,6 +73,22 @@ struct AccountToolsRecognizerTests {
             resource: "bob",
             outcome: "success"
         ),
+        // gpasswd names who changed the membership.
+        ActivityCase(
+            bsd("gpasswd[3456789]", "user alice added by root to group sudo"),
+            user: "root",
+            event: "user-change",
+            resource: "alice",
+            outcome: "success"
+        ),
+        ActivityCase(
+            bsd("gpasswd[1]", "user alice removed by admin from group docker"),
+            user: "admin",
+            event: "user-change",
+            resource: "alice",
+            outcome: "success"
+        ),
+        ActivityCase(bsd("gpasswd[1]", "user alice added by root")),
         ActivityCase(
             bsd("useradd[1]", "failed adding user 'bob', data deleted"),
             event: "user-add",

@@ -32,6 +32,30 @@ struct LoginAndSessionRecognizerTests {
             resource: "login",
             outcome: "failure"
         ),
+        // Blanks for a name and a NULL host, as util-linux prints them; older shadow quotes `so' and writes UNKNOWN for
+        // a name with no account.
+        ActivityCase(
+            bsd("login[25160]", "FAILED LOGIN 1 FROM (null) FOR    , Authentication failure"),
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd(
+                "login[9352]",
+                "FAILED LOGIN (1) on 'pts/0' FOR `UNKNOWN', User not known to the underlying authentication module"
+            ),
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("login[9352]", "FAILED LOGIN (2) on 'tty1' FOR `bob', Authentication failure"),
+            user: "bob",
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
         ActivityCase(
             bsd("login[7]", "FAILED LOGIN 2 FROM 192.0.2.7 FOR bob, Authentication failure"),
             user: "bob",
@@ -79,6 +103,13 @@ struct LoginAndSessionRecognizerTests {
             bsd("systemd-logind[1]", "Session 12 logged out. Waiting for processes to exit."),
             event: "session-close"
         ),
+        // systemd 256 and later quote the session and the user.
+        ActivityCase(
+            bsd("systemd-logind[667]", "New session '1' of user 'ubuntu' with class 'user' and type 'tty'."),
+            user: "ubuntu",
+            event: "session-open",
+            outcome: "success"
+        ),
         ActivityCase(bsd("systemd-logind[1]", "Watching system buttons on /dev/input/event0")),
         ActivityCase(
             bsd("CRON[1234]", "(root) CMD (   cd / && run-parts --report /etc/cron.hourly)"),
@@ -99,6 +130,20 @@ struct LoginAndSessionRecognizerTests {
             event: "job-start",
             resource: "run-parts /etc/cron.hourly"
         ),
+        // A tag written as the program's path: FreeBSD's cron, and old Debian's upper-cased one.
+        ActivityCase(
+            bsd("/usr/sbin/cron[12141]", "(root) CMD (/usr/local/bin/backup.sh)"),
+            user: "root",
+            event: "job-start",
+            resource: "/usr/local/bin/backup.sh"
+        ),
+        ActivityCase(
+            bsd("/USR/SBIN/CRON[3812]", "(root) CMD (run-parts --report /etc/cron.hourly)"),
+            user: "root",
+            event: "job-start",
+            resource: "run-parts --report /etc/cron.hourly"
+        ),
+        ActivityCase(bsd("/usr/sbin/crontab[1]", "(root) CMD (x)")),
         ActivityCase(bsd("CRON[1]", "(root) CMDEND (run-parts /etc/cron.hourly)")),
     ]
 

@@ -245,6 +245,23 @@ struct OpenSSHRecognizerTests {
             outcome: "failure",
             client: "192.0.2.9"
         ),
+        // PermitRootLogin no.
+        ActivityCase(
+            bsd("sshd[1643]", "ROOT LOGIN REFUSED FROM 203.0.113.9 port 12345 [preauth]"),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "ROOT LOGIN REFUSED FROM 203.0.113.9"),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
         // Not activities: no field at all.
         ActivityCase(bsd("sshd[1]", "Server listening on 0.0.0.0 port 22.")),
         ActivityCase(bsd("sshd[1]", "Connection closed by 203.0.113.9 port 22 [preauth]")),

@@ -96,6 +96,51 @@ struct PAMRecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // pam_sss reports PAM's return code: only 0 is a success.
+        ActivityCase(
+            bsd("sshd-session[11722]", "pam_sss(sshd:auth): received for user vault_admin: 4 (System error)"),
+            user: "vault_admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "pam_sss(sshd:auth): received for user carol: 0 (Success)"),
+            user: "carol",
+            event: "login",
+            resource: "sshd",
+            outcome: "success"
+        ),
+        ActivityCase(
+            bsd(
+                "sshd[641839]",
+                "pam_faillock(sshd:auth): Consecutive login failures for user test account temporarily locked"
+            ),
+            user: "test",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("sshd[4431]", "pam_access(sshd:account): access denied for user `bob' from `203.0.113.9'"),
+            user: "bob",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        // Linux-PAM 0.99 put the module in parentheses before the text.
+        ActivityCase(
+            bsd(
+                "sshd[16004]",
+                "(pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.12  user=root"
+            ),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "192.0.2.12"
+        ),
         // Relayed as RFC 5424 by rsyslog: the MSG starts with a space.
         ActivityCase(
             "<86>1 2026-12-06T10:01:02Z web1 sshd 77 - -  pam_unix(sshd:session): session closed for user bob",

@@ -11,6 +11,8 @@ import ActivityModel
 /// new group: name=dev, GID=1002                                              group-add dev
 /// group 'dev' removed                                                        group-delete dev
 /// password for 'bob' changed by 'root'                                       password-change bob, by root
+/// user bob added by root to group sudo                                       user-change bob, by root (gpasswd)
+/// user bob removed by root from group sudo                                   user-change bob, by root
 /// ```
 enum AccountToolsRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -31,6 +33,13 @@ enum AccountToolsRecognizer {
             let name = cursor.upTo("'")
             guard cursor.skip(" removed") || cursor.skip(" owned by ") else { return false }
             return Self.offer(Word.groupDelete, Word.success, name, into: &fields)
+        }
+        if cursor.skip("user "), let name = cursor.upTo(" added by ") ?? cursor.upTo(" removed by ") {
+            guard let actor = cursor.upTo(" "), cursor.hasPrefix("to group ") || cursor.hasPrefix("from group ") else {
+                return false
+            }
+            fields.offer(.user, span: actor)
+            return Self.offer(Word.userChange, Word.success, name, into: &fields)
         }
         for prefix in Self.userChanges where cursor.skip(prefix) {
             return Self.offer(Word.userChange, Word.success, cursor.upTo("'"), into: &fields)

@@ -10,7 +10,11 @@ import ActivityModel
 /// ROOT LOGIN  on '/dev/tty1' from 'host'                        success root (shadow)
 /// FAILED LOGIN (1) on '/dev/pts/1' from 'host' FOR 'bob', Authentication failure
 /// TOO MANY LOGIN TRIES (5) on '/dev/tty1' FOR 'bob'             failure bob
+/// FAILED LOGIN (1) on 'pts/0' FOR `UNKNOWN', User not known …   failure, no user (older shadow)
 /// ```
+///
+/// A user name of blanks, and shadow's `UNKNOWN` (written for a name that has no account, which may be a password
+/// typed at the wrong prompt), leave the user absent; `FROM (null)` names no host.
 enum LoginRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
@@ -25,13 +29,17 @@ enum LoginRecognizer {
             return Self.finish(Word.success, into: &fields)
         }
         if cursor.skip("FAILED LOGIN ") || cursor.skip("TOO MANY LOGIN TRIES ") {
-            if let quoted = cursor.firstIndex(of: " FOR '", from: cursor.position) {
-                var user = TextCursor(cursor.bytes, TextSpan(start: quoted + 6, end: cursor.end))
-                fields.offer(.user, span: user.upTo("'"))
+            var user: TextSpan?
+            if let quoted = cursor.firstIndex(of: " FOR '", from: cursor.position)
+                ?? cursor.firstIndex(of: " FOR `", from: cursor.position)
+            {
+                var rest = TextCursor(cursor.bytes, TextSpan(start: quoted + 6, end: cursor.end))
+                user = rest.upTo("'")
             } else if let plain = cursor.firstIndex(of: " FOR ", from: cursor.position) {
-                var user = TextCursor(cursor.bytes, TextSpan(start: plain + 5, end: cursor.end))
-                fields.offer(.user, span: user.upTo(",") ?? user.word())
+                var rest = TextCursor(cursor.bytes, TextSpan(start: plain + 5, end: cursor.end))
+                user = rest.upTo(",") ?? rest.word()
             }
+            if let user, !Self.namesNoOne(cursor, user) { fields.offer(.user, span: user) }
             Self.host(cursor, into: &fields)
             return Self.finish(Word.failure, into: &fields)
         }
@@ -55,8 +63,15 @@ enum LoginRecognizer {
             var rest = TextCursor(cursor.bytes, TextSpan(start: plain + 6, end: cursor.end))
             host = rest.word().map { cursor.dropping(UInt8(ascii: ","), from: $0) }
         }
-        guard let host, !Self.isTerminal(cursor, host) else { return }
+        guard let host, !Self.isTerminal(cursor, host), !cursor.equals(host, "(null)") else { return }
         fields.offer(.client, span: host)
+    }
+
+    /// Whether a user name is only blanks, or shadow's `UNKNOWN`.
+    private static func namesNoOne(_ cursor: TextCursor, _ name: TextSpan) -> Bool {
+        var rest = TextCursor(cursor.bytes, name)
+        rest.skipSpaces()
+        return rest.isAtEnd || cursor.equals(name, "UNKNOWN")
     }
 
     private static func isTerminal(_ cursor: TextCursor, _ span: TextSpan) -> Bool {

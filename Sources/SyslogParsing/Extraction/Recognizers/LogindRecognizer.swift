@@ -4,6 +4,7 @@ import ActivityModel
 ///
 /// ```
 /// New session 12 of user bob.                      session-open success bob
+/// New session '3' of user 'bob' with class 'user' and type 'tty'.   session-open success bob (systemd 256+)
 /// Removed session 12.                              session-close
 /// Session 12 logged out. Waiting for processes to exit.   session-close
 /// ```
@@ -11,8 +12,13 @@ enum LogindRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
         if cursor.skip("New session "), cursor.word() != nil, cursor.skip(" of user ") {
-            guard let name = cursor.word() else { return false }
-            fields.offer(.user, span: cursor.dropping(UInt8(ascii: "."), from: name))
+            if cursor.skip("'") {
+                guard let name = cursor.upTo("'") else { return false }
+                fields.offer(.user, span: name)
+            } else {
+                guard let name = cursor.word() else { return false }
+                fields.offer(.user, span: cursor.dropping(UInt8(ascii: "."), from: name))
+            }
             fields.offer(.event, .word(Word.sessionOpen))
             fields.offer(.outcome, .word(Word.success))
             return true

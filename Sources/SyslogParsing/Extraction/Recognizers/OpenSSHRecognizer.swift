@@ -14,6 +14,7 @@ import ActivityModel
 /// error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]
 /// User root from 203.0.113.9 not allowed because not listed in AllowUsers           login failure
 /// error: PAM: Authentication failure for root from 203.0.113.9                      login failure (auth-pam.c)
+/// ROOT LOGIN REFUSED FROM 203.0.113.9 port 22                                       login failure root
 /// Disconnected from user bob 198.51.100.4 port 50000                                session-close
 /// ```
 ///
@@ -48,6 +49,11 @@ enum OpenSSHRecognizer {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.sessionClose, outcome: nil, into: &fields)
         }
         if cursor.skip("PAM: ") { return Self.pamFailure(&cursor, into: &fields) }
+        if cursor.skip("ROOT LOGIN REFUSED FROM ") {
+            // PermitRootLogin no: `ROOT LOGIN REFUSED FROM ADDRESS[ port N]`.
+            fields.offer(.user, .word("root"))
+            return Self.login(user: nil, client: cursor.word(), outcome: Word.failure, into: &fields)
+        }
         if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position),
             let from = cursor.lastIndex(of: " from ", before: notAllowed)
         {
@@ -97,7 +103,8 @@ enum OpenSSHRecognizer {
     private static func canStartRecognizedLine(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A"), UInt8(ascii: "F"), UInt8(ascii: "P"), UInt8(ascii: "I"), UInt8(ascii: "i"),
-            UInt8(ascii: "e"), UInt8(ascii: "m"), UInt8(ascii: "D"), UInt8(ascii: "C"), UInt8(ascii: "U"):
+            UInt8(ascii: "e"), UInt8(ascii: "m"), UInt8(ascii: "D"), UInt8(ascii: "C"), UInt8(ascii: "U"),
+            UInt8(ascii: "R"):
             true
         default: false
         }

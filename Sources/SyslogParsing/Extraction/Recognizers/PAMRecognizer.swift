@@ -10,12 +10,15 @@ import ActivityModel
 /// pam_unix(sshd:session): session opened for user bob(uid=1000) by (uid=0)
 /// pam_unix(sshd:session): session closed for user bob
 /// pam_unix(passwd:chauthtok): password changed for bob
-/// pam_sss(sshd:auth): received for user bob: 7 (Authentication failure)
+/// pam_sss(sshd:auth): received for user bob: 7 (Authentication failure)    (0 (Success) is a success)
 /// PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
 /// PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
+/// pam_faillock(sshd:auth): Consecutive login failures for user bob account temporarily locked
+/// pam_access(sshd:account): access denied for user `bob' from `203.0.113.9'
+/// (pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root   (Linux-PAM 0.99)
 /// ```
 enum PAMRecognizer {
-    /// Whether the message is PAM's: a `pam_` module prefix, a `SERVICE(pam_…)` app, or `PAM N more`.
+    /// Whether the message is PAM's: a `pam_` module prefix, a `SERVICE(pam_…)` app, `(pam_…) `, or `PAM N more`.
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
         var service: TextSpan?
@@ -31,6 +34,9 @@ enum PAMRecognizer {
             let open = TextCursor(parts.bytes, app).firstIndex(of: "(pam_", from: app.start)
         {
             service = TextSpan(start: app.start, end: open)
+        } else if cursor.skip("(pam_"), cursor.upTo(") ") != nil {
+            // Linux-PAM 0.99: `(pam_unix) authentication failure; …`, the service being the app.
+            service = parts.app
         } else if cursor.skip("PAM "), cursor.word() != nil, cursor.skip(" more authentication failure") {
             // `failure` after one more, `failures` after more (pam_unix's `%d more authentication failure%s`).
             _ = cursor.skip("s")
@@ -52,14 +58,26 @@ enum PAMRecognizer {
         if cursor.skip("check pass; user unknown") {
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
+        if cursor.skip("Consecutive login failures for user "), let user = cursor.upTo(" account temporarily locked") {
+            // pam_faillock
+            fields.offer(.user, span: user)
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        if cursor.skip("access denied for user `"), let user = cursor.upTo("' from `") {
+            // pam_access: `access denied for user `bob' from `203.0.113.9'`
+            fields.offer(.user, span: user)
+            fields.offer(.client, span: cursor.upTo("'"))
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
         if cursor.skip("auth could not identify password for [") {
             fields.offer(.user, span: cursor.upTo("]"))
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("received for user "), let user = cursor.upTo(": ") {
+            // pam_sss: `N (TEXT)`, N being PAM's return code, and only 0 (`Success`) a success.
             fields.offer(.user, span: user)
-            let failed = cursor.firstIndex(of: "failure", from: cursor.position) != nil
-            return Self.finish(Word.login, failed ? Word.failure : Word.success, service, into: &fields)
+            let succeeded = cursor.skip("0 (")
+            return Self.finish(Word.login, succeeded ? Word.success : Word.failure, service, into: &fields)
         }
         if cursor.skip("session opened for user ") {
             fields.offer(.user, span: Self.userName(&cursor))
