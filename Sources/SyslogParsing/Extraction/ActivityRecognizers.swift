@@ -22,8 +22,9 @@ enum ActivityRecognizers {
         {
             if JunosRecognizer.recognize(parts, into: &fields) { return }
         }
+        // Cisco: the mnemonic as app, or in the text after a sequence number (`007439: `), a timestamp or an uptime.
         if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%") || first == UInt8(ascii: "*")
-            || first == UInt8(ascii: ".") || Self.startsWithMonth(parts)
+            || first == UInt8(ascii: ".") || ByteClass.isDigit(first) || Self.startsWithMonth(parts)
         {
             if CiscoRecognizer.recognize(parts, into: &fields) { return }
         }

@@ -12,6 +12,7 @@ import ActivityModel
 /// - HOSTNAME: only after a timestamp, and only a token of hostname characters (letters, digits, `.-_:`, and `/`
 ///   for syslog-ng's `chain-hostnames`, `host/relay`) that is followed by a space and does not end in `:`; so
 ///   `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
+///   More than one space may come before it.
 /// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME.
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
 ///   end (`app: `, `app[12]: `, `app[12] `). A bare `word:` followed by anything but a space is not a TAG, so
@@ -38,6 +39,8 @@ struct RFC3164Parser {
             record.time = time
             index = afterTimestamp
             expectsHostname = !isCiscoStyle
+            // Junos's log files put two spaces before the HOSTNAME (`Jan 19 17:17:59  R1 mgd[158]: …`).
+            while expectsHostname, index < bytes.count, bytes[index] == ByteClass.space { index += 1 }
         }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host

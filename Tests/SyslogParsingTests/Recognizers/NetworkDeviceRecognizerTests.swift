@@ -21,14 +21,44 @@ struct NetworkDeviceRecognizerTests {
             "<189>123: *Mar  1 00:00:01.123: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.1.1.1)",
             user: "admin",
             event: "config-change",
-            outcome: "success",
             client: "10.1.1.1"
         ),
         ActivityCase(
             "<189>45: router1: Dec  6 10:01:02.301 UTC: %SYS-5-CONFIG_I: Configured from console by console",
-            user: "console",
+            event: "config-change"
+        ),
+        // `by vty2`: a line, not a user.
+        ActivityCase(
+            "*Mar  1 18:48:50.483 UTC: %SYS-5-CONFIG_I: Configured from console by vty2 (10.34.195.36)",
             event: "config-change",
-            outcome: "success"
+            client: "10.34.195.36"
+        ),
+        // The mnemonic after the origin host, a second sequence number and an uptime; in a line with no PRI after a
+        // sequence number and a timestamp with a year; after a relay's header; and a line card's prefix.
+        ActivityCase(
+            "<165>7433: ASR920: 007439: 2y10w: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: netops] "
+                + "[Source: 192.168.0.1] [localport: 22] at 07:57:58 VIENNA Thu Jan 27 2022",
+            user: "netops",
+            event: "login",
+            outcome: "success",
+            client: "192.168.0.1"
+        ),
+        ActivityCase(
+            "00:00:46: %LINK-3-UPDOWN: Interface Port-channel1, changed state to up",
+            event: "link-up",
+            resource: "Port-channel1"
+        ),
+        ActivityCase(
+            "20995068: Feb 13 2024 00:59:36.794 EST: %LINK-3-UPDOWN: SIP0/1: Interface TenGigabitEthernet0/1/0, "
+                + "changed state to down",
+            event: "link-down",
+            resource: "TenGigabitEthernet0/1/0"
+        ),
+        ActivityCase(
+            "Aug 22 05:11:06 sw-224.example.net <187>26: 000028: *Jan  2 00:01:01.916: %LINK-3-UPDOWN: Interface "
+                + "GigabitEthernet0/1, changed state to up",
+            event: "link-up",
+            resource: "GigabitEthernet0/1"
         ),
         ActivityCase(
             "<187>Dec  6 10:01:02 sw1 %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down",
@@ -83,6 +113,7 @@ struct NetworkDeviceRecognizerTests {
             "<29>Dec  6 10:01:02 mx1 sshd[81]: SSHD_LOGIN_FAILED: Login failed for user 'admin' from host '10.0.0.9'",
             user: "admin",
             event: "login",
+            resource: "sshd",
             outcome: "failure",
             client: "10.0.0.9"
         ),
@@ -111,8 +142,23 @@ struct NetworkDeviceRecognizerTests {
             "<165>1 2026-12-06T10:01:02.123Z mx1 sshd 81 SSHD_LOGIN_FAILED - Login failed for user 'root' from host '10.0.0.7'",
             user: "root",
             event: "login",
+            resource: "sshd",
             outcome: "failure",
             client: "10.0.0.7"
+        ),
+        // A login with no connection: `ssh-connection ''` names no client.
+        ActivityCase(
+            "<29>Feb 27 02:33:04 bm-a mgd[6520]: UI_LOGIN_EVENT: User 'security-officer' login, class 'j-super-user' "
+                + "[6520], ssh-connection '', client-mode 'cli'",
+            user: "security-officer",
+            event: "login",
+            outcome: "success"
+        ),
+        // Junos's own log files: two spaces before the HOSTNAME.
+        ActivityCase(
+            "Jan 19 17:18:14  R1 mgd[15886]: UI_LOGOUT_EVENT: User 'lab' logout",
+            user: "lab",
+            event: "session-close"
         ),
         ActivityCase("<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_CHILD_EXITED: Child exited: PID 1, status 7"),
     ]

@@ -50,8 +50,7 @@ struct PAMRecognizerTests {
             bsd("passwd[1]", "pam_unix(passwd:chauthtok): password changed for bob"),
             user: "bob",
             event: "password-change",
-            resource: "passwd",
-            outcome: "success"
+            resource: "passwd"
         ),
         ActivityCase(
             bsd("CRON[1]", "pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)"),

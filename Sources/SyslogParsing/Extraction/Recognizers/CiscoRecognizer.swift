@@ -7,6 +7,8 @@ import ActivityModel
 /// %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] [Source: 10.1.1.1] [localport: 22] at …   login success
 /// %SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: admin] [Source: 10.1.1.1] … [Reason: …] at …       login failure
 /// %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.1.1.1)                            config-change
+/// %SYS-5-CONFIG_I: Configured from console by vty2 (10.1.1.1)                                     no user named
+/// 007439: 2y10w: %SYS-5-CONFIG_I: …                   after a sequence number and an uptime, as in msg
 /// %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down                              link-down
 /// %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to up          link-up
 /// %SSH-5-SSH2_USERAUTH: User 'admin' authentication for SSH2 Session from 10.1.1.1 (tty = 0) … Succeeded
@@ -44,7 +46,8 @@ enum CiscoRecognizer {
         return false
     }
 
-    /// Skips a Cisco timestamp before the mnemonic: `[*.]Mmm dd [yyyy ]hh:mm:ss[.fff][ ZONE]: `.
+    /// Skips what comes before the mnemonic: a sequence number, a timestamp (`[*.]Mmm dd [yyyy ]hh:mm:ss[.fff][ ZONE]`,
+    /// or an uptime, `00:00:46`, `2y10w`), each with its `: `.
     private static func skipTimestamp(_ text: inout TextCursor) {
         guard !text.hasPrefix("%") else { return }
         // A timestamp is at most ~40 bytes: look no further, so other messages cost little.
@@ -74,8 +77,15 @@ enum CiscoRecognizer {
         return true
     }
 
-    /// `[Line protocol on ]Interface NAME, changed state to up|down|administratively down`.
+    /// `[SLOT: ][Line protocol on ]Interface NAME, changed state to up|down|administratively down`.
     private static func link(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        if !text.hasPrefix("Interface "), !text.hasPrefix("Line protocol on "),
+            let slot = text.firstIndex(of: ": ", from: text.position),
+            ByteWords.firstIndex(of: ByteClass.space, in: text.bytes, from: text.position, to: slot) == nil
+        {
+            // A line card's prefix: `SIP0/1: Interface …`.
+            text.position = slot + 2
+        }
         _ = text.skip("Line protocol on ")
         guard text.skip("Interface "), let interface = text.upTo(", changed state to ") else { return false }
         let isUp = text.hasPrefix("up")
@@ -88,13 +98,14 @@ enum CiscoRecognizer {
     /// `Configured from SOURCE by USER[ on LINE][ (ADDRESS)]`.
     private static func configured(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("Configured from "), text.upTo(" by ") != nil else { return false }
-        let user = text.firstIndex(of: " on ", from: text.position) ?? text.firstIndex(of: " (", from: text.position)
-        fields.offer(.user, span: TextSpan(start: text.position, end: user ?? text.end))
+        let userEnd = text.firstIndex(of: " on ", from: text.position) ?? text.firstIndex(of: " (", from: text.position)
+        let user = TextSpan(start: text.position, end: userEnd ?? text.end)
+        // `by console` or `by vty2`: a line, when no user logged in.
+        if !text.equals(user, "console"), !text.matches("vty", at: user.start) { fields.offer(.user, span: user) }
         if let open = text.lastIndex(of: "(", before: text.end), text.matches(")", at: text.end - 1) {
             fields.offer(.client, span: TextSpan(start: open + 1, end: text.end - 1))
         }
         fields.offer(.event, .word(Word.configChange))
-        fields.offer(.outcome, .word(Word.success))
         return true
     }
 

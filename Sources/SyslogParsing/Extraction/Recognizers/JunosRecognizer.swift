@@ -6,7 +6,7 @@ import ActivityModel
 /// ```
 /// UI_LOGIN_EVENT: User 'admin' login, class 'j-super-user' [1234], ssh-connection '10.0.0.9 51122 10.0.0.1 22', …
 /// UI_AUTH_EVENT: Authenticated user 'admin' at permission level 'j-super-user'                  login success
-/// SSHD_LOGIN_FAILED: Login failed for user 'admin' from host '10.0.0.9'                          login failure
+/// SSHD_LOGIN_FAILED: Login failed for user 'admin' from host '10.0.0.9'                          login failure, sshd
 /// UI_LOGOUT_EVENT: User 'admin' logout                                                           session-close
 /// UI_COMMIT: User 'admin' requested 'commit' operation (comment: none)                           config-change
 /// ```
@@ -27,7 +27,10 @@ enum JunosRecognizer {
             guard text.skip("User '"), let user = text.upTo("' login") else { return false }
             fields.offer(.user, span: user)
             if let connection = text.firstIndex(of: "-connection '", from: text.position) {
-                var address = TextCursor(text.bytes, TextSpan(start: connection + 13, end: text.end))
+                // `'ADDRESS PORT LOCAL-ADDRESS LOCAL-PORT'`, or `''` for a login with no connection.
+                var inside = TextCursor(text.bytes, TextSpan(start: connection + 13, end: text.end))
+                let quoted = inside.upTo(byte: UInt8(ascii: "'"))
+                var address = TextCursor(text.bytes, quoted)
                 fields.offer(.client, span: address.word())
             }
             return Self.finish(Word.login, Word.success, into: &fields)
@@ -41,6 +44,7 @@ enum JunosRecognizer {
             guard text.skip("Login failed for user '") else { return false }
             fields.offer(.user, span: text.upTo("'"))
             if text.skip(" from host '") { fields.offer(.client, span: text.upTo("'")) }
+            if name.matches("SSHD_", at: tag.start) { fields.offer(.resource, .word("sshd")) }
             return Self.finish(Word.login, Word.failure, into: &fields)
         }
         if name.equals(tag, "UI_LOGOUT_EVENT") {

@@ -89,7 +89,7 @@ enum PAMRecognizer {
         }
         if cursor.skip("password changed for ") {
             fields.offer(.user, span: cursor.word())
-            return Self.finish(Word.passwordChange, Word.success, service, into: &fields)
+            return Self.finish(Word.passwordChange, nil, service, into: &fields)
         }
         return false
     }
