@@ -28,7 +28,11 @@ enum ActivityRecognizers {
         {
             if CiscoRecognizer.recognize(parts, into: &fields) { return }
         }
-        if first == UInt8(ascii: "C"), CEFRecognizer.recognize(parts, into: &fields) { return }
+        if first == UInt8(ascii: "C") || (appFirst == UInt8(ascii: "C") && ByteClass.isDigit(first)),
+            CEFRecognizer.recognize(parts, into: &fields)
+        {
+            return
+        }
         guard var app = parts.app else { return }
         var programFirst = appFirst
         if appFirst == UInt8(ascii: "/") {

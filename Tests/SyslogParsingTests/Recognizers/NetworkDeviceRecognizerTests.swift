@@ -27,6 +27,22 @@ struct NetworkDeviceRecognizerTests {
             "<189>45: router1: Dec  6 10:01:02.301 UTC: %SYS-5-CONFIG_I: Configured from console by console",
             event: "config-change"
         ),
+        // A switch stack's member names itself in the mnemonic.
+        ActivityCase(
+            "<165>7622: Mar 12 09:19:27.675 PHT: %SEC_LOGIN-SW1-5-LOGIN_SUCCESS: Login Success [user: user1] "
+                + "[Source: 172.20.40.35] [localport: 22] at 09:19:27 PHT Mon Mar 12 2018",
+            user: "user1",
+            event: "login",
+            outcome: "success",
+            client: "172.20.40.35"
+        ),
+        ActivityCase(
+            "*Mar 24 14:37:43.323: %SSH-5-SSH2_CLOSE: SSH2 Session from 10.3.10.15 (tty = 0) for user 'romain' using "
+                + "crypto cipher 'aes256-cbc', hmac 'hmac-sha1' closed",
+            user: "romain",
+            event: "session-close",
+            client: "10.3.10.15"
+        ),
         // `by vty2`: a line, not a user.
         ActivityCase(
             "*Mar  1 18:48:50.483 UTC: %SYS-5-CONFIG_I: Configured from console by vty2 (10.34.195.36)",
@@ -145,6 +161,18 @@ struct NetworkDeviceRecognizerTests {
             resource: "sshd",
             outcome: "failure",
             client: "10.0.0.7"
+        ),
+        ActivityCase(
+            "<28>Jul 20 21:45:59 vmx01 mib2d[2424]: SNMP_TRAP_LINK_DOWN: ifIndex 502, ifAdminStatus down(2), "
+                + "ifOperStatus down(2), ifName xe-0/0/0",
+            event: "link-down",
+            resource: "xe-0/0/0"
+        ),
+        ActivityCase(
+            "<28>Jul 20 21:47:01 vmx01 mib2d[2424]: SNMP_TRAP_LINK_UP: ifIndex 502, ifAdminStatus up(1), "
+                + "ifOperStatus up(1), ifName xe-0/0/0",
+            event: "link-up",
+            resource: "xe-0/0/0"
         ),
         // A login with no connection: `ssh-connection ''` names no client.
         ActivityCase(

@@ -74,6 +74,28 @@ struct TextPairRecognizerTests {
             resource: "a\\=b",
             outcome: "success"
         ),
+        // FortiOS writes `CEF: 0|…`: a syslog parser takes `CEF:` for the tag.
+        ActivityCase(
+            "Dec 27 11:15:40 FGT-A-LOG CEF: 0|Fortinet|Fortigate|v6.0.3|32002|event:system login failed|7|"
+                + "deviceExternalId=FGT5HD3915800610 FTNTFGTlogid=0100032002 cat=event:system duser=admin1 "
+                + "sproc=https(172.16.200.254) src=172.16.200.254 dst=172.16.200.1 act=login outcome=failed "
+                + "reason=name_invalid",
+            user: "admin1",
+            event: "login",
+            resource: "172.16.200.1",
+            outcome: "failure",
+            client: "172.16.200.254"
+        ),
+        ActivityCase("<134>Dec  6 10:01:02 fw CEF: not|a|header"),
+        // A user authenticating to the firewall.
+        ActivityCase(
+            #"date=2019-05-13 time=15:55:56 logid="0102043008" type="event" subtype="user" level="notice" vd="root" "#
+                + #"srcip=10.1.100.11 dstip=172.16.200.55 user="bob" action="authentication" status="success""#,
+            user: "bob",
+            event: "login",
+            outcome: "success",
+            client: "10.1.100.11"
+        ),
         ActivityCase("<134>Dec  6 10:01:02 fw CEF:0|only|three|fields"),
         ActivityCase(
             #"<85>Dec  6 10:01:02 host audit: type=USER_LOGIN msg=audit(1733479262.123:456): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='op=login acct="bob" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'"#,

@@ -37,7 +37,8 @@ enum CEFRecognizer {
 
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
-        guard cursor.skip("CEF:") else { return false }
+        // FortiOS writes `CEF: 0|…`, which a syslog parser reads as the tag `CEF` and a text that starts at `0|`.
+        guard cursor.skip("CEF:") || Self.isTag(parts) else { return false }
         var headerFields: (name: TextSpan?, count: Int) = (nil, 0)
         var fieldStart = cursor.position
         var index = cursor.position
@@ -62,6 +63,14 @@ enum CEFRecognizer {
         Self.mapExtension(parts.bytes, extensionText, into: &fields)
         if let name = headerFields.name, !name.isEmpty { fields.offer(.event, Self.value(name, parts.bytes)) }
         return true
+    }
+
+    /// Whether the app is `CEF` and the text starts with the version and its `|`.
+    private static func isTag(_ parts: MessageParts) -> Bool {
+        guard let app = parts.app, TextCursor(parts.bytes, app).equals(app, "CEF") else { return false }
+        let cursor = parts.cursor
+        return cursor.position + 1 < cursor.end && ByteClass.isDigit(parts.bytes[cursor.position])
+            && cursor.matches("|", at: cursor.position + 1)
     }
 
     /// Reads the extension's pairs in one pass and offers, per field, the value of its most preferred key.

@@ -13,6 +13,8 @@ import ActivityModel
 /// %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to up          link-up
 /// %SSH-5-SSH2_USERAUTH: User 'admin' authentication for SSH2 Session from 10.1.1.1 (tty = 0) … Succeeded
 /// %SYS-6-LOGOUT: User admin has exited tty session 2(10.1.1.1)                                     session-close
+/// %SSH-5-SSH2_CLOSE: SSH2 Session from 10.1.1.1 (tty = 0) for user 'admin' using … closed         session-close
+/// %SEC_LOGIN-SW1-5-LOGIN_SUCCESS: …                                 a switch stack's member, as its master
 /// %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:interface Gi0/1                           config-change
 /// ```
 enum CiscoRecognizer {
@@ -27,12 +29,13 @@ enum CiscoRecognizer {
             mnemonic = name
         }
         let name = TextCursor(parts.bytes, mnemonic)
-        // The mnemonic is the part after the second `-`: %FACILITY-SEVERITY-MNEMONIC.
+        // %FACILITY-SEVERITY-MNEMONIC, or %FACILITY-SWITCH-SEVERITY-MNEMONIC from a switch stack's member: the
+        // facility before the first `-`, the mnemonic after the last.
         guard let firstDash = name.firstIndex(of: "-", from: mnemonic.start),
-            let secondDash = name.firstIndex(of: "-", from: firstDash + 1)
+            let lastDash = name.lastIndex(of: "-", before: mnemonic.end), lastDash > firstDash
         else { return false }
         let facility = TextSpan(start: mnemonic.start + 1, end: firstDash)
-        let kind = TextSpan(start: secondDash + 1, end: mnemonic.end)
+        let kind = TextSpan(start: lastDash + 1, end: mnemonic.end)
         if name.equals(facility, "SEC_LOGIN") {
             if name.equals(kind, "LOGIN_SUCCESS") { return Self.login(&text, Word.success, into: &fields) }
             if name.equals(kind, "LOGIN_FAILED") { return Self.login(&text, Word.failure, into: &fields) }
@@ -42,6 +45,7 @@ enum CiscoRecognizer {
         if name.equals(facility, "SYS"), name.equals(kind, "CONFIG_I") { return Self.configured(&text, into: &fields) }
         if name.equals(facility, "SYS"), name.equals(kind, "LOGOUT") { return Self.logout(&text, into: &fields) }
         if name.equals(kind, "SSH2_USERAUTH") { return Self.sshAuthentication(&text, into: &fields) }
+        if name.equals(kind, "SSH2_CLOSE") { return Self.sshClose(&text, into: &fields) }
         if name.equals(kind, "CFGLOG_LOGGEDCMD") { return Self.loggedCommand(&text, into: &fields) }
         return false
     }
@@ -133,6 +137,17 @@ enum CiscoRecognizer {
         } else if text.lastIndex(of: "Failed", before: text.end) != nil {
             fields.offer(.outcome, .word(Word.failure))
         }
+        return true
+    }
+
+    /// `SSH2 Session from ADDRESS (tty = N) for user 'NAME' using … closed`.
+    private static func sshClose(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.skip("SSH2 Session from "), let address = text.word(), text.upTo(" for user '") != nil,
+            let user = text.upTo("'")
+        else { return false }
+        fields.offer(.user, span: user)
+        fields.offer(.client, span: address)
+        fields.offer(.event, .word(Word.sessionClose))
         return true
     }
 

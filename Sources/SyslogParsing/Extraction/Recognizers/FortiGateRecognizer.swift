@@ -93,7 +93,8 @@ enum FortiGateRecognizer {
     ) {
         if let action = pairs.value(of: .action) {
             let cursor = TextCursor(bytes, action)
-            if cursor.equals(action, "login") {
+            if cursor.equals(action, "login") || cursor.equals(action, "authentication") {
+                // `authentication`: a user authenticating to the firewall (`subtype="user"`).
                 fields.offer(.event, .word(Word.login))
             } else if cursor.equals(action, "logout") {
                 fields.offer(.event, .word(Word.sessionClose))

@@ -9,6 +9,7 @@ import ActivityModel
 /// SSHD_LOGIN_FAILED: Login failed for user 'admin' from host '10.0.0.9'                          login failure, sshd
 /// UI_LOGOUT_EVENT: User 'admin' logout                                                           session-close
 /// UI_COMMIT: User 'admin' requested 'commit' operation (comment: none)                           config-change
+/// SNMP_TRAP_LINK_DOWN: ifIndex 502, ifAdminStatus up(1), ifOperStatus down(2), ifName xe-0/0/0   link-down
 /// ```
 enum JunosRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -52,6 +53,13 @@ enum JunosRecognizer {
             fields.offer(.user, span: text.upTo("'"))
             return Self.finish(Word.sessionClose, nil, into: &fields)
         }
+        if name.equals(tag, "SNMP_TRAP_LINK_DOWN") || name.equals(tag, "SNMP_TRAP_LINK_UP") {
+            guard let interface = text.firstIndex(of: "ifName ", from: text.position) else { return false }
+            var value = TextCursor(text.bytes, TextSpan(start: interface + 7, end: text.end))
+            fields.offer(.resource, span: value.word())
+            let isUp = name.equals(tag, "SNMP_TRAP_LINK_UP")
+            return Self.finish(isUp ? Word.linkUp : Word.linkDown, nil, into: &fields)
+        }
         if name.equals(tag, "UI_COMMIT") {
             guard text.skip("User '") else { return false }
             fields.offer(.user, span: text.upTo("'"))
@@ -72,9 +80,12 @@ enum JunosRecognizer {
         return true
     }
 
-    /// `UI_…` or `SSHD_…`, all upper-case letters, digits and `_`.
+    /// `UI_…`, `SSHD_…` or `SNMP_TRAP_LINK_…`, all upper-case letters, digits and `_`.
     private static func isJunosTag(_ cursor: TextCursor, _ span: TextSpan) -> Bool {
-        guard cursor.matches("UI_", at: span.start) || cursor.matches("SSHD_", at: span.start) else { return false }
+        guard
+            cursor.matches("UI_", at: span.start) || cursor.matches("SSHD_", at: span.start)
+                || cursor.matches("SNMP_TRAP_LINK_", at: span.start)
+        else { return false }
         for index in span.start..<span.end {
             let byte = cursor.bytes[index]
             guard byte &- UInt8(ascii: "A") < 26 || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_") else {
@@ -86,7 +97,7 @@ enum JunosRecognizer {
 
     /// A Junos tag and its `: ` at the start of the text.
     private static func tagAtStart(_ text: inout TextCursor) -> TextSpan? {
-        guard text.hasPrefix("UI_") || text.hasPrefix("SSHD_") else { return nil }
+        guard text.hasPrefix("UI_") || text.hasPrefix("SSHD_") || text.hasPrefix("SNMP_TRAP_LINK_") else { return nil }
         let start = text.position
         guard let tag = text.upTo(": "), Self.isJunosTag(text, tag) else {
             text.position = start
