@@ -110,6 +110,15 @@ struct LoginAndSessionRecognizerTests {
             event: "session-open",
             outcome: "success"
         ),
+        ActivityCase(
+            bsd("systemd-logind[667]", "New session '2' of user 'ubuntu' with class 'manager' and type 'unspecified'.")
+        ),
+        ActivityCase(
+            bsd(
+                "systemd-logind[667]",
+                "New session '3' of user 'ubuntu' with class 'manager-early' and type 'unspecified'."
+            )
+        ),
         ActivityCase(bsd("systemd-logind[1]", "Watching system buttons on /dev/input/event0")),
         ActivityCase(
             bsd("CRON[1234]", "(root) CMD (   cd / && run-parts --report /etc/cron.hourly)"),

@@ -5,6 +5,7 @@ import ActivityModel
 /// ```
 /// New session 12 of user bob.                      session-open success bob
 /// New session '3' of user 'bob' with class 'user' and type 'tty'.   session-open success bob (systemd 256+)
+/// New session '4' of user 'bob' with class 'manager' and type 'unspecified'.   none: bob's service manager
 /// Removed session 12.                              session-close
 /// Session 12 logged out. Waiting for processes to exit.   session-close
 /// ```
@@ -13,7 +14,8 @@ enum LogindRecognizer {
         var cursor = parts.cursor
         if cursor.skip("New session "), cursor.word() != nil, cursor.skip(" of user ") {
             if cursor.skip("'") {
-                guard let name = cursor.upTo("'") else { return false }
+                // The session systemd opens for the user's own service manager is no login.
+                guard let name = cursor.upTo("'"), !cursor.hasPrefix(" with class 'manager") else { return false }
                 fields.offer(.user, span: name)
             } else {
                 guard let name = cursor.word() else { return false }
