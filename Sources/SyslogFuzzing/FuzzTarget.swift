@@ -45,6 +45,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static let apps = [
         "sshd", "sshd-session", "sudo", "su", "login", "systemd-logind", "CRON", "useradd", "passwd", "mgd",
         "%SEC_LOGIN-5-LOGIN_SUCCESS", "%LINK-3-UPDOWN", "%SYS-5-CONFIG_I", "sshd(pam_unix)", "audit", "app",
+        "gpasswd", "/usr/sbin/cron", "CEF", "CROND",
     ]
 
     private static func recognizeAndCheck(_ input: UnsafeRawBufferPointer) {
