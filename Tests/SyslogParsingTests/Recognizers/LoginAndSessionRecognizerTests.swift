@@ -124,7 +124,7 @@ struct LoginAndSessionRecognizerTests {
             bsd("CRON[1234]", "(root) CMD (   cd / && run-parts --report /etc/cron.hourly)"),
             user: "root",
             event: "job-start",
-            resource: "   cd / && run-parts --report /etc/cron.hourly"
+            resource: "cd / && run-parts --report /etc/cron.hourly"
         ),
         ActivityCase(
             bsd("crond[1]", "(www-data) CMD (php /var/www/cron.php (nightly))"),
@@ -154,6 +154,15 @@ struct LoginAndSessionRecognizerTests {
         ),
         ActivityCase(bsd("/usr/sbin/crontab[1]", "(root) CMD (x)")),
         ActivityCase(bsd("CRON[1]", "(root) CMDEND (run-parts /etc/cron.hourly)")),
+        ActivityCase(bsd("CRON[1]", "(root) CMD (   )"), user: "root", event: "job-start"),
+        // util-linux's runuser logs as su does.
+        ActivityCase(
+            bsd("runuser[812]", "(to postgres) root on none"),
+            user: "root",
+            event: "su",
+            resource: "postgres",
+            outcome: "success"
+        ),
     ]
 
     @Test(arguments: Self.cases)

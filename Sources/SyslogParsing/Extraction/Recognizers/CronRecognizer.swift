@@ -4,6 +4,7 @@ import ActivityModel
 ///
 /// ```
 /// (root) CMD (run-parts /etc/cron.hourly)          job-start, user root, resource run-parts /etc/cron.hourly
+/// (root) CMD (   cd / && run-parts …)             the command from its first word: the blanks are the crontab's
 /// ```
 enum CronRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -11,6 +12,7 @@ enum CronRecognizer {
         guard cursor.skip("("), let user = cursor.upTo(") CMD ("), !user.isEmpty,
             let close = cursor.lastIndex(of: ")", before: cursor.end)
         else { return false }
+        cursor.skipSpaces()
         fields.offer(.user, span: user)
         fields.offer(.event, .word(Word.jobStart))
         fields.offer(.resource, span: TextSpan(start: cursor.position, end: close))

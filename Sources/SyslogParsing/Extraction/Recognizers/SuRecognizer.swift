@@ -1,7 +1,7 @@
 import ActivityModel
 
-/// `su` from util-linux and from shadow-utils: the account switched from is the user, the one switched to is the
-/// resource.
+/// `su` from util-linux and from shadow-utils, and util-linux's `runuser`, which logs as su does: the account
+/// switched from is the user, the one switched to is the resource.
 ///
 /// ```
 /// (to root) alice on pts/0               success        util-linux
