@@ -36,10 +36,10 @@ struct MessageParts {
     /// keeps the space after the tag's colon in the MSG (rsyslog's `RSYSLOG_SyslogProtocol23Format` writes
     /// `- -  Failed password …`), and `sudo` indents its lines: the leading spaces are no part of what they say.
     init(bytes: UnsafeBufferPointer<UInt8>, msg: TextSpan, app: TextSpan?, msgid: TextSpan?) {
-        var start = msg.start
-        while start < msg.end, bytes[start] == ByteClass.space { start += 1 }
+        var text = TextCursor(bytes, msg)
+        text.skipSpaces()
         self.bytes = bytes
-        self.msg = TextSpan(start: start, end: msg.end)
+        self.msg = text.rest
         self.app = app
         self.msgid = msgid
     }
