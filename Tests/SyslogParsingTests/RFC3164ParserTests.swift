@@ -29,6 +29,26 @@ struct RFC3164ParserTests {
             .emerg,
             msg: "1990 Oct 22 10:52:01 TZ-6 scapegoat.dmz.example.org 10.1.2.3 sched[0]: That's All Folks!"
         ),
+        // GNOME's gdm-session-worker [pam/gdm-password] logs under the end of its name.
+        ParserCase(
+            "<86>Feb 13 13:30:22 frestea gdm-password]: gkr-pam: unlocked login keyring",
+            .rfc3164,
+            .authpriv,
+            .info,
+            time: "2026-02-13T13:30:22.000000Z",
+            host: "frestea",
+            app: "gdm-password]",
+            msg: "gkr-pam: unlocked login keyring"
+        ),
+        ParserCase(
+            "<86>Feb 13 13:30:22 frestea a]b: c",
+            .rfc3164,
+            .authpriv,
+            .info,
+            time: "2026-02-13T13:30:22.000000Z",
+            host: "frestea",
+            msg: "a]b: c"
+        ),
         // syslog-ng's chain-hostnames: HOST/RELAY.
         ParserCase(
             "<78>Nov  9 12:01:01 dn228/dn228 crond[2916]: (root) CMDEND (run-parts /etc/cron.hourly)",

@@ -15,7 +15,7 @@ import ActivityModel
 ///   More than one space may come before it.
 /// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME.
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
-///   end (`app: `, `app[12]: `, `app[12] `). A bare `word:` followed by anything but a space is not a TAG, so
+///   end (`app: `, `app[12]: `, `app[12] `); a name cut short after its `[` keeps its `]` (`gdm-password]: `). A bare `word:` followed by anything but a space is not a TAG, so
 ///   `http://…` stays in the content.
 /// - CONTENT becomes `msg` (leading UTF-8 BOM removed, absent when empty).
 struct RFC3164Parser {
@@ -205,6 +205,17 @@ struct RFC3164Parser {
             let afterColon = position + 1
             guard afterColon == end || bytes[afterColon] == ByteClass.space else { return nil }
             return Tag(name: name, pid: nil, contentStart: min(afterColon + 1, end))
+        case UInt8(ascii: "]"):
+            // The end of a name cut short: GNOME's `gdm-session-worker [pam/gdm-password]` logs as `gdm-password]: `.
+            let afterColon = position + 2
+            guard afterColon <= end, bytes[position + 1] == UInt8(ascii: ":"),
+                afterColon == end || bytes[afterColon] == ByteClass.space
+            else { return nil }
+            return Tag(
+                name: TextSpan(start: index, end: position + 1),
+                pid: nil,
+                contentStart: min(afterColon + 1, end)
+            )
         default:
             return nil
         }

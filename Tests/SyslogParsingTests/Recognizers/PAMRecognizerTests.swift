@@ -95,6 +95,14 @@ struct PAMRecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        ActivityCase(
+            "<86>Feb 13 13:30:22 frestea gdm-password]: pam_unix(gdm-password:auth): authentication failure; "
+                + "logname= uid=0 euid=0 tty=/dev/tty1 ruser= rhost=  user=ken",
+            user: "ken",
+            event: "login",
+            resource: "gdm-password",
+            outcome: "failure"
+        ),
         // pam_sss reports PAM's return code: only 0 is a success.
         ActivityCase(
             bsd("sshd-session[11722]", "pam_sss(sshd:auth): received for user vault_admin: 4 (System error)"),
