@@ -15,8 +15,8 @@ import ActivityModel
 ///   More than one space may come before it.
 /// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME.
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
-///   end (`app: `, `app[12]: `, `app[12] `); a name cut short after its `[` keeps its `]` (`gdm-password]: `). A bare `word:` followed by anything but a space is not a TAG, so
-///   `http://…` stays in the content.
+///   end (`app: `, `app[12]: `, `app[12] `); a name cut short after its `[` keeps its `]` (`gdm-password]: `).
+///   A bare `word:` followed by anything but a space is not a TAG, so `http://…` stays in the content.
 /// - CONTENT becomes `msg` (leading UTF-8 BOM removed, absent when empty).
 struct RFC3164Parser {
     private var resolver: BSDTimeResolver
