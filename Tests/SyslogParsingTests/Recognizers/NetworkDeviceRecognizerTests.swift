@@ -49,6 +49,12 @@ struct NetworkDeviceRecognizerTests {
             event: "config-change",
             client: "10.34.195.36"
         ),
+        ActivityCase(
+            "*Mar  1 18:48:50.483 UTC: %SYS-5-CONFIG_I: Configured from console by vtyadmin on vty0 (10.34.195.36)",
+            user: "vtyadmin",
+            event: "config-change",
+            client: "10.34.195.36"
+        ),
         // The mnemonic after the origin host, a second sequence number and an uptime; in a line with no PRI after a
         // sequence number and a timestamp with a year; after a relay's header; and a line card's prefix.
         ActivityCase(

@@ -104,13 +104,19 @@ enum CiscoRecognizer {
         guard text.skip("Configured from "), text.upTo(" by ") != nil else { return false }
         let userEnd = text.firstIndex(of: " on ", from: text.position) ?? text.firstIndex(of: " (", from: text.position)
         let user = TextSpan(start: text.position, end: userEnd ?? text.end)
-        // `by console` or `by vty2`: a line, when no user logged in.
-        if !text.equals(user, "console"), !text.matches("vty", at: user.start) { fields.offer(.user, span: user) }
+        if !Self.isLine(text, user) { fields.offer(.user, span: user) }
         if let open = text.lastIndex(of: "(", before: text.end), text.matches(")", at: text.end - 1) {
             fields.offer(.client, span: TextSpan(start: open + 1, end: text.end - 1))
         }
         fields.offer(.event, .word(Word.configChange))
         return true
+    }
+
+    /// Whether `by NAME` names a line, `console` or `vtyN`, as when no user logged in (not a user `vtyadmin`).
+    private static func isLine(_ text: TextCursor, _ name: TextSpan) -> Bool {
+        guard !text.equals(name, "console") else { return true }
+        guard name.count > 3, text.matches("vty", at: name.start) else { return false }
+        return (name.start + 3..<name.end).allSatisfy { ByteClass.isDigit(text.bytes[$0]) }
     }
 
     /// `User NAME has exited tty session N(ADDRESS)`.

@@ -82,10 +82,7 @@ enum JunosRecognizer {
 
     /// `UI_…`, `SSHD_…` or `SNMP_TRAP_LINK_…`, all upper-case letters, digits and `_`.
     private static func isJunosTag(_ cursor: TextCursor, _ span: TextSpan) -> Bool {
-        guard
-            cursor.matches("UI_", at: span.start) || cursor.matches("SSHD_", at: span.start)
-                || cursor.matches("SNMP_TRAP_LINK_", at: span.start)
-        else { return false }
+        guard Self.startsJunosTag(cursor, at: span.start) else { return false }
         for index in span.start..<span.end {
             let byte = cursor.bytes[index]
             guard byte &- UInt8(ascii: "A") < 26 || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_") else {
@@ -95,9 +92,15 @@ enum JunosRecognizer {
         return true
     }
 
+    /// Whether a tag the recognizer reads starts at `index`.
+    private static func startsJunosTag(_ cursor: TextCursor, at index: Int) -> Bool {
+        cursor.matches("UI_", at: index) || cursor.matches("SSHD_", at: index)
+            || cursor.matches("SNMP_TRAP_LINK_", at: index)
+    }
+
     /// A Junos tag and its `: ` at the start of the text.
     private static func tagAtStart(_ text: inout TextCursor) -> TextSpan? {
-        guard text.hasPrefix("UI_") || text.hasPrefix("SSHD_") || text.hasPrefix("SNMP_TRAP_LINK_") else { return nil }
+        guard Self.startsJunosTag(text, at: text.position) else { return nil }
         let start = text.position
         guard let tag = text.upTo(": "), Self.isJunosTag(text, tag) else {
             text.position = start
