@@ -6,7 +6,7 @@ import ActivityModel
 /// 1. the operator's `extract` rules (the first that matches),
 /// 2. the SD mapping (already in the record when the RFC 5424 parser found structured data),
 /// 3. the built-in recognizers (``ActivityRecognizers``),
-/// 4. `key=value` pairs in the text (FortiGate's first, then ``KeyValueMapping``).
+/// 4. `key=value` pairs in the text (FortiGate's first, then ``KeyValueMapping``), when no recognizer read it.
 ///
 /// Values are the message's own bytes wherever they can be; a vocabulary word is a static span (no copy); a joined
 /// flow destination, an unescaped value or a rule's constant is appended to the record's text. Scratch space is
@@ -36,8 +36,8 @@ struct ActivityExtractor {
             if !self.rules.isEmpty { self.applyRules(parts) }
             self.fields.keep(mapped)
             guard !self.fields.isComplete else { return }
-            ActivityRecognizers.recognize(parts, into: &self.fields)
-            guard !self.fields.isComplete else { return }
+            // A recognized message is read: its other text (a sudo or cron command) is no list of pairs.
+            guard !ActivityRecognizers.recognize(parts, into: &self.fields) else { return }
             self.pairs.read(bytes, msg, skipping: self.fields.filled)
             // FortiGate needs `type=` and `subtype=`, the mapping two pairs: a text with fewer is done.
             guard self.pairs.count >= 2 else { return }

@@ -4,7 +4,9 @@ import ActivityModel
 /// `app`. At most one recognizer runs per message, and each gives up at its first byte that does not fit, so a
 /// message that is no activity costs a few comparisons.
 enum ActivityRecognizers {
-    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) {
+    /// Offers the fields of the message's recognizer; `true` when one read the message (even to find it gives no
+    /// field, as a logind `manager` session), which then is not read as `key=value` pairs.
+    static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var parts = parts
         parts.msg = Self.unwrappingRepetition(parts)
         // The prefix recognizers, each only when the first byte of its prefix is there.
@@ -14,33 +16,33 @@ enum ActivityRecognizers {
         if first == UInt8(ascii: "p") || first == UInt8(ascii: "P") || first == UInt8(ascii: "(")
             || appLast == UInt8(ascii: ")")
         {
-            if PAMRecognizer.recognize(parts, into: &fields) { return }
+            if PAMRecognizer.recognize(parts, into: &fields) { return true }
         }
         let msgidFirst = parts.msgid.map { parts.bytes[$0.start] } ?? 0
         if first == UInt8(ascii: "U") || first == UInt8(ascii: "S") || msgidFirst == UInt8(ascii: "U")
             || msgidFirst == UInt8(ascii: "S")
         {
-            if JunosRecognizer.recognize(parts, into: &fields) { return }
+            if JunosRecognizer.recognize(parts, into: &fields) { return true }
         }
         // Cisco: the mnemonic as app, or in the text after a sequence number (`007439: `), a timestamp or an uptime.
         if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%") || first == UInt8(ascii: "*")
             || first == UInt8(ascii: ".") || ByteClass.isDigit(first) || Self.startsWithMonth(parts)
         {
-            if CiscoRecognizer.recognize(parts, into: &fields) { return }
+            if CiscoRecognizer.recognize(parts, into: &fields) { return true }
         }
         if first == UInt8(ascii: "C") || (appFirst == UInt8(ascii: "C") && ByteClass.isDigit(first)),
             CEFRecognizer.recognize(parts, into: &fields)
         {
-            return
+            return true
         }
-        guard var app = parts.app else { return }
+        guard var app = parts.app else { return false }
         var programFirst = appFirst
         if appFirst == UInt8(ascii: "/") {
             app = Self.programName(app, parts.bytes)
             programFirst = app.isEmpty ? 0 : parts.bytes[app.start]
         }
-        guard Self.canStartRecognizedApp(programFirst) else { return }
-        _ = Self.recognizeByApp(parts, app, into: &fields)
+        guard Self.canStartRecognizedApp(programFirst) else { return false }
+        return Self.recognizeByApp(parts, app, into: &fields)
     }
 
     /// The last part of an app written as a path: FreeBSD's `/usr/sbin/cron`, old Debian's `/USR/SBIN/CRON`.

@@ -1,7 +1,7 @@
 import Testing
 
 /// Where `key=value` pairs start and end: an `=` inside a value that is not read, quotes, auditd's `msg='…'`, the
-/// pair limit, absent values and FortiGate's keys.
+/// pair limit, absent values, FortiGate's keys, and text a recognizer read.
 struct KeyValueEdgeTests {
     static let cases: [ActivityCase] = [
         // An `=` inside an unquoted value begins no pair, whether or not the value is one a field reads.
@@ -41,6 +41,34 @@ struct KeyValueEdgeTests {
             client: "192.0.2.1"
         ),
         ActivityCase(bsd("shop", "type=traffic srcip=192.0.2.1 action=deny"), event: "deny", client: "192.0.2.1"),
+        // A message a recognizer read is not read as pairs too: a command's arguments state no client or outcome.
+        ActivityCase(
+            bsd(
+                "sudo",
+                "alice : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/probe src=192.0.2.9 status=failed"
+            ),
+            user: "alice",
+            event: "sudo",
+            resource: "/usr/bin/probe src=192.0.2.9 status=failed",
+            outcome: "success"
+        ),
+        ActivityCase(
+            bsd("CRON", "(root) CMD (fetch rhost=192.0.2.9 result=ok)"),
+            user: "root",
+            event: "job-start",
+            resource: "fetch rhost=192.0.2.9 result=ok"
+        ),
+        ActivityCase(
+            bsd("useradd", "new user: name=bob, UID=1001, GID=1001, home=/home/bob, shell=/bin/sh, addr=192.0.2.9"),
+            event: "user-add",
+            resource: "bob"
+        ),
+        // The same pairs in a message no recognizer reads give their fields.
+        ActivityCase(
+            bsd("probe", "run src=192.0.2.9 status=failed"),
+            outcome: "failure",
+            client: "192.0.2.9"
+        ),
     ]
 
     @Test(arguments: Self.cases)
