@@ -45,7 +45,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static let apps = [
         "sshd", "sshd-session", "sudo", "su", "login", "systemd-logind", "CRON", "useradd", "passwd", "mgd",
         "%SEC_LOGIN-5-LOGIN_SUCCESS", "%LINK-3-UPDOWN", "%SYS-5-CONFIG_I", "sshd(pam_unix)", "audit", "app",
-        "gpasswd", "/usr/sbin/cron", "CEF", "CROND",
+        "gpasswd", "/usr/sbin/cron", "CEF", "CROND", "%ASA-6-605005", "%ASA-6-113005", "%ASA-5-111010",
+        "%ASA-6-716001", "%ASA-4-106023", "%ASA-6-302013", "%FTD-6-106100",
     ]
 
     private static func recognizeAndCheck(_ input: UnsafeRawBufferPointer) {

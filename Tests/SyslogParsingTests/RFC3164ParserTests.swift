@@ -376,6 +376,34 @@ struct RFC3164ParserTests {
             app: "%SYS-5-CONFIG_I",
             msg: "Configured"
         ),
+        // Cisco ASA: a `:` after the PRI, a zone name, a class in the mnemonic; an RFC 3339 timestamp ending in `:`.
+        ParserCase(
+            "<166>:Jan 13 2026 15:51:28 MSK: %ASA-auth-6-113004: AAA user authentication Successful",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-01-13T15:51:28.000000Z",
+            app: "%ASA-auth-6-113004",
+            msg: "AAA user authentication Successful"
+        ),
+        ParserCase(
+            "<166>2024-06-26T01:35:42Z: %ASA-6-113008: AAA transaction status ACCEPT : user = USER_1",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2024-06-26T01:35:42.000000Z",
+            app: "%ASA-6-113008",
+            msg: "AAA transaction status ACCEPT : user = USER_1"
+        ),
+        ParserCase(
+            "<166>2024-06-26T01:35:42Z asa : %ASA-6-113008: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2024-06-26T01:35:42.000000Z",
+            host: "asa",
+            msg: ": %ASA-6-113008: x"
+        ),
         ParserCase(
             "<189>Nov 26 14:41:09 router 1234: %SYS-5-CONFIG_I: x",
             .rfc3164,

@@ -24,9 +24,11 @@ enum ActivityRecognizers {
         {
             if JunosRecognizer.recognize(parts, into: &fields) { return true }
         }
-        // Cisco: the mnemonic as app, or in the text after a sequence number (`007439: `), a timestamp or an uptime.
+        // Cisco: the mnemonic as app, or in the text after a sequence number (`007439: `), a timestamp, an uptime or
+        // an ASA's ` : ` after its host name.
         if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%") || first == UInt8(ascii: "*")
-            || first == UInt8(ascii: ".") || ByteClass.isDigit(first) || Self.startsWithMonth(parts)
+            || first == UInt8(ascii: ".") || first == UInt8(ascii: ":") || ByteClass.isDigit(first)
+            || Self.startsWithMonth(parts)
         {
             if CiscoRecognizer.recognize(parts, into: &fields) { return true }
         }

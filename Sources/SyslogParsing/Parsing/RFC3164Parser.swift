@@ -62,10 +62,16 @@ struct RFC3164Parser {
             return RFC3339TimestampParser.parse(bytes, in: 0..<ByteClass.endOfToken(bytes, from: 0)) != nil
         }
         var position = 0
-        if first == UInt8(ascii: "*") || first == UInt8(ascii: ".") { position = 1 }
+        if Self.isClockMark(first) { position = 1 }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return false }
         return fields.end == bytes.count || bytes[fields.end] == ByteClass.space
             || bytes[fields.end] == UInt8(ascii: ":")
+    }
+
+    /// A mark before a Cisco timestamp: IOS's `*` (clock not set) and `.` (not synchronized), or the `:` an ASA may
+    /// write right after the PRI (`<166>:Jan 13 2020 15:51:28 MSK: %ASA-…`).
+    private static func isClockMark(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
     }
 
     /// Skips a Cisco sequence number (`1234: `) at `index`.
@@ -81,8 +87,8 @@ struct RFC3164Parser {
     /// The timestamp at `index`, the index where the rest of the message starts, and whether it ended Cisco-style
     /// with `:` (after which no HOSTNAME follows). A date that never exists (`Feb 30`) is not a timestamp.
     ///
-    /// A sequence number before it, or Cisco's `*`/`.` clock mark, says the message is Cisco's, whose zone name may
-    /// then be followed by anything, not only `%`.
+    /// A sequence number before it, or a clock mark (``isClockMark(_:)``), says the message is Cisco's, whose zone
+    /// name may then be followed by anything, not only `%`.
     private mutating func timestamp(
         _ bytes: UnsafeBufferPointer<UInt8>,
         at index: Int,
@@ -92,11 +98,15 @@ struct RFC3164Parser {
         guard index < bytes.count else { return nil }
         if ByteClass.isDigit(bytes[index]) {
             let end = ByteClass.endOfToken(bytes, from: index)
-            guard let time = RFC3339TimestampParser.parse(bytes, in: index..<end) else { return nil }
-            return (time, end < bytes.count ? end + 1 : end, false)
+            // An ASA's `2024-06-26T01:35:42Z: %ASA-…` ends its timestamp with `:`, and no HOSTNAME follows.
+            let endsWithColon = end - index > 1 && bytes[end - 1] == UInt8(ascii: ":")
+            guard let time = RFC3339TimestampParser.parse(bytes, in: index..<(endsWithColon ? end - 1 : end)) else {
+                return nil
+            }
+            return (time, end < bytes.count ? end + 1 : end, endsWithColon)
         }
         var position = index
-        if bytes[position] == UInt8(ascii: "*") || bytes[position] == UInt8(ascii: ".") { position += 1 }
+        if Self.isClockMark(bytes[position]) { position += 1 }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return nil }
         let isCisco = afterSequenceNumber || position != index
         guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco),

@@ -1,7 +1,8 @@
 import ActivityModel
 
 /// Cisco IOS messages, `%FACILITY-SEVERITY-MNEMONIC: text`, whether the parser left the mnemonic in `app` or at the
-/// start of `msg` (after a second Cisco timestamp such as `*Mar  1 00:00:01.123: `).
+/// start of `msg` (after a second Cisco timestamp such as `*Mar  1 00:00:01.123: `, or the ` : ` an ASA writes after
+/// its host name); `%ASA-…`, `%FTD-…` and `%PIX-…` go to ``CiscoASARecognizer``.
 ///
 /// ```
 /// %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] [Source: 10.1.1.1] [localport: 22] at …   login success
@@ -36,6 +37,9 @@ enum CiscoRecognizer {
         else { return false }
         let facility = TextSpan(start: mnemonic.start + 1, end: firstDash)
         let kind = TextSpan(start: lastDash + 1, end: mnemonic.end)
+        if name.equals(facility, "ASA") || name.equals(facility, "FTD") || name.equals(facility, "PIX") {
+            return CiscoASARecognizer.recognize(&text, id: kind, into: &fields)
+        }
         if name.equals(facility, "SEC_LOGIN") {
             if name.equals(kind, "LOGIN_SUCCESS") { return Self.login(&text, Word.success, into: &fields) }
             if name.equals(kind, "LOGIN_FAILED") { return Self.login(&text, Word.failure, into: &fields) }
@@ -56,8 +60,11 @@ enum CiscoRecognizer {
         guard !text.hasPrefix("%") else { return }
         // A timestamp is at most ~40 bytes: look no further, so other messages cost little.
         let window = TextCursor(text.bytes, TextSpan(start: text.position, end: min(text.end, text.position + 48)))
-        guard let colon = window.firstIndex(of: ": %", from: text.position) else { return }
-        text.position = colon + 2
+        // `: %`, or `:%` after an ASA's `HOST :`: whichever comes first.
+        let spaced = window.firstIndex(of: ": %", from: text.position).map { $0 + 2 }
+        let unspaced = window.firstIndex(of: ":%", from: text.position).map { $0 + 1 }
+        guard let percent = spaced.map({ min($0, unspaced ?? $0) }) ?? unspaced else { return }
+        text.position = percent
     }
 
     /// `Login Success [user: NAME] [Source: ADDRESS] …`.

@@ -1,0 +1,128 @@
+import ActivityModel
+
+/// The flows of Cisco ASA and FTD messages (``CiscoASARecognizer``): a connection the ASA built, or a packet an
+/// access list denied. The client is the side that opened the flow; the resource is the other side's
+/// `ADDRESS:PORT` (the address alone for ICMP).
+///
+/// ```
+/// 302013 Built inbound TCP connection 7 for outside:203.0.113.9/4444 (203.0.113.9/4444) to inside:10.0.0.5/22 (…)
+/// 302015 Built outbound UDP connection 8 for outside:8.8.8.8/53 (8.8.8.8/53) to inside:10.0.0.5/5353 (…)
+/// 106023 Deny tcp src outside:203.0.113.9/4444 dst inside:10.0.0.5/22 by access-group "outside_in" [0x0, 0x0]
+/// 106100 access-list outside_in denied tcp outside/203.0.113.9(4444) -> inside/10.0.0.5(22) hit-cnt 1 first hit …
+/// 106001 Inbound TCP connection denied from 203.0.113.9/4444 to 10.0.0.5/22 flags SYN  on interface outside
+/// 106006 Deny inbound UDP from 203.0.113.9/4444 to 10.0.0.5/53 on interface outside
+/// 106015 Deny TCP (no connection) from 203.0.113.9/4444 to 10.0.0.5/80 flags RST  on interface outside
+/// 710003 TCP access denied by ACL from 203.0.113.9/4444 to outside:10.0.0.5/22
+/// ```
+///
+/// `inbound` flows are opened from the `for` side, `outbound` ones from the `to` side. A connection built is a
+/// success, a packet denied a failure; the teardown of a connection gives nothing more.
+enum CiscoASAFlows {
+    static func recognize(_ text: inout TextCursor, id: Int, into fields: inout ActivityFields) -> Bool {
+        switch id {
+        case 302_013, 302_015: return Self.built(&text, into: &fields)
+        case 106_023: return Self.deniedByAccessGroup(&text, into: &fields)
+        case 106_100: return Self.accessList(&text, into: &fields)
+        case 106_001: return Self.denied(&text, "Inbound TCP connection denied from ", &fields)
+        case 106_006, 106_007: return Self.denied(&text, "Deny inbound UDP from ", &fields)
+        case 106_015: return Self.denied(&text, "Deny TCP (no connection) from ", &fields)
+        case 710_003:
+            return Self.denied(&text, "access denied by ACL from ", afterWord: true, targetInterface: true, &fields)
+        default: return false
+        }
+    }
+
+    /// `Built inbound|outbound TCP|UDP connection ID for IF:ADDRESS/PORT (MAPPED/PORT)[ (USER)] to IF:ADDRESS/PORT …`.
+    private static func built(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.skip("Built ") else { return false }
+        let inbound = text.skip("inbound ")
+        guard inbound || text.skip("outbound "), text.upTo(" connection ") != nil, text.upTo(" for ") != nil,
+            let first = text.word(), text.upTo(" to ") != nil, let second = text.word()
+        else { return false }
+        let (source, target) = inbound ? (first, second) : (second, first)
+        return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.success, &fields)
+    }
+
+    /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER)] dst IF:ADDRESS[/PORT][(USER)] … by access-group "ACL" …`.
+    private static func deniedByAccessGroup(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.word(), text.skip(" dst "),
+            let target = text.word()
+        else { return false }
+        return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.failure, &fields)
+    }
+
+    /// `access-list ACL permitted|denied PROTOCOL IF/ADDRESS(PORT)[ (USER)] -> IF/ADDRESS(PORT) …`; `est-allowed`
+    /// (denied, but let through for an established flow) is neither.
+    private static func accessList(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.skip("access-list "), text.word() != nil, text.skip(" ") else { return false }
+        let permitted = text.skip("permitted ")
+        guard permitted || text.skip("denied "), text.word() != nil, text.skip(" "), let source = text.word(),
+            text.upTo(" -> ") != nil, let target = text.word()
+        else { return false }
+        let outcome = permitted ? Word.success : Word.failure
+        return Self.flow(source, target, text.bytes, interfaces: (Self.slash, Self.slash), outcome, &fields)
+    }
+
+    /// `PREFIX ADDRESS/PORT to ADDRESS/PORT …` (`IF:ADDRESS/PORT` with `targetInterface`), after a word (`TCP`,
+    /// `UDP`) when `afterWord`.
+    private static func denied(
+        _ text: inout TextCursor,
+        _ prefix: StaticString,
+        afterWord: Bool = false,
+        targetInterface: Bool = false,
+        _ fields: inout ActivityFields
+    ) -> Bool {
+        if afterWord { guard text.word() != nil, text.skip(" ") else { return false } }
+        guard text.skip(prefix), let source = text.word(), text.skip(" to "), let target = text.word() else {
+            return false
+        }
+        let interfaces = (source: UInt8?.none, target: targetInterface ? Self.colon : nil)
+        return Self.flow(source, target, text.bytes, interfaces: interfaces, Word.failure, &fields)
+    }
+
+    /// An endpoint `[INTERFACE<separator>]ADDRESS[/PORT|(PORT)][(USER)]`: its address and port.
+    private static func endpoint(
+        _ span: TextSpan,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        interface separator: UInt8?
+    ) -> (address: TextSpan, port: TextSpan?) {
+        var start = span.start
+        if let separator, let found = ByteWords.firstIndex(of: separator, in: bytes, from: start, to: span.end) {
+            start = found + 1
+        }
+        // `ADDRESS(PORT)`, `ADDRESS/PORT(USER)`, `ADDRESS/PORT` or `ADDRESS`.
+        let open = ByteWords.firstIndex(of: UInt8(ascii: "("), in: bytes, from: start, to: span.end)
+        if let slash = ByteWords.firstIndex(of: UInt8(ascii: "/"), in: bytes, from: start, to: open ?? span.end) {
+            return (TextSpan(start: start, end: slash), TextSpan(start: slash + 1, end: open ?? span.end))
+        }
+        guard let open else { return (TextSpan(start: start, end: span.end), nil) }
+        let close = ByteWords.firstIndex(of: UInt8(ascii: ")"), in: bytes, from: open, to: span.end) ?? span.end
+        return (TextSpan(start: start, end: open), TextSpan(start: open + 1, end: close))
+    }
+
+    private static let colon: UInt8? = UInt8(ascii: ":")
+    private static let slash: UInt8? = UInt8(ascii: "/")
+
+    /// Offers the flow from `source` to `target`, endpoints whose interface name ends at the separators given.
+    private static func flow(
+        _ source: TextSpan,
+        _ target: TextSpan,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        interfaces: (source: UInt8?, target: UInt8?),
+        _ outcome: StaticString,
+        _ fields: inout ActivityFields
+    ) -> Bool {
+        let from = Self.endpoint(source, bytes, interface: interfaces.source)
+        let to = Self.endpoint(target, bytes, interface: interfaces.target)
+        guard !from.address.isEmpty, !to.address.isEmpty else { return false }
+        fields.offer(.event, .word(Word.connection))
+        fields.offer(.client, span: from.address)
+        if let port = to.port, !port.isEmpty {
+            fields.offer(.resource, .joined(to.address, port))
+        } else {
+            fields.offer(.resource, span: to.address)
+        }
+        fields.offer(.outcome, .word(outcome))
+        return true
+    }
+}

@@ -1,0 +1,318 @@
+import Testing
+
+/// Cisco ASA and FTD messages by message ID: management logins, AAA, commands, VPN sessions and flows, with and
+/// without the host name's ` : `, and lines of the same families that must give nothing.
+struct CiscoASARecognizerTests {
+    static let cases: [ActivityCase] = [
+        // Management logins: the service logged in to is the resource; the console's `serial` names no client.
+        ActivityCase(
+            asa(6, 605_005, #"Login permitted from 10.1.1.1/52144 to inside:10.2.2.2/ssh for user "admin""#),
+            user: "admin",
+            event: "login",
+            resource: "ssh",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            asa(6, 605_004, #"Login denied from 10.1.1.1/52144 to outside:10.2.2.2/https for user "admin""#),
+            user: "admin",
+            event: "login",
+            resource: "https",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            asa(6, 605_005, #"Login permitted from serial to console for user "enable_15""#),
+            user: "enable_15",
+            event: "login",
+            resource: "console",
+            outcome: "success"
+        ),
+        // The ASA hides a failed login's name unless told not to.
+        ActivityCase(
+            asa(6, 605_004, #"Login denied from 10.1.1.1/52144 to outside:10.2.2.2/ssh for user "*****""#),
+            event: "login",
+            resource: "ssh",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            asa(6, 611_101, "User authentication succeeded: IP address: 10.1.1.1, Uname: admin"),
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            asa(6, 611_102, "User authentication failed: Uname: admin"),
+            user: "admin",
+            event: "login",
+            outcome: "failure"
+        ),
+        // AAA: `server =` is the AAA server, not the client.
+        ActivityCase(
+            asa(6, 113_004, "AAA user authentication Successful : server =  10.0.0.7 : user = admin"),
+            user: "admin",
+            event: "login",
+            outcome: "success"
+        ),
+        ActivityCase(
+            asa(6, 113_012, "AAA user authentication Successful : local database : user = admin"),
+            user: "admin",
+            event: "login",
+            outcome: "success"
+        ),
+        ActivityCase(
+            asa(
+                6,
+                113_005,
+                "AAA user authentication Rejected : reason = AAA failure : server = 10.0.0.7 : user = ***** : user IP = 10.1.1.1"
+            ),
+            event: "login",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            asa(
+                6,
+                113_015,
+                "AAA user authentication Rejected : reason = Invalid password : local database : user = bob : user IP = 10.1.1.1"
+            ),
+            user: "bob",
+            event: "login",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        // 9.x writes some of the colons with no space before them, and may end with the user.
+        ActivityCase(
+            "May  5 19:02:25 dev01: %ASA-6-113005: AAA user authentication Rejected: reason = AAA failure: server = 81.2.69.144 : user = alice: user IP = 172.31.98.44",
+            user: "alice",
+            event: "login",
+            outcome: "failure",
+            client: "172.31.98.44"
+        ),
+        ActivityCase(
+            asa(6, 113_005, "AAA user authentication Rejected : reason = AAA failure : server = 10.0.0.7 : user = bob"),
+            user: "bob",
+            event: "login",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            asa(6, 605_004, #"Login denied from 81.2.69.144/51215 to dmz-1000:81.2.69.145/https for user """#),
+            event: "login",
+            resource: "https",
+            outcome: "failure",
+            client: "81.2.69.144"
+        ),
+        // Commands.
+        ActivityCase(
+            asa(5, 111_008, "User 'enable_15' executed the 'configure terminal' command."),
+            user: "enable_15",
+            event: "config-change",
+            resource: "configure terminal"
+        ),
+        ActivityCase(
+            asa(5, 111_010, "User 'admin', running 'CLI' from IP 10.1.1.1, executed 'write memory'"),
+            user: "admin",
+            event: "config-change",
+            resource: "write memory",
+            client: "10.1.1.1"
+        ),
+        // VPN sessions.
+        ActivityCase(
+            asa(6, 716_001, "Group <Staff> User <bob> IP <203.0.113.9> WebVPN session started."),
+            user: "bob",
+            event: "session-open",
+            outcome: "success",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(6, 113_039, "Group <Staff> User <bob> IP <203.0.113.9> AnyConnect parent session started."),
+            user: "bob",
+            event: "session-open",
+            outcome: "success",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(6, 716_002, "Group <Staff> User <bob> IP <203.0.113.9> WebVPN session terminated: User Requested."),
+            user: "bob",
+            event: "session-close",
+            client: "203.0.113.9"
+        ),
+        // Without the brackets.
+        ActivityCase(
+            asa(6, 716_002, "Group another-policy User alice IP 192.168.50.1 WebVPN session terminated: Idle timeout."),
+            user: "alice",
+            event: "session-close",
+            client: "192.168.50.1"
+        ),
+        ActivityCase(
+            asa(6, 113_039, "Group VPN_USERS User example.user IP 67.43.156.14 AnyConnect parent session started."),
+            user: "example.user",
+            event: "session-open",
+            outcome: "success",
+            client: "67.43.156.14"
+        ),
+        ActivityCase(
+            asa(
+                4,
+                113_019,
+                "Group = Staff, Username = bob, IP = 203.0.113.9, Session disconnected. Session Type: SSL, Duration: 0h:10m:02s, Bytes xmt: 1, Bytes rcv: 2, Reason: User Requested"
+            ),
+            user: "bob",
+            event: "session-close",
+            client: "203.0.113.9"
+        ),
+        // Flows: inbound ones are opened from the `for` side, outbound ones from the `to` side.
+        ActivityCase(
+            asa(
+                6,
+                302_013,
+                "Built inbound TCP connection 7 for outside:203.0.113.9/4444 (203.0.113.9/4444) to inside:10.0.0.5/22 (10.0.0.5/22)"
+            ),
+            event: "connection",
+            resource: "10.0.0.5:22",
+            outcome: "success",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(
+                6,
+                302_015,
+                #"Built outbound UDP connection 8 for outside:8.8.8.8/53 (8.8.8.8/53) to inside:10.0.0.5/5353 (198.51.100.2/5353) (LOCAL\bob)"#
+            ),
+            event: "connection",
+            resource: "8.8.8.8:53",
+            outcome: "success",
+            client: "10.0.0.5"
+        ),
+        ActivityCase(
+            asa(
+                4,
+                106_023,
+                #"Deny tcp src outside:203.0.113.9/4444 dst inside:10.0.0.5/22 by access-group "outside_in" [0x0, 0x0]"#
+            ),
+            event: "connection",
+            resource: "10.0.0.5:22",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(
+                4,
+                106_023,
+                #"Deny icmp src outside:203.0.113.9 dst inside:10.0.0.5 (type 8, code 0) by access-group "outside_in" [0x0, 0x0]"#
+            ),
+            event: "connection",
+            resource: "10.0.0.5",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(
+                6,
+                106_100,
+                "access-list outside_in permitted tcp outside/2001:db8::9(4444) -> inside/2001:db8::5(443) hit-cnt 1 first hit [0x91c26a3, 0x0]"
+            ),
+            event: "connection",
+            resource: "2001:db8::5:443",
+            outcome: "success",
+            client: "2001:db8::9"
+        ),
+        ActivityCase(
+            asa(
+                2,
+                106_001,
+                "Inbound TCP connection denied from 203.0.113.9/4444 to 10.0.0.5/22 flags SYN  on interface outside"
+            ),
+            event: "connection",
+            resource: "10.0.0.5:22",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(2, 106_006, "Deny inbound UDP from 203.0.113.9/4444 to 10.0.0.5/53 on interface outside"),
+            event: "connection",
+            resource: "10.0.0.5:53",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(
+                6,
+                106_015,
+                "Deny TCP (no connection) from 203.0.113.9/4444 to 10.0.0.5/80 flags RST  on interface outside"
+            ),
+            event: "connection",
+            resource: "10.0.0.5:80",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<166>Dec 06 2026 10:01:02: %FTD-6-710003: TCP access denied by ACL from 203.0.113.9/4444 to outside:10.0.0.5/22",
+            event: "connection",
+            resource: "10.0.0.5:22",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        // Headers: the host name and its ` : `, a message class in the mnemonic, a timestamp after the PRI's colon.
+        ActivityCase(
+            "<166>Dec 06 2026 10:01:02 fw1 : %ASA-6-605005: Login permitted from 10.1.1.1/52144 to inside:10.2.2.2/ssh for user \"admin\"",
+            user: "admin",
+            event: "login",
+            resource: "ssh",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<166>:Jan 13 2020 15:51:28 MSK: %ASA-auth-6-113004: AAA user authentication Successful : server = 10.0.0.7 : user = bob",
+            user: "bob",
+            event: "login",
+            outcome: "success"
+        ),
+        ActivityCase(
+            "<165>:Jan 14 18:10:27 MSK :%ASA-5-111008: User 'somebody' executed the 'write memory' command.",
+            user: "somebody",
+            event: "config-change",
+            resource: "write memory"
+        ),
+        ActivityCase(
+            "<166>2024-06-26T01:35:42Z: %FTD-6-113004: AAA user authentication Successful : server =  10.10.48.61 : user = jdoe",
+            user: "jdoe",
+            event: "login",
+            outcome: "success"
+        ),
+        // The same families, but no activity (or not one the message states).
+        ActivityCase(
+            asa(
+                6,
+                302_014,
+                "Teardown TCP connection 7 for outside:203.0.113.9/4444 to inside:10.0.0.5/22 duration 0:00:30 bytes 1024 TCP FINs"
+            )
+        ),
+        ActivityCase(
+            asa(
+                6,
+                106_100,
+                "access-list outside_in est-allowed tcp outside/203.0.113.9(4444) -> inside/10.0.0.5(22) hit-cnt 1 first hit [0x0, 0x0]"
+            )
+        ),
+        ActivityCase(asa(7, 111_009, "User 'admin' executed cmd: show running-config")),
+        ActivityCase(asa(6, 113_008, "AAA transaction status ACCEPT : user = admin")),
+        ActivityCase(asa(6, 113_004, "AAA user authorization Successful : server = 10.0.0.7 : user = admin")),
+        ActivityCase(asa(6, 605_005, "Login permitted from 10.1.1.1/52144")),
+        ActivityCase(asa(4, 106_023, "Deny tcp src outside: dst inside:10.0.0.5/22 by access-group \"x\"")),
+        ActivityCase(asa(6, 12_345, "Login permitted from 10.1.1.1/1 to inside:10.2.2.2/ssh for user \"admin\"")),
+    ]
+
+    @Test(arguments: Self.cases)
+    func recognizes(_ row: ActivityCase) throws {
+        try row.verify()
+    }
+}
+
+/// An ASA line as a device without `logging device-id` sends it: `%ASA-SEVERITY-ID: TEXT` after a timestamp with the
+/// year.
+private func asa(_ severity: Int, _ id: Int, _ text: String) -> String {
+    "<166>Dec 06 2026 10:01:02: %ASA-\(severity)-\(id): \(text)"
+}
