@@ -5,7 +5,8 @@ import ActivityModel
 /// message that is no activity costs a few comparisons.
 enum ActivityRecognizers {
     /// Offers the fields of the message's recognizer; `true` when one read the message (even to find it gives no
-    /// field, as a logind `manager` session), which then is not read as `key=value` pairs.
+    /// field, as a logind `manager` session), which then is not read as `key=value` pairs. A CEF line is, after its
+    /// recognizer: its extension is pairs.
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var parts = parts
         parts.msg = Self.unwrappingRepetition(parts)
@@ -35,7 +36,8 @@ enum ActivityRecognizers {
         if first == UInt8(ascii: "C") || (appFirst == UInt8(ascii: "C") && ByteClass.isDigit(first)),
             CEFRecognizer.recognize(parts, into: &fields)
         {
-            return true
+            // CEF's extension is a list of pairs: the `key=value` stage still reads it.
+            return false
         }
         guard var app = parts.app else { return false }
         var programFirst = appFirst

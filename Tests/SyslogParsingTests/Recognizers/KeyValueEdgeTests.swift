@@ -63,6 +63,14 @@ struct KeyValueEdgeTests {
             event: "user-add",
             resource: "bob"
         ),
+        // A CEF extension is pairs: what CEF's own mapping leaves, the pairs may give (Trend Micro's `target=`).
+        ActivityCase(
+            "<134>Dec  6 10:01:02 dsm CEF:0|Trend Micro|Deep Security Manager|1.2.3|600|User Signed In|3|src=10.52.116.160 suser=admin target=admin msg=User signed in from 2001:db8::5",
+            user: "admin",
+            event: "User Signed In",
+            resource: "admin",
+            client: "10.52.116.160"
+        ),
         // The same pairs in a message no recognizer reads give their fields.
         ActivityCase(
             bsd("probe", "run src=192.0.2.9 status=failed"),
