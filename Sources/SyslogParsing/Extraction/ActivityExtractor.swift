@@ -37,7 +37,7 @@ struct ActivityExtractor {
             self.fields.keep(mapped)
             guard !self.fields.isComplete else { return }
             // A recognized message is read: its other text (a sudo or cron command) is no list of pairs.
-            guard !ActivityRecognizers.recognize(parts, into: &self.fields) else { return }
+            guard !ActivityRecognizers.recognize(parts, into: &self.fields), !self.fields.isComplete else { return }
             self.pairs.read(bytes, msg, skipping: self.fields.filled)
             // FortiGate needs `type=` and `subtype=`, the mapping two pairs: a text with fewer is done.
             guard self.pairs.count >= 2 else { return }
