@@ -21,18 +21,18 @@ struct ActivityRecordTests {
         }
     }
 
-    /// Two spans joined with a separator are copied from the record's own text, also when that text must grow
-    /// first (the copy must not read the old storage), and a static span joins like any other.
-    @Test func joinedSpansAreCopiedFromTheRecordsOwnText() {
+    /// A flow's endpoint is copied from the record's own text, also when that text must grow first (the copy must
+    /// not read the old storage); an IPv6 address is bracketed, and a static span joins like any other.
+    @Test func endpointsAreCopiedFromTheRecordsOwnText() {
         var record = ActivityRecord()
         for length in [20, 300, 20] {
-            let message = Array(("8.8.8.8 53 " + String(repeating: "x", count: length)).utf8)
+            let message = Array(("8.8.8.8 53 2001:db8::5 " + String(repeating: "x", count: length)).utf8)
             message.withUnsafeBytes { record.reset(message: $0, received: Timestamp(microsecondsSinceEpoch: 0)) }
-            let joined = record.appendJoined(TextSpan(start: 0, end: 7), UInt8(ascii: ":"), TextSpan(start: 8, end: 10))
-            #expect(record.string(joined) == "8.8.8.8:53")
-            let address = record.appendJoined(joined, UInt8(ascii: "/"), TextSpan(staticText: "udp"))
-            #expect(record.string(address) == "8.8.8.8:53/udp")
-            #expect(record.textCount == message.count + 10 + 14)
+            let endpoint = record.appendEndpoint(TextSpan(start: 0, end: 7), port: TextSpan(start: 8, end: 10))
+            #expect(record.string(endpoint) == "8.8.8.8:53")
+            let bracketed = record.appendEndpoint(TextSpan(start: 11, end: 22), port: TextSpan(staticText: "https"))
+            #expect(record.string(bracketed) == "[2001:db8::5]:https")
+            #expect(record.textCount == message.count + 10 + 19)
         }
     }
 

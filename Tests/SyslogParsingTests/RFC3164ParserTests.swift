@@ -441,6 +441,13 @@ struct RawAndPriorityTests {
             client: "173.234.31.186"
         ),
         ParserCase(
+            "2024-06-26T01:35:42Z: %ASA-6-113008: AAA transaction status ACCEPT : user = USER_1",
+            .rfc3164,
+            time: "2024-06-26T01:35:42.000000Z",
+            app: "%ASA-6-113008",
+            msg: "AAA transaction status ACCEPT : user = USER_1"
+        ),
+        ParserCase(
             "2026-11-26T14:41:09.5Z web1 app[7]: started",
             .rfc3164,
             time: "2026-11-26T14:41:09.500000Z",

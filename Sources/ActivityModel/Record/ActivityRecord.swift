@@ -126,21 +126,30 @@ public struct ActivityRecord: Sendable {
         return TextSpan(start: start, end: end)
     }
 
-    /// Appends `first`, `separator` and `second`, two spans of the record (a flow's `DSTIP:DSTPORT`), to the record's
-    /// text, copying within it, and returns the span of the whole.
-    public mutating func appendJoined(_ first: TextSpan, _ separator: UInt8, _ second: TextSpan) -> TextSpan {
+    /// Appends a flow's endpoint, `ADDRESS:PORT` from two spans of the record, to the record's text, copying within
+    /// it, and returns the span of the whole. An IPv6 address is bracketed (`[2001:db8::5]:443`, as in a URL), so the
+    /// port can be told from the address.
+    public mutating func appendEndpoint(_ address: TextSpan, port: TextSpan) -> TextSpan {
         let start = self.textCount
-        let end = start + first.count + 1 + second.count
+        let isIPv6 = self.withUnsafeText { text in address.bytes(in: text).contains(UInt8(ascii: ":")) }
+        let brackets = isIPv6 ? 2 : 0
+        let end = start + brackets + address.count + 1 + port.count
         if end > self.bytes.count { self.makeRoom(for: end) }
         self.bytes.withUnsafeMutableBufferPointer { all in
             // The copies land past the text, so they never overlap what they copy.
             let text = UnsafeBufferPointer(rebasing: all[0..<start])
             let target = UnsafeMutableRawPointer(all.baseAddress! + start)
-            let head = first.bytes(in: text)
-            let tail = second.bytes(in: text)
-            if let source = head.baseAddress { copyBytes(from: source, to: target, count: head.count) }
-            target.storeBytes(of: separator, toByteOffset: head.count, as: UInt8.self)
-            if let source = tail.baseAddress { copyBytes(from: source, to: target + head.count + 1, count: tail.count) }
+            let head = address.bytes(in: text)
+            let tail = port.bytes(in: text)
+            let headStart = isIPv6 ? 1 : 0
+            let tailStart = end - start - tail.count
+            if isIPv6 {
+                target.storeBytes(of: UInt8(ascii: "["), as: UInt8.self)
+                target.storeBytes(of: UInt8(ascii: "]"), toByteOffset: tailStart - 2, as: UInt8.self)
+            }
+            if let source = head.baseAddress { copyBytes(from: source, to: target + headStart, count: head.count) }
+            target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: tailStart - 1, as: UInt8.self)
+            if let source = tail.baseAddress { copyBytes(from: source, to: target + tailStart, count: tail.count) }
         }
         self.textCount = end
         return TextSpan(start: start, end: end)

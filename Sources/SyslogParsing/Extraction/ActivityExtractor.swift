@@ -8,8 +8,8 @@ import ActivityModel
 /// 3. the built-in recognizers (``ActivityRecognizers``),
 /// 4. `key=value` pairs in the text (FortiGate's first, then ``KeyValueMapping``), when no recognizer read it.
 ///
-/// Values are the message's own bytes wherever they can be; a vocabulary word is a static span (no copy); a joined
-/// flow destination, an unescaped value or a rule's constant is appended to the record's text. Scratch space is
+/// Values are the message's own bytes wherever they can be; a vocabulary word is a static span (no copy); a flow's
+/// endpoint, an unescaped value or a rule's constant is appended to the record's text. Scratch space is
 /// reused, so a stream of messages allocates nothing here once warmed up.
 struct ActivityExtractor {
     private let rules: [ExtractionRule]
@@ -98,8 +98,8 @@ struct ActivityExtractor {
             span = text
         case .constant(let rule, let index):
             span = self.rules[rule].constants[index].value.withUnsafeBytes { record.appendText($0) }
-        case .joined(let first, let second):
-            span = record.appendJoined(first, UInt8(ascii: ":"), second)
+        case .endpoint(let address, let port):
+            span = record.appendEndpoint(address, port: port)
         case .unescaped(let text):
             self.scratch.removeAll(keepingCapacity: true)
             record.withUnsafeText { all in

@@ -25,14 +25,14 @@ public enum ActivityField: Int, CaseIterable, Sendable {
 /// A value one source of extraction found for a field, before it is written into the record.
 ///
 /// Most values are spans: the message's own bytes, or a word of the activity vocabulary as a static span. The rest
-/// are made when the record is filled: two spans joined (a flow's `DST:PORT`), a value whose backslash escapes are
+/// are made when the record is filled: a flow's endpoint (`DST:PORT`), a value whose backslash escapes are
 /// removed, or an operator's constant. Every case is plain data (no reference), so the fields are copied as bytes,
 /// without reference counting, on the per-message path.
 enum ExtractedValue {
     /// The bytes of the record as they are, or a static text.
     case span(TextSpan)
-    /// `first:second`.
-    case joined(TextSpan, TextSpan)
+    /// A flow's endpoint, `ADDRESS:PORT` (`[ADDRESS]:PORT` for IPv6).
+    case endpoint(TextSpan, port: TextSpan)
     /// The span with its backslash escapes removed (`\"`, `\\`, `\=`, and `\n` as a line feed).
     case unescaped(TextSpan)
     /// A constant of an `extract` rule: the rule's index and the constant's.

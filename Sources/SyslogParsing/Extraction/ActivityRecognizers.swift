@@ -4,9 +4,9 @@ import ActivityModel
 /// `app`. At most one recognizer runs per message, and each gives up at its first byte that does not fit, so a
 /// message that is no activity costs a few comparisons.
 enum ActivityRecognizers {
-    /// Offers the fields of the message's recognizer; `true` when one read the message (even to find it gives no
-    /// field, as a logind `manager` session), which then is not read as `key=value` pairs. A CEF line is, after its
-    /// recognizer: its extension is pairs.
+    /// Offers the fields of the message's recognizer. Returns whether the `key=value` stage must pass the message
+    /// over: `true` when a recognizer read it (even to find it gives no field, as a logind `manager` session), but
+    /// `false` after the CEF recognizer, whose extension is itself pairs.
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var parts = parts
         parts.msg = Self.unwrappingRepetition(parts)

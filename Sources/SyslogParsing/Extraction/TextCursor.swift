@@ -169,6 +169,14 @@ struct TextCursor {
         span.count == literal.utf8CodeUnitCount && self.matches(literal, at: span.start)
     }
 
+    /// `span` without the spaces at either end.
+    func trimmed(_ span: TextSpan) -> TextSpan {
+        var (start, end) = (span.start, span.end)
+        while start < end, self.bytes[start] == ByteClass.space { start += 1 }
+        while end > start, self.bytes[end - 1] == ByteClass.space { end -= 1 }
+        return TextSpan(start: start, end: end)
+    }
+
     /// `span` without a trailing `byte` (such as the `.` that ends a sentence).
     func dropping(_ byte: UInt8, from span: TextSpan) -> TextSpan {
         guard span.count > 1, self.bytes[span.end - 1] == byte else { return span }

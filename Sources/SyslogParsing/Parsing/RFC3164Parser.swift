@@ -59,7 +59,9 @@ struct RFC3164Parser {
     static func startsWithTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if ByteClass.isDigit(first) {
-            return RFC3339TimestampParser.parse(bytes, in: 0..<ByteClass.endOfToken(bytes, from: 0)) != nil
+            var end = ByteClass.endOfToken(bytes, from: 0)
+            if end > 1, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+            return RFC3339TimestampParser.parse(bytes, in: 0..<end) != nil
         }
         var position = 0
         if Self.isClockMark(first) { position = 1 }

@@ -44,6 +44,13 @@ struct CiscoASARecognizerTests {
             client: "10.1.1.1"
         ),
         ActivityCase(
+            asa(6, 611_101, "User authentication succeeded: IP address: 10.1.1.1,, Uname: admin"),
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
             asa(6, 611_102, "User authentication failed: Uname: admin"),
             user: "admin",
             event: "login",
@@ -92,6 +99,16 @@ struct CiscoASARecognizerTests {
             client: "172.31.98.44"
         ),
         ActivityCase(
+            asa(
+                6,
+                113_015,
+                "AAA user authentication Rejected : reason = Invalid password : local database : user = bob : user IP = None"
+            ),
+            user: "bob",
+            event: "login",
+            outcome: "failure"
+        ),
+        ActivityCase(
             asa(6, 113_005, "AAA user authentication Rejected : reason = AAA failure : server = 10.0.0.7 : user = bob"),
             user: "bob",
             event: "login",
@@ -105,10 +122,10 @@ struct CiscoASARecognizerTests {
             client: "81.2.69.144"
         ),
         // Commands.
+        // 111008 logs every command but `show`: who ran what, not that anything changed.
         ActivityCase(
             asa(5, 111_008, "User 'enable_15' executed the 'configure terminal' command."),
             user: "enable_15",
-            event: "config-change",
             resource: "configure terminal"
         ),
         ActivityCase(
@@ -117,6 +134,13 @@ struct CiscoASARecognizerTests {
             event: "config-change",
             resource: "write memory",
             client: "10.1.1.1"
+        ),
+        // From the console the address is 0.0.0.0: none.
+        ActivityCase(
+            asa(5, 111_010, "User 'john', running 'CLI' from IP 0.0.0.0, executed 'dir disk0:/dap.xml'"),
+            user: "john",
+            event: "config-change",
+            resource: "dir disk0:/dap.xml"
         ),
         // VPN sessions.
         ActivityCase(
@@ -152,6 +176,16 @@ struct CiscoASARecognizerTests {
             event: "session-open",
             outcome: "success",
             client: "67.43.156.14"
+        ),
+        // A LAN-to-LAN tunnel's "user name" is its peer's address.
+        ActivityCase(
+            asa(
+                4,
+                113_019,
+                "Group = 81.2.69.144, Username = 81.2.69.144, IP = 81.2.69.144, Session disconnected. Session Type: LAN-to-LAN, Duration: 0h:00m:22s, Bytes xmt: 1, Bytes rcv: 2, Reason: User Requested"
+            ),
+            event: "session-close",
+            client: "81.2.69.144"
         ),
         ActivityCase(
             asa(
@@ -215,7 +249,7 @@ struct CiscoASARecognizerTests {
                 "access-list outside_in permitted tcp outside/2001:db8::9(4444) -> inside/2001:db8::5(443) hit-cnt 1 first hit [0x91c26a3, 0x0]"
             ),
             event: "connection",
-            resource: "2001:db8::5:443",
+            resource: "[2001:db8::5]:443",
             outcome: "success",
             client: "2001:db8::9"
         ),
@@ -273,7 +307,6 @@ struct CiscoASARecognizerTests {
         ActivityCase(
             "<165>:Jan 14 18:10:27 MSK :%ASA-5-111008: User 'somebody' executed the 'write memory' command.",
             user: "somebody",
-            event: "config-change",
             resource: "write memory"
         ),
         ActivityCase(
@@ -281,6 +314,14 @@ struct CiscoASARecognizerTests {
             user: "jdoe",
             event: "login",
             outcome: "success"
+        ),
+        ActivityCase(
+            "<166>Dec 06 2026 10:01:02: %FWSM-6-605005: Login permitted from 10.1.1.1/52144 to inside:10.2.2.2/ssh for user \"admin\"",
+            user: "admin",
+            event: "login",
+            resource: "ssh",
+            outcome: "success",
+            client: "10.1.1.1"
         ),
         // The same families, but no activity (or not one the message states).
         ActivityCase(

@@ -39,6 +39,14 @@ struct TextPairRecognizerTests {
             outcome: "success",
             client: "10.1.2.3"
         ),
+        // An IPv6 destination is bracketed, so its port can be told from it.
+        ActivityCase(
+            #"<189>date=2026-12-06 time=10:01:02 type="traffic" subtype="forward" srcip=2001:db8::9 dstip=2001:db8::5 dstport=443 action="accept""#,
+            event: "connection",
+            resource: "[2001:db8::5]:443",
+            outcome: "success",
+            client: "2001:db8::9"
+        ),
         ActivityCase(
             #"<189>date=2026-12-06 time=10:01:02 type="traffic" subtype="local" srcip=10.1.2.3 dstip=10.0.0.1 dstport=22 action="server-rst""#,
             event: "connection",

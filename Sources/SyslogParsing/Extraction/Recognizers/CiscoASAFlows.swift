@@ -23,11 +23,10 @@ enum CiscoASAFlows {
         case 302_013, 302_015: return Self.built(&text, into: &fields)
         case 106_023: return Self.deniedByAccessGroup(&text, into: &fields)
         case 106_100: return Self.accessList(&text, into: &fields)
-        case 106_001: return Self.denied(&text, "Inbound TCP connection denied from ", &fields)
-        case 106_006, 106_007: return Self.denied(&text, "Deny inbound UDP from ", &fields)
-        case 106_015: return Self.denied(&text, "Deny TCP (no connection) from ", &fields)
-        case 710_003:
-            return Self.denied(&text, "access denied by ACL from ", afterWord: true, targetInterface: true, &fields)
+        case 106_001: return Self.denied(&text, "Inbound TCP connection denied from ", into: &fields)
+        case 106_006, 106_007: return Self.denied(&text, "Deny inbound UDP from ", into: &fields)
+        case 106_015: return Self.denied(&text, "Deny TCP (no connection) from ", into: &fields)
+        case 710_003: return Self.deniedByACL(&text, into: &fields)
         default: return false
         }
     }
@@ -63,21 +62,24 @@ enum CiscoASAFlows {
         return Self.flow(source, target, text.bytes, interfaces: (Self.slash, Self.slash), outcome, &fields)
     }
 
-    /// `PREFIX ADDRESS/PORT to ADDRESS/PORT …` (`IF:ADDRESS/PORT` with `targetInterface`), after a word (`TCP`,
-    /// `UDP`) when `afterWord`.
+    /// `PREFIX ADDRESS/PORT to ADDRESS/PORT …`.
     private static func denied(
         _ text: inout TextCursor,
         _ prefix: StaticString,
-        afterWord: Bool = false,
-        targetInterface: Bool = false,
-        _ fields: inout ActivityFields
+        into fields: inout ActivityFields
     ) -> Bool {
-        if afterWord { guard text.word() != nil, text.skip(" ") else { return false } }
         guard text.skip(prefix), let source = text.word(), text.skip(" to "), let target = text.word() else {
             return false
         }
-        let interfaces = (source: UInt8?.none, target: targetInterface ? Self.colon : nil)
-        return Self.flow(source, target, text.bytes, interfaces: interfaces, Word.failure, &fields)
+        return Self.flow(source, target, text.bytes, interfaces: (nil, nil), Word.failure, &fields)
+    }
+
+    /// `TCP|UDP access denied by ACL from ADDRESS/PORT to IF:ADDRESS/PORT`.
+    private static func deniedByACL(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.word() != nil, text.skip(" access denied by ACL from "), let source = text.word(),
+            text.skip(" to "), let target = text.word()
+        else { return false }
+        return Self.flow(source, target, text.bytes, interfaces: (nil, Self.colon), Word.failure, &fields)
     }
 
     /// An endpoint `[INTERFACE<separator>]ADDRESS[/PORT|(PORT)][(USER)]`: its address and port.
@@ -100,8 +102,8 @@ enum CiscoASAFlows {
         return (TextSpan(start: start, end: open), TextSpan(start: open + 1, end: close))
     }
 
-    private static let colon: UInt8? = UInt8(ascii: ":")
-    private static let slash: UInt8? = UInt8(ascii: "/")
+    private static var colon: UInt8 { UInt8(ascii: ":") }
+    private static var slash: UInt8 { UInt8(ascii: "/") }
 
     /// Offers the flow from `source` to `target`, endpoints whose interface name ends at the separators given.
     private static func flow(
@@ -118,7 +120,7 @@ enum CiscoASAFlows {
         fields.offer(.event, .word(Word.connection))
         fields.offer(.client, span: from.address)
         if let port = to.port, !port.isEmpty {
-            fields.offer(.resource, .joined(to.address, port))
+            fields.offer(.resource, .endpoint(to.address, port: port))
         } else {
             fields.offer(.resource, span: to.address)
         }

@@ -14,7 +14,7 @@ import ActivityModel
 /// 113005 AAA user authentication Rejected : reason = … : server = 10.0.0.7 : user = admin : user IP = 10.1.1.1
 /// 113015 AAA user authentication Rejected : reason = … : local database : user = admin : user IP = 10.1.1.1
 /// 113005 AAA user authentication Rejected: reason = AAA failure: server = … : user = alice: user IP = 10.1.1.1
-/// 111008 User 'admin' executed the 'configure terminal' command.                               config-change
+/// 111008 User 'admin' executed the 'configure terminal' command.                               no event
 /// 111010 User 'admin', running 'CLI' from IP 10.1.1.1, executed 'write memory'                 config-change
 /// 716001 Group <Staff> User <bob> IP <203.0.113.9> WebVPN session started.                     session-open success
 /// 113039 Group <Staff> User <bob> IP <203.0.113.9> AnyConnect parent session started.          session-open success
@@ -24,7 +24,8 @@ import ActivityModel
 /// ```
 ///
 /// A login's resource is the service logged in to (`ssh`, `https`, `console`); a command's, the command. The ASA
-/// writes `*****` for the name of a failed login unless told not to: that hides the user, so `user` is absent.
+/// writes `*****` for the name of a failed login unless told not to, and `0.0.0.0` or `None` for no address: those
+/// fields are absent. AAA authorization and accounting lines give nothing.
 enum CiscoASARecognizer {
     /// Reads the text after the mnemonic of the message with ID `id` (its digits, `kind` of `%ASA-6-605005`).
     static func recognize(
@@ -81,7 +82,8 @@ enum CiscoASARecognizer {
         return Self.login(outcome, into: &fields)
     }
 
-    /// `User authentication succeeded|failed: [IP address: ADDRESS, ]Uname: NAME`.
+    /// `User authentication succeeded|failed: [IP address: ADDRESS, ]Uname: NAME` (the guide also shows
+    /// `ADDRESS,, Uname`).
     private static func userAuthentication(
         _ text: inout TextCursor,
         _ prefix: StaticString,
@@ -89,9 +91,15 @@ enum CiscoASARecognizer {
         _ fields: inout ActivityFields
     ) -> Bool {
         guard text.skip(prefix) else { return false }
-        if text.skip("IP address: ") { fields.offer(.client, span: text.upTo(", ")) }
-        guard text.skip("Uname: ") else { return false }
+        var address: TextSpan?
+        if text.skip("IP address: ") {
+            guard let value = text.upTo(" Uname: ") else { return false }
+            address = text.dropping(UInt8(ascii: ","), from: text.dropping(UInt8(ascii: ","), from: value))
+        } else {
+            guard text.skip("Uname: ") else { return false }
+        }
         Self.offerUser(text.rest, text, into: &fields)
+        Self.offerClient(address, text, into: &fields)
         return Self.login(outcome, into: &fields)
     }
 
@@ -107,38 +115,33 @@ enum CiscoASARecognizer {
         guard text.skip(prefix), let user = text.firstIndex(of: " user = ", from: text.position) else { return false }
         text.position = user + 8
         let name = text.upTo(byte: UInt8(ascii: ":"))
-        Self.offerUser(Self.trimmingSpaces(name, text), text, into: &fields)
+        Self.offerUser(text.trimmed(name), text, into: &fields)
         if let address = text.firstIndex(of: ": user IP = ", from: text.position) {
             var value = TextCursor(text.bytes, TextSpan(start: address + 12, end: text.end))
-            fields.offer(.client, span: Self.trimmingSpaces(value.upTo(" : ") ?? value.rest, text))
+            Self.offerClient(text.trimmed(value.upTo(" : ") ?? value.rest), text, into: &fields)
         }
         return Self.login(outcome, into: &fields)
     }
 
-    private static func trimmingSpaces(_ span: TextSpan, _ text: TextCursor) -> TextSpan {
-        var end = span.end
-        while end > span.start, text.bytes[end - 1] == ByteClass.space { end -= 1 }
-        return TextSpan(start: span.start, end: end)
-    }
-
-    /// `User 'NAME' executed the 'COMMAND' command.`: any command but `show`.
+    /// `User 'NAME' executed the 'COMMAND' command.`: any command but `show` (`enable`, `ping`, `configure
+    /// terminal`), so the line says who ran what, not that anything changed: no event.
     private static func executed(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("User '"), let user = text.upTo("' executed the '"),
             let end = text.lastIndex(of: "' command", before: text.end)
         else { return false }
         fields.offer(.user, span: user)
         fields.offer(.resource, span: TextSpan(start: text.position, end: end))
-        fields.offer(.event, .word(Word.configChange))
         return true
     }
 
-    /// `User 'NAME', running 'APPLICATION' from IP ADDRESS, executed 'COMMAND'`: a configuration change.
+    /// `User 'NAME', running 'APPLICATION' from IP ADDRESS, executed 'COMMAND'`: a configuration change (from the
+    /// console, `IP 0.0.0.0`).
     private static func executedFrom(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("User '"), let user = text.upTo("', running '"), text.upTo("' from IP ") != nil,
             let address = text.upTo(", executed '")
         else { return false }
         fields.offer(.user, span: user)
-        fields.offer(.client, span: address)
+        Self.offerClient(address, text, into: &fields)
         let end = text.lastIndex(of: "'", before: text.end) ?? text.end
         fields.offer(.resource, span: TextSpan(start: text.position, end: max(text.position, end)))
         fields.offer(.event, .word(Word.configChange))
@@ -167,12 +170,14 @@ enum CiscoASARecognizer {
         return true
     }
 
-    /// `Group = GROUP, Username = NAME, IP = ADDRESS, Session disconnected. …`.
+    /// `Group = GROUP, Username = NAME, IP = ADDRESS, Session disconnected. Session Type: TYPE, …`; for a
+    /// `LAN-to-LAN` tunnel the "user name" is the peer's address, no user.
     private static func vpnDisconnected(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("Group = "), text.upTo(", Username = ") != nil, let user = text.upTo(", IP = "),
             let address = text.upTo(", Session disconnected.")
         else { return false }
-        fields.offer(.user, span: user)
+        text.skipSpaces()
+        if !text.hasPrefix("Session Type: LAN-to-LAN") { fields.offer(.user, span: user) }
         fields.offer(.client, span: address)
         fields.offer(.event, .word(Word.sessionClose))
         return true
@@ -184,6 +189,13 @@ enum CiscoASARecognizer {
         fields.offer(.user, span: name)
     }
 
+    /// Offers the client unless it is the ASA's placeholder for none: `0.0.0.0` (the console) or `None`.
+    private static func offerClient(_ address: TextSpan?, _ text: TextCursor, into fields: inout ActivityFields) {
+        guard let address, !text.equals(address, "0.0.0.0"), !text.equals(address, "None") else { return }
+        fields.offer(.client, span: address)
+    }
+
+    /// Offers a login with `outcome`.
     private static func login(_ outcome: StaticString, into fields: inout ActivityFields) -> Bool {
         fields.offer(.event, .word(Word.login))
         fields.offer(.outcome, .word(outcome))

@@ -2,7 +2,8 @@ import ActivityModel
 
 /// Cisco IOS messages, `%FACILITY-SEVERITY-MNEMONIC: text`, whether the parser left the mnemonic in `app` or at the
 /// start of `msg` (after a second Cisco timestamp such as `*Mar  1 00:00:01.123: `, or the ` : ` an ASA writes after
-/// its host name); `%ASA-…`, `%FTD-…` and `%PIX-…` go to ``CiscoASARecognizer``.
+/// its host name); `%ASA-…`, `%FTD-…`, `%PIX-…` and `%FWSM-…` go to
+/// ``CiscoASARecognizer``.
 ///
 /// ```
 /// %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] [Source: 10.1.1.1] [localport: 22] at …   login success
@@ -37,7 +38,9 @@ enum CiscoRecognizer {
         else { return false }
         let facility = TextSpan(start: mnemonic.start + 1, end: firstDash)
         let kind = TextSpan(start: lastDash + 1, end: mnemonic.end)
-        if name.equals(facility, "ASA") || name.equals(facility, "FTD") || name.equals(facility, "PIX") {
+        if name.equals(facility, "ASA") || name.equals(facility, "FTD") || name.equals(facility, "PIX")
+            || name.equals(facility, "FWSM")
+        {
             return CiscoASARecognizer.recognize(&text, id: kind, into: &fields)
         }
         if name.equals(facility, "SEC_LOGIN") {
@@ -60,10 +63,10 @@ enum CiscoRecognizer {
         guard !text.hasPrefix("%") else { return }
         // A timestamp is at most ~40 bytes: look no further, so other messages cost little.
         let window = TextCursor(text.bytes, TextSpan(start: text.position, end: min(text.end, text.position + 48)))
-        // `: %`, or `:%` after an ASA's `HOST :`: whichever comes first.
-        let spaced = window.firstIndex(of: ": %", from: text.position).map { $0 + 2 }
-        let unspaced = window.firstIndex(of: ":%", from: text.position).map { $0 + 1 }
-        guard let percent = spaced.map({ min($0, unspaced ?? $0) }) ?? unspaced else { return }
+        // The mnemonic's `%` after `: `, or after `:` (an ASA's `HOST :%…`).
+        guard let percent = window.firstIndex(of: "%", from: text.position), percent > text.position else { return }
+        let colon = text.bytes[percent - 1] == ByteClass.space ? percent - 2 : percent - 1
+        guard colon >= text.position, text.bytes[colon] == UInt8(ascii: ":") else { return }
         text.position = percent
     }
 

@@ -56,7 +56,7 @@ enum FortiGateRecognizer {
         fields.offer(.client, span: pairs.value(of: .srcip))
         if let destination = pairs.value(of: .dstip), !destination.isEmpty {
             if let port = pairs.value(of: .dstport), !port.isEmpty {
-                fields.offer(.resource, .joined(destination, port))
+                fields.offer(.resource, .endpoint(destination, port: port))
             } else {
                 fields.offer(.resource, .span(destination))
             }
