@@ -2,8 +2,7 @@ import ActivityModel
 
 /// Cisco IOS messages, `%FACILITY-SEVERITY-MNEMONIC: text`, whether the parser left the mnemonic in `app` or at the
 /// start of `msg` (after a second Cisco timestamp such as `*Mar  1 00:00:01.123: `, or the ` : ` an ASA writes after
-/// its host name); `%ASA-…`, `%FTD-…`, `%PIX-…` and `%FWSM-…` go to
-/// ``CiscoASARecognizer``.
+/// its host name); `%ASA-…`, `%FTD-…`, `%PIX-…` and `%FWSM-…` go to ``CiscoASARecognizer``.
 ///
 /// ```
 /// %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] [Source: 10.1.1.1] [localport: 22] at …   login success
