@@ -33,7 +33,8 @@ enum CiscoASARecognizer {
         id: TextSpan,
         into fields: inout ActivityFields
     ) -> Bool {
-        let number = Self.number(id, text.bytes)
+        // The message ID as a number, -1 when it is not six digits.
+        let number = id.count == 6 ? ByteClass.decimal(text.bytes, at: id.start, count: 6) ?? -1 : -1
         switch number {
         case 605_004: return Self.managementLogin(&text, "Login denied from ", Word.failure, into: &fields)
         case 605_005: return Self.managementLogin(&text, "Login permitted from ", Word.success, into: &fields)
@@ -48,17 +49,6 @@ enum CiscoASARecognizer {
         case 113_019: return Self.vpnDisconnected(&text, into: &fields)
         default: return CiscoASAFlows.recognize(&text, id: number, into: &fields)
         }
-    }
-
-    /// The message ID as a number, or -1 when it is not six digits.
-    private static func number(_ id: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard id.count == 6 else { return -1 }
-        var value = 0
-        for index in id.start..<id.end {
-            guard ByteClass.isDigit(bytes[index]) else { return -1 }
-            value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
-        }
-        return value
     }
 
     /// `Login permitted|denied from SOURCE[/PORT] to INTERFACE:ADDRESS/SERVICE for user "NAME"`; the source is
