@@ -133,6 +133,43 @@ struct OpenSSHRecognizerTests {
             outcome: "failure",
             client: "scanner.example.net"
         ),
+        // A trailing space after the address (fail2ban's collection has such lines) is no part of it.
+        ActivityCase(
+            bsd(
+                "sshd[1]",
+                "error: PAM: User not known to the underlying authentication module for illegal user kernel from "
+                    + "10.215.4.227 "
+            ),
+            user: "kernel",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "10.215.4.227"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Invalid user admin from 203.0.113.9 "),
+            user: "admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        // OpenSSH before 3.9: `illegal user`.
+        ActivityCase(
+            bsd("sshd[1]", "Failed password for illegal user jordan from 61.244.242.25 port 48631 ssh2"),
+            user: "jordan",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "61.244.242.25"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "input_userauth_request: illegal user jordan"),
+            user: "jordan",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
         ActivityCase(
             bsd("sshd[1]", "input_userauth_request: invalid user admin [preauth]"),
             user: "admin",
@@ -159,6 +196,36 @@ struct OpenSSHRecognizerTests {
         ActivityCase(
             bsd("sshd[1]", "Disconnecting: Too many authentication failures for root [preauth]"),
             user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        // OpenSSH 6 and 7 name the address too.
+        ActivityCase(
+            bsd(
+                "sshd[1]",
+                "Disconnecting: Too many authentication failures for root from 193.201.225.25 port 58710 ssh2 [preauth]"
+            ),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "193.201.225.25"
+        ),
+        ActivityCase(
+            bsd(
+                "sshd[1]",
+                "Disconnecting: Too many authentication failures for invalid user admin from 203.0.113.9 port 40000 ssh2"
+            ),
+            user: "admin",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Disconnecting: Too many authentication failures for invalid user admin [preauth]"),
+            user: "admin",
             event: "login",
             resource: "sshd",
             outcome: "failure"
@@ -203,6 +270,21 @@ struct OpenSSHRecognizerTests {
             resource: "sshd",
             outcome: "failure",
             client: "203.0.113.9"
+        ),
+        // The account itself refused: no address in the line.
+        ActivityCase(
+            bsd("sshd[1]", "User root not allowed because account is locked"),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "User git not allowed because shell /usr/bin/git-shell does not exist"),
+            user: "git",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
         ),
         ActivityCase(
             bsd("sshd[1]", "Disconnected from user bob 198.51.100.4 port 50000"),

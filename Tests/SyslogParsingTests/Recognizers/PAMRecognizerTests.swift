@@ -48,9 +48,14 @@ struct PAMRecognizerTests {
         ),
         ActivityCase(
             bsd("passwd[1]", "pam_unix(passwd:chauthtok): password changed for bob"),
-            user: "bob",
             event: "password-change",
-            resource: "passwd"
+            resource: "bob"
+        ),
+        // Run by root: the line names the account changed, not who changed it.
+        ActivityCase(
+            bsd("chpasswd[1]", "pam_unix(chpasswd:chauthtok): password changed for ubuntu"),
+            event: "password-change",
+            resource: "ubuntu"
         ),
         ActivityCase(
             bsd("CRON[1]", "pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)"),
@@ -77,6 +82,31 @@ struct PAMRecognizerTests {
             outcome: "failure",
             client: "192.0.2.4"
         ),
+        // The old app style, where the count comes without the application's `PAM `.
+        ActivityCase(
+            bsd(
+                "sshd(pam_unix)[15794]",
+                "2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.0.3.1  user=root"
+            ),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "10.0.3.1"
+        ),
+        // Older Linux-PAM: `pam_unix: `, no service in the line but the app.
+        ActivityCase(
+            bsd(
+                "vsftpd",
+                "pam_unix: authentication failure; logname= uid=0 euid=0 tty=ftp ruser=an8767 rhost=www.example.com"
+            ),
+            event: "login",
+            resource: "vsftpd",
+            outcome: "failure",
+            client: "www.example.com"
+        ),
+        // A word of digits that is no count.
+        ActivityCase(bsd("sshd(pam_unix)[1]", "2 more things happened")),
         ActivityCase(
             bsd("sshd[1]", "pam_sss(sshd:auth): received for user carol: 7 (Authentication failure)"),
             user: "carol",

@@ -11,8 +11,10 @@ import ActivityModel
 /// input_userauth_request: invalid user admin [preauth]                              login failure
 /// Connection closed by authenticating user root 203.0.113.9 port 22 [preauth]       login failure
 /// Disconnecting: Too many authentication failures for root [preauth]                login failure
+/// Disconnecting: Too many authentication failures for root from 203.0.113.9 port 22 ssh2 [preauth]  (OpenSSH 6, 7)
 /// error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]
 /// User root from 203.0.113.9 not allowed because not listed in AllowUsers           login failure
+/// User root not allowed because account is locked                                   login failure
 /// error: PAM: Authentication failure for root from 203.0.113.9                      login failure (auth-pam.c)
 /// ROOT LOGIN REFUSED FROM 203.0.113.9 port 22                                       login failure root
 /// Disconnected from user bob 198.51.100.4 port 50000                                session-close
@@ -20,6 +22,7 @@ import ActivityModel
 ///
 /// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole; an
 /// empty name (`Invalid user  from …`, which sshd writes for a client that sent none) leaves the user absent.
+/// OpenSSH before 3.9 wrote `illegal user` where later ones write `invalid user`.
 enum OpenSSHRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
@@ -31,16 +34,25 @@ enum OpenSSHRecognizer {
         if cursor.skip("Invalid user ") || cursor.skip("Illegal user ") {
             return Self.failedLoginFrom(&cursor, into: &fields)
         }
-        if cursor.skip("input_userauth_request: invalid user ") {
+        if cursor.skip("input_userauth_request: invalid user ") || cursor.skip("input_userauth_request: illegal user ")
+        {
             return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
         }
         if cursor.skip("maximum authentication attempts exceeded for ") {
-            _ = cursor.skip("invalid user ")
+            Self.skipInvalidUser(&cursor)
             return Self.failedLoginFrom(&cursor, into: &fields)
         }
         if cursor.skip("Disconnecting: Too many authentication failures for ") {
-            _ = cursor.skip("invalid user ")
-            return Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
+            // OpenSSH 6 and 7 go on with ` from ADDRESS port N ssh2`, later ones stop at the user.
+            Self.skipInvalidUser(&cursor)
+            return Self.userAndAddress(
+                &cursor,
+                separator: " from ",
+                event: Word.login,
+                outcome: Word.failure,
+                into: &fields
+            )
+                || Self.login(user: Self.beforePreauth(cursor), client: nil, outcome: Word.failure, into: &fields)
         }
         for prefix in Self.preauthenticationEnds where cursor.skip(prefix) {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.login, outcome: Word.failure, into: &fields)
@@ -54,9 +66,18 @@ enum OpenSSHRecognizer {
             fields.offer(.user, .word("root"))
             return Self.login(user: nil, client: cursor.word(), outcome: Word.failure, into: &fields)
         }
-        if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position),
-            let from = cursor.lastIndex(of: " from ", before: notAllowed)
+        if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position)
         {
+            // `User root from ADDRESS not allowed because not listed in AllowUsers`; without `from` when the account
+            // itself is refused (`account is locked`, `shell /bin/false does not exist`).
+            guard let from = cursor.lastIndex(of: " from ", before: notAllowed) else {
+                return Self.login(
+                    user: TextSpan(start: cursor.position, end: notAllowed),
+                    client: nil,
+                    outcome: Word.failure,
+                    into: &fields
+                )
+            }
             return Self.login(
                 user: TextSpan(start: cursor.position, end: from),
                 client: TextSpan(start: from + 6, end: notAllowed),
@@ -65,6 +86,11 @@ enum OpenSSHRecognizer {
             )
         }
         return false
+    }
+
+    /// Skips `invalid user ` (or `illegal user `, as OpenSSH before 3.9 wrote it) before a user name.
+    private static func skipInvalidUser(_ cursor: inout TextCursor) {
+        _ = cursor.skip("invalid user ") || cursor.skip("illegal user ")
     }
 
     /// `USER from ADDRESS port N…`, or `USER from ADDRESS` as older OpenSSH wrote it: a failed login.
@@ -81,12 +107,12 @@ enum OpenSSHRecognizer {
         return Self.userFromLastAddress(cursor, into: &fields)
     }
 
-    /// `USER from ADDRESS` that ends the text, the address one word: a failed login.
+    /// `USER from ADDRESS` that ends the text (spaces after it aside), the address one word: a failed login.
     private static func userFromLastAddress(_ cursor: TextCursor, into fields: inout ActivityFields) -> Bool {
         guard let split = cursor.lastIndex(of: " from ", before: cursor.end), split >= cursor.position else {
             return false
         }
-        let address = TextSpan(start: split + 6, end: cursor.end)
+        let address = cursor.trimmed(TextSpan(start: split + 6, end: cursor.end))
         guard !address.isEmpty,
             ByteWords.firstIndex(of: ByteClass.space, in: cursor.bytes, from: address.start, to: address.end) == nil
         else { return false }
@@ -125,7 +151,7 @@ enum OpenSSHRecognizer {
         into fields: inout ActivityFields
     ) -> Bool {
         guard cursor.word() != nil, cursor.skip(" for ") else { return false }
-        _ = cursor.skip("invalid user ")
+        Self.skipInvalidUser(&cursor)
         return Self.userAndAddress(&cursor, separator: " from ", event: Word.login, outcome: outcome, into: &fields)
     }
 

@@ -9,27 +9,39 @@ import ActivityModel
 /// pam_unix(sshd:auth): check pass; user unknown
 /// pam_unix(sshd:session): session opened for user bob(uid=1000) by (uid=0)
 /// pam_unix(sshd:session): session closed for user bob
-/// pam_unix(passwd:chauthtok): password changed for bob
+/// pam_unix(passwd:chauthtok): password changed for bob     (password-change, resource bob: no user stated)
 /// pam_sss(sshd:auth): received for user bob: 7 (Authentication failure)    (0 (Success) is a success)
 /// PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
 /// PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
 /// pam_faillock(sshd:auth): Consecutive login failures for user bob account temporarily locked
 /// pam_access(sshd:account): access denied for user `bob' from `203.0.113.9'
 /// (pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root   (Linux-PAM 0.99)
+/// pam_unix: authentication failure; logname= uid=0 euid=0 tty=ftp ruser= rhost=…               (older still)
+/// 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root      (app sshd(pam_unix))
 /// ```
 enum PAMRecognizer {
-    /// Whether the message is PAM's: a `pam_` module prefix, a `SERVICE(pam_…)` app, `(pam_…) `, or `PAM N more`.
+    /// Whether the message is PAM's: a `pam_` module prefix (`pam_unix: ` too), a `SERVICE(pam_…)` app, `(pam_…) `, or
+    /// `PAM N more`.
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
         var service: TextSpan?
         if cursor.hasPrefix("pam_") {
-            // pam_MODULE(SERVICE:TYPE): TEXT
-            guard let open = cursor.firstIndex(of: "(", from: cursor.position),
-                let close = cursor.firstIndex(of: "): ", from: open)
-            else { return false }
-            let colon = cursor.firstIndex(of: ":", from: open + 1).map { min($0, close) } ?? close
-            service = TextSpan(start: open + 1, end: colon)
-            cursor.position = close + 3
+            guard let module = cursor.word(), cursor.skip(" ") else { return false }
+            if cursor.bytes[module.end - 1] == UInt8(ascii: ":"),
+                ByteWords.firstIndex(of: UInt8(ascii: "("), in: cursor.bytes, from: module.start, to: module.end) == nil
+            {
+                // Old Linux-PAM: `pam_unix: TEXT`, the service being the app.
+                service = parts.app
+            } else {
+                // pam_MODULE(SERVICE:TYPE): TEXT
+                cursor.position = module.start
+                guard let open = cursor.firstIndex(of: "(", from: cursor.position),
+                    let close = cursor.firstIndex(of: "): ", from: open)
+                else { return false }
+                let colon = cursor.firstIndex(of: ":", from: open + 1).map { min($0, close) } ?? close
+                service = TextSpan(start: open + 1, end: colon)
+                cursor.position = close + 3
+            }
         } else if let app = parts.app, parts.bytes[app.end - 1] == UInt8(ascii: ")"),
             let open = TextCursor(parts.bytes, app).firstIndex(of: "(pam_", from: app.start)
         {
@@ -37,9 +49,7 @@ enum PAMRecognizer {
         } else if cursor.skip("(pam_"), cursor.upTo(") ") != nil {
             // Linux-PAM 0.99: `(pam_unix) authentication failure; …`, the service being the app.
             service = parts.app
-        } else if cursor.skip("PAM "), cursor.word() != nil, cursor.skip(" more authentication failure") {
-            // `failure` after one more, `failures` after more (pam_unix's `%d more authentication failure%s`).
-            _ = cursor.skip("s")
+        } else if cursor.skip("PAM "), Self.skipMoreFailures(&cursor) {
             service = parts.app
         } else {
             return false
@@ -49,6 +59,8 @@ enum PAMRecognizer {
 
     private static func text(_ cursor: inout TextCursor, service: TextSpan?, into fields: inout ActivityFields) -> Bool
     {
+        // The old app style writes pam_unix's count without the application's `PAM ` before it.
+        _ = Self.skipMoreFailures(&cursor)
         if cursor.hasPrefix("authentication failure") || cursor.hasPrefix("; logname=") {
             let (user, host) = Self.userAndRemoteHost(cursor)
             fields.offer(.user, span: user)
@@ -88,10 +100,27 @@ enum PAMRecognizer {
             return Self.finish(Word.sessionClose, nil, service, into: &fields)
         }
         if cursor.skip("password changed for ") {
-            fields.offer(.user, span: cursor.word())
-            return Self.finish(Word.passwordChange, nil, service, into: &fields)
+            // The account whose password changed is the resource, as for the account tools; who changed it (the
+            // account itself, or root with `passwd bob` or `chpasswd`) the line does not say.
+            fields.offer(.event, .word(Word.passwordChange))
+            fields.offer(.resource, span: cursor.word())
+            return true
         }
         return false
+    }
+
+    /// Consumes pam_unix's `N more authentication failure` and the `s` after more than one (`%d more
+    /// authentication failure%s`), leaving the `; logname=…` that follows.
+    private static func skipMoreFailures(_ cursor: inout TextCursor) -> Bool {
+        let start = cursor.position
+        guard !cursor.isAtEnd, ByteClass.isDigit(cursor.bytes[cursor.position]), cursor.word() != nil,
+            cursor.skip(" more authentication failure")
+        else {
+            cursor.position = start
+            return false
+        }
+        _ = cursor.skip("s")
+        return true
     }
 
     private static func finish(
