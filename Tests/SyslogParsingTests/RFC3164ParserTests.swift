@@ -395,6 +395,7 @@ struct RFC3164ParserTests {
             app: "%ASA-6-113008",
             msg: "AAA transaction status ACCEPT : user = USER_1"
         ),
+        // The ` : ` an ASA writes after its device ID: the mnemonic is still the TAG.
         ParserCase(
             "<166>2024-06-26T01:35:42Z asa : %ASA-6-113008: x",
             .rfc3164,
@@ -402,7 +403,125 @@ struct RFC3164ParserTests {
             .info,
             time: "2024-06-26T01:35:42.000000Z",
             host: "asa",
-            msg: ": %ASA-6-113008: x"
+            app: "%ASA-6-113008",
+            msg: "x"
+        ),
+        ParserCase(
+            "<165>:Jan 14 18:10:27 asa1 :%ASA-5-111008: x",
+            .rfc3164,
+            .local4,
+            .notice,
+            time: "2026-01-14T18:10:27.000000Z",
+            host: "asa1",
+            app: "%ASA-5-111008",
+            msg: "x"
+        ),
+        // The device ID as `HOST: `, as a TAG would be, when a mnemonic follows.
+        ParserCase(
+            "<166>May  5 19:02:25 dev01: %ASA-6-113004: AAA user authentication Successful",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-05-05T19:02:25.000000Z",
+            host: "dev01",
+            app: "%ASA-6-113004",
+            msg: "AAA user authentication Successful"
+        ),
+        ParserCase(
+            "<13>May  5 19:02:25 web1: %not-a-mnemonic: x",
+            .rfc3164,
+            .user,
+            .notice,
+            time: "2026-05-05T19:02:25.000000Z",
+            app: "web1",
+            msg: "%not-a-mnemonic: x"
+        ),
+        // IOS with a message counter and `service sequence-numbers`: two numbers.
+        ParserCase(
+            "<189>35: 000034: *Sep 23 10:15:32.123: %SYS-5-RESTART: System restarted",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-09-23T10:15:32.123000Z",
+            app: "%SYS-5-RESTART",
+            msg: "System restarted"
+        ),
+        // `logging origin-id`: the device's name after the counter, then its own number and clock.
+        ParserCase(
+            "<165>7433: ASR920: 007439: 2y10w: %SYS-5-RESTART: System restarted",
+            .rfc3164,
+            .local4,
+            .notice,
+            host: "ASR920",
+            app: "%SYS-5-RESTART",
+            msg: "System restarted"
+        ),
+        ParserCase(
+            "<190>123: core-1: Jan 02 2006 22:04:05: %SYS-5-CONFIG_I: Configured",
+            .rfc3164,
+            .local7,
+            .info,
+            time: "2006-01-02T22:04:05.000000Z",
+            host: "core-1",
+            app: "%SYS-5-CONFIG_I",
+            msg: "Configured"
+        ),
+        ParserCase(
+            "<189>: sw01: Jan  6 2022 21:01:34.964: %SYS-5-CONFIG_I: Configured",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2022-01-06T21:01:34.964000Z",
+            host: "sw01",
+            app: "%SYS-5-CONFIG_I",
+            msg: "Configured"
+        ),
+        // No origin-id host when no mnemonic follows: a TAG after a counter stays a TAG.
+        ParserCase(
+            "<13>123: sshd: Jan  6 2022 21:01:34.964: hello",
+            .rfc3164,
+            .user,
+            .notice,
+            app: "sshd",
+            msg: "Jan  6 2022 21:01:34.964: hello"
+        ),
+        // An uptime before the mnemonic is skipped, not taken for a host or TAG; one before other text stays.
+        ParserCase(
+            "<189>007439: 2y10w: %SYS-5-RESTART: System restarted",
+            .rfc3164,
+            .local7,
+            .notice,
+            app: "%SYS-5-RESTART",
+            msg: "System restarted"
+        ),
+        ParserCase(
+            "<189>007439: 00:00:46: %SYS-5-RESTART: System restarted",
+            .rfc3164,
+            .local7,
+            .notice,
+            app: "%SYS-5-RESTART",
+            msg: "System restarted"
+        ),
+        ParserCase(
+            "<13>Jan  6 21:01:34 host 1d02h: not a mnemonic",
+            .rfc3164,
+            .user,
+            .notice,
+            time: "2026-01-06T21:01:34.000000Z",
+            host: "host",
+            app: "1d02h",
+            msg: "not a mnemonic"
+        ),
+        // A relay's header before the device's own counter and clock: the relay's time, the mnemonic as TAG.
+        ParserCase(
+            "<189>Mar 24 18:06:03 198.51.100.2 1991219: Mar 24 18:06:03.424 UTC: %SYS-5-RESTART: up",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-03-24T18:06:03.000000Z",
+            host: "198.51.100.2",
+            app: "%SYS-5-RESTART",
+            msg: "up"
         ),
         ParserCase(
             "<189>Nov 26 14:41:09 router 1234: %SYS-5-CONFIG_I: x",

@@ -26,10 +26,11 @@ enum ActivityRecognizers {
             if JunosRecognizer.recognize(parts, into: &fields) { return true }
         }
         // Cisco: the mnemonic as app, or in the text after a sequence number (`007439: `), a timestamp, an uptime or
-        // an ASA's ` : ` after its host name.
+        // an ASA's ` : ` after its host name; or anywhere near the start of a text whose header named no app (a
+        // header the parser could not read, such as IOS XR's `RP/0/RP0/CPU0:Nov 18 …: ifmgr[427]: %PKT_INFRA-…`).
         if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%") || first == UInt8(ascii: "*")
             || first == UInt8(ascii: ".") || first == UInt8(ascii: ":") || ByteClass.isDigit(first)
-            || Self.startsWithMonth(parts)
+            || Self.startsWithMonth(parts) || parts.app == nil
         {
             if CiscoRecognizer.recognize(parts, into: &fields) { return true }
         }

@@ -4,8 +4,12 @@ import ActivityModel
 ///
 /// ```
 /// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME; ZONE only before `%`)
-/// <PRI>[TIMESTAMP SP [HOSTNAME SP [SEQ: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
+/// <PRI>[SEQ: ][HOST: ][SEQ: ][CLOCK: ]%MNEMONIC: CONTENT        Cisco IOS `logging origin-id`, uptime or none
+/// <PRI>[TIMESTAMP SP [HOSTNAME SP [SEQ: ][CLOCK: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
 /// ```
+///
+/// CLOCK is a Cisco timestamp or an uptime (`00:00:46`, `2y10w`), skipped when a `%` mnemonic follows it: the
+/// mnemonic is the TAG.
 ///
 /// - TIMESTAMP: `Mmm dd hh:mm:ss` and the variants of ``BSDTimestampParser``, or an RFC 3339 timestamp (used as
 ///   written). Without a year it is resolved by ``BSDTimeResolver``.
@@ -13,7 +17,7 @@ import ActivityModel
 ///   for syslog-ng's `chain-hostnames`, `host/relay`) that is followed by a space and does not end in `:`; so
 ///   `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
 ///   More than one space may come before it.
-/// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME.
+/// - SEQ: a Cisco sequence number (`1234: `), skipped at the start (two of them too) and after the HOSTNAME.
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
 ///   end (`app: `, `app[12]: `, `app[12] `); a name cut short after its `[` keeps its `]` (`gdm-password]: `).
 ///   A bare `word:` followed by anything but a space is not a TAG, so `http://…` stays in the content.
@@ -27,15 +31,23 @@ struct RFC3164Parser {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
         record.format = .rfc3164
-        var index = Self.skippingSequenceNumber(bytes, at: start)
+        // IOS with a message counter and `service sequence-numbers` writes two (`35: 000034: `).
+        var index = Self.skippingSequenceNumber(bytes, at: Self.skippingSequenceNumber(bytes, at: start))
         var expectsHostname = false
         let hasSequenceNumber = index != start
-        if let (time, afterTimestamp, isCiscoStyle) = self.timestamp(
+        var timestamp = self.timestamp(
             bytes,
             at: index,
             received: record.received,
             afterSequenceNumber: hasSequenceNumber
-        ) {
+        )
+        if timestamp == nil, let origin = Self.originHostname(bytes, at: index, afterSequenceNumber: hasSequenceNumber)
+        {
+            record.host = origin.host
+            index = origin.next
+            timestamp = self.timestamp(bytes, at: index, received: record.received, afterSequenceNumber: true)
+        }
+        if let (time, afterTimestamp, isCiscoStyle) = timestamp {
             record.time = time
             index = afterTimestamp
             expectsHostname = !isCiscoStyle
@@ -46,7 +58,15 @@ struct RFC3164Parser {
             record.host = host
             index = Self.skippingSequenceNumber(bytes, at: host.end + 1)
         }
-        if let tag = Self.tag(bytes, at: index) {
+        index = Self.skippingCiscoClock(bytes, at: index)
+        if var tag = Self.tag(bytes, at: index) {
+            // A device ID written as `HOST: ` before the mnemonic (`May  5 19:02:25 asa01: %ASA-6-113004: …`).
+            if expectsHostname, record.host == nil, tag.pid == nil, Self.isMnemonic(bytes, at: tag.contentStart),
+                let mnemonic = Self.tag(bytes, at: tag.contentStart)
+            {
+                record.host = tag.name
+                tag = mnemonic
+            }
             record.app = tag.name
             record.procid = tag.pid
             index = tag.contentStart
@@ -84,6 +104,95 @@ struct RFC3164Parser {
             bytes[position + 1] == ByteClass.space
         else { return index }
         return position + 2
+    }
+
+    /// IOS's `logging origin-id` host name, `HOST: ` after a sequence number (`<165>7433: ASR920: 007439: …`) or after
+    /// the `:` of a message with none (`<189>: sw01: Jan  6 2022 21:01:34.964: %SYS-…`), and where what follows it
+    /// starts (its own sequence number skipped). Taken only when a mnemonic comes next, after a Cisco timestamp or
+    /// uptime or none (``skippingCiscoClock(_:at:)``): a TAG such as `sshd: ` after a counter stays a TAG.
+    private static func originHostname(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        afterSequenceNumber: Bool
+    ) -> (host: TextSpan, next: Int)? {
+        var start = index
+        if !afterSequenceNumber {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == ByteClass.space else {
+                return nil
+            }
+            start = index + 2
+        }
+        var position = start
+        while position < bytes.count, Self.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
+            position += 1
+        }
+        // An uptime is no host: `007439: 2y10w: %SEC_LOGIN-…`.
+        guard position > start, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
+            bytes[position + 1] == ByteClass.space, Self.skippingCiscoClock(bytes, at: start) == start
+        else { return nil }
+        let next = Self.skippingSequenceNumber(bytes, at: position + 2)
+        let mnemonic = Self.skippingCiscoClock(bytes, at: next)
+        guard mnemonic < bytes.count, bytes[mnemonic] == UInt8(ascii: "%") else { return nil }
+        return (TextSpan(start: start, end: position), next)
+    }
+
+    /// The index of the `%` of a Cisco mnemonic at `index` or after a second Cisco timestamp (`*Mar  1
+    /// 00:00:46.123: `, `Mar 24 18:06:03.424 UTC: `: a relay's header came first), an uptime (`00:00:46: `,
+    /// `2y10w: `) or an ASA's `: ` after its device ID; `index` itself when no mnemonic follows.
+    private static func skippingCiscoClock(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard index < bytes.count, bytes[index] != UInt8(ascii: "%") else { return index }
+        var next = index
+        if bytes[index] == UInt8(ascii: ":") {
+            // The ` : ` (or ` :`) an ASA writes after its device ID: `asa01 : %ASA-6-302013: …`.
+            next = index + 1
+        } else if ByteClass.isDigit(bytes[index]) {
+            // An uptime: digits, `:` and the unit letters of `1d02h`, `2y10w`, `3w4d`.
+            var position = index
+            while position < bytes.count, ByteClass.isDigit(bytes[position]) || Self.isUptimeMark(bytes[position]) {
+                position += 1
+            }
+            guard position > index + 1, bytes[position - 1] == UInt8(ascii: ":") else { return index }
+            next = position
+        } else {
+            let position = bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: ".") ? index + 1 : index
+            guard let fields = BSDTimestampParser.parse(bytes, at: position),
+                let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle
+            else { return index }
+            next = suffix.next - 1
+        }
+        if next < bytes.count, bytes[next] == ByteClass.space { next += 1 }
+        guard next < bytes.count, next > index + 1 || bytes[index] == UInt8(ascii: ":"),
+            bytes[next] == UInt8(ascii: "%")
+        else { return index }
+        return next
+    }
+
+    /// Whether a Cisco mnemonic, `%FACILITY-[…-]SEVERITY-MNEMONIC: `, starts at `index`: `%`, an upper-case
+    /// letter, and a severity digit between dashes before the `: `.
+    private static func isMnemonic(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "%"), bytes[index + 1] &- UInt8(ascii: "A") < 26
+        else { return false }
+        var position = index + 2
+        var hasSeverity = false
+        while position + 2 < bytes.count, bytes[position] != UInt8(ascii: ":"), bytes[position] != ByteClass.space {
+            if bytes[position] == UInt8(ascii: "-"), ByteClass.isDigit(bytes[position + 1]),
+                bytes[position + 2] == UInt8(ascii: "-")
+            {
+                hasSeverity = true
+            }
+            position += 1
+        }
+        return hasSeverity && position < bytes.count && bytes[position] == UInt8(ascii: ":")
+    }
+
+    @inline(__always)
+    private static func isUptimeMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: "y"), UInt8(ascii: "w"), UInt8(ascii: "d"), UInt8(ascii: "h"),
+            UInt8(ascii: "m"):
+            true
+        default: false
+        }
     }
 
     /// The timestamp at `index`, the index where the rest of the message starts, and whether it ended Cisco-style
@@ -164,19 +273,18 @@ struct RFC3164Parser {
     /// A HOSTNAME token at `index`, if there is one.
     private static func hostname(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TextSpan? {
         var position = index
-        while position < bytes.count {
-            let byte = bytes[position]
-            guard
-                ByteClass.isDigit(byte) || ByteClass.isASCIILetter(byte) || byte == UInt8(ascii: ".")
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-                    || byte == UInt8(ascii: "/")
-            else { break }
-            position += 1
-        }
+        while position < bytes.count, Self.isHostnameByte(bytes[position]) { position += 1 }
         guard position > index, position < bytes.count, bytes[position] == ByteClass.space,
             bytes[position - 1] != UInt8(ascii: ":")
         else { return nil }
         return TextSpan(start: index, end: position)
+    }
+
+    @inline(__always)
+    private static func isHostnameByte(_ byte: UInt8) -> Bool {
+        ByteClass.isDigit(byte) || ByteClass.isASCIILetter(byte) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "/")
     }
 
     private struct Tag {

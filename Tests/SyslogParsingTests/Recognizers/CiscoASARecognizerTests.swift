@@ -304,6 +304,39 @@ struct CiscoASARecognizerTests {
             event: "login",
             outcome: "success"
         ),
+        // The message guide's own form, `…, User = NAME`, and a device ID before the mnemonic.
+        ActivityCase(
+            "<166>May  5 19:02:25 dev01: %ASA-6-113004: AAA user authentication Successful: server = 81.2.69.144 , "
+                + "User = alice",
+            user: "alice",
+            event: "login",
+            outcome: "success"
+        ),
+        ActivityCase(
+            "<166>%ASA-6-113005: AAA user authentication Rejected: reason = string: server = 174.143.32.22, User = user: "
+                + "user IP = 192.168.0.1",
+            user: "user",
+            event: "login",
+            outcome: "failure",
+            client: "192.168.0.1"
+        ),
+        // Headers the parser cannot read (a host but no timestamp; a year first): the mnemonic is found in the text.
+        ActivityCase(
+            "<166>ACA1a-FW-FTDV01 %FTD-6-113005: AAA user authentication Rejected : reason = AAA failure : server = "
+                + "192.168.0.38 : user = scan : user IP = 192.168.0.139",
+            user: "scan",
+            event: "login",
+            outcome: "failure",
+            client: "192.168.0.139"
+        ),
+        ActivityCase(
+            "<166>: 2024 Aug 07 10:29:42 UTC ccafa9b4-b48a-4156-b3af-de2d35e5f432 : %FTD-auth-6-113039: Group "
+                + "<GroupPolicy_XXX> User <bob> IP <10.10.4.100> AnyConnect parent session started.",
+            user: "bob",
+            event: "session-open",
+            outcome: "success",
+            client: "10.10.4.100"
+        ),
         ActivityCase(
             "<165>:Jan 14 18:10:27 MSK :%ASA-5-111008: User 'somebody' executed the 'write memory' command.",
             user: "somebody",

@@ -92,6 +92,60 @@ struct NetworkDeviceRecognizerTests {
             event: "link-up",
             resource: "GigabitEthernet0/1"
         ),
+        // IOS XR: ` : ` after the mnemonic, the state capitalized; its node-ID header (`RP/0/RP0/CPU0:`) is no header
+        // the parser reads, so the mnemonic is found in the text.
+        ActivityCase(
+            "RP/0/RP0/CPU0:Nov 18 08:48:26.388 UTC: ifmgr[427]: %PKT_INFRA-LINK-3-UPDOWN : Interface MgmtEth0/RP0/CPU0/0, "
+                + "changed state to Down",
+            event: "link-down",
+            resource: "MgmtEth0/RP0/CPU0/0"
+        ),
+        ActivityCase(
+            "<187>RP/0/RP0/CPU0:Aug 26 08:48:26.388 UTC: ifmgr[427]: %PKT_INFRA-LINEPROTO-5-UPDOWN : Line protocol on "
+                + "Interface GigabitEthernet0/0/0/1, changed state to Up",
+            event: "link-up",
+            resource: "GigabitEthernet0/0/0/1"
+        ),
+        ActivityCase(
+            "RP/0/RP0/CPU0:Jun  2 10:54:58.478 UTC: config[66976]: %MGBL-SYS-5-CONFIG_I : Configured from console by "
+                + "cisco on vty2 (198.18.128.41)",
+            user: "cisco",
+            event: "config-change",
+            client: "198.18.128.41"
+        ),
+        // A remark in parentheses is no address.
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %SYS-5-CONFIG_I: Configured from memory by console (Q1 2009 C U)",
+            event: "config-change"
+        ),
+        // IOS XE's programmatic configuration (NETCONF, RESTCONF), and NX-OS's.
+        ActivityCase(
+            "<189>May 31 04:00:52: %DMI-5-CONFIG_I: R0/0: dmiauthd: Configured from NETCONF/RESTCONF by demotme, "
+                + "transaction-id 9351",
+            user: "demotme",
+            event: "config-change"
+        ),
+        ActivityCase(
+            "<189>2019 Jan 21 15:47:11 nxos2 %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on "
+                + "192.168.1.43@pts/3",
+            user: "admin",
+            event: "config-change"
+        ),
+        ActivityCase(
+            "<189>: 2020 Jul 29 17:07:29 EDT: %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)",
+            event: "link-down",
+            resource: "Ethernet1/1"
+        ),
+        ActivityCase(
+            "<189>Jul 29 17:07:29 nx1 %ETHPORT-5-IF_UP: Interface Ethernet1/7 is up in mode access",
+            event: "link-up",
+            resource: "Ethernet1/7"
+        ),
+        ActivityCase(
+            "<189>Jul 29 17:07:29 nx1 %ETHPORT-5-SPEED: Interface Ethernet1/7, operational speed changed to 10 Gbps"
+        ),
+        // A text with no app whose `%` is no mnemonic's.
+        ActivityCase("<13>disk at 95 %FULL-1-X: Interface Gi0/1, changed state to down"),
         ActivityCase(
             "<189>Dec  6 10:01:02 sw1 %LINK-5-CHANGED: Interface Vlan10, changed state to administratively down",
             event: "link-down",
@@ -202,12 +256,12 @@ struct NetworkDeviceRecognizerTests {
         try row.verify()
     }
 
-    /// A Cisco line whose text starts with the device's own timestamp, in each month; text that starts with another
-    /// three-letter word is not taken for one.
+    /// A Cisco line whose text (after a relay's TAG) starts with the device's own timestamp, in each month; text that
+    /// starts with another three-letter word is not taken for one.
     @Test(arguments: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Now"])
     func secondTimestampInEveryMonth(_ month: String) throws {
         let line =
-            "<189>Dec  6 10:01:02 sw1 \(month)  1 00:00:01.123: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] "
+            "<189>Dec  6 10:01:02 sw1 relay: \(month)  1 00:00:01.123: %SEC_LOGIN-5-LOGIN_SUCCESS: Login Success [user: admin] "
             + "[Source: 10.1.1.1] [localport: 22] at 00:00:01 UTC Sun \(month) 1 2026"
         let isMonth = month != "Now"
         try ActivityCase(

@@ -14,6 +14,7 @@ import ActivityModel
 /// 113005 AAA user authentication Rejected : reason = … : server = 10.0.0.7 : user = admin : user IP = 10.1.1.1
 /// 113015 AAA user authentication Rejected : reason = … : local database : user = admin : user IP = 10.1.1.1
 /// 113005 AAA user authentication Rejected: reason = AAA failure: server = … : user = alice: user IP = 10.1.1.1
+/// 113004 AAA user authentication Successful: server = 10.0.0.7, User = admin      (as Cisco's message guide has it)
 /// 111008 User 'admin' executed the 'configure terminal' command.                               no event
 /// 111010 User 'admin', running 'CLI' from IP 10.1.1.1, executed 'write memory'                 config-change
 /// 716001 Group <Staff> User <bob> IP <203.0.113.9> WebVPN session started.                     session-open success
@@ -94,15 +95,18 @@ enum CiscoASARecognizer {
     }
 
     /// `AAA user authentication Successful|Rejected : … : user = NAME[ : user IP = ADDRESS]` (9.x writes some colons
-    /// with no space before them: `Rejected: reason = …: server = … : user = alice: user IP = …`); `server = ` is the
-    /// AAA server, not the client.
+    /// with no space before them: `Rejected: reason = …: server = … : user = alice: user IP = …`; the message guide
+    /// `…, User = NAME`); `server = ` is the AAA server, not the client.
     private static func aaa(
         _ text: inout TextCursor,
         _ prefix: StaticString,
         _ outcome: StaticString,
         _ fields: inout ActivityFields
     ) -> Bool {
-        guard text.skip(prefix), let user = text.firstIndex(of: " user = ", from: text.position) else { return false }
+        guard text.skip(prefix),
+            let user = text.firstIndex(of: " user = ", from: text.position)
+                ?? text.firstIndex(of: " User = ", from: text.position)
+        else { return false }
         text.position = user + 8
         let name = text.upTo(byte: UInt8(ascii: ":"))
         Self.offerUser(text.trimmed(name), text, into: &fields)

@@ -9,9 +9,15 @@ import ActivityModel
 /// %SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: admin] [Source: 10.1.1.1] … [Reason: …] at …       login failure
 /// %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.1.1.1)                            config-change
 /// %SYS-5-CONFIG_I: Configured from console by vty2 (10.1.1.1)                                     no user named
+/// %MGBL-SYS-5-CONFIG_I : Configured from console by cisco on vty2 (10.1.1.1)                      IOS XR, config-change
+/// %DMI-5-CONFIG_I: R0/0: dmiauthd: Configured from NETCONF/RESTCONF by admin, transaction-id 9351  IOS XE, config-change
+/// %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on 10.1.1.1@pts/3                    NX-OS, config-change
 /// 007439: 2y10w: %SYS-5-CONFIG_I: …                   after a sequence number and an uptime, as in msg
 /// %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down                              link-down
 /// %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to up          link-up
+/// %PKT_INFRA-LINK-3-UPDOWN : Interface GigabitEthernet0/0/0/1, changed state to Down              IOS XR, link-down
+/// %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)                   NX-OS, link-down
+/// %ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode access                                     NX-OS, link-up
 /// %SSH-5-SSH2_USERAUTH: User 'admin' authentication for SSH2 Session from 10.1.1.1 (tty = 0) … Succeeded
 /// %SYS-6-LOGOUT: User admin has exited tty session 2(10.1.1.1)                                     session-close
 /// %SSH-5-SSH2_CLOSE: SSH2 Session from 10.1.1.1 (tty = 0) for user 'admin' using … closed         session-close
@@ -25,9 +31,10 @@ enum CiscoRecognizer {
         if let app = parts.app, parts.bytes[app.start] == UInt8(ascii: "%") {
             mnemonic = app
         } else {
-            Self.skipTimestamp(&text)
+            Self.skipTimestamp(&text, headerless: parts.app == nil)
             guard text.hasPrefix("%"), let name = text.upTo(": ") else { return false }
-            mnemonic = name
+            // IOS XR writes `%PKT_INFRA-LINK-3-UPDOWN : Interface …`.
+            mnemonic = text.dropping(ByteClass.space, from: name)
         }
         let name = TextCursor(parts.bytes, mnemonic)
         // %FACILITY-SEVERITY-MNEMONIC, or %FACILITY-SWITCH-SEVERITY-MNEMONIC from a switch stack's member: the
@@ -48,7 +55,12 @@ enum CiscoRecognizer {
             return false
         }
         if name.equals(kind, "UPDOWN") || name.equals(kind, "CHANGED") { return Self.link(&text, into: &fields) }
-        if name.equals(facility, "SYS"), name.equals(kind, "CONFIG_I") { return Self.configured(&text, into: &fields) }
+        if name.equals(facility, "ETHPORT") { return Self.nexusLink(&text, kind, into: &fields) }
+        // IOS `%SYS-5-CONFIG_I`, IOS XR `%MGBL-SYS-5-CONFIG_I`, IOS XE `%DMI-5-CONFIG_I`, NX-OS
+        // `%VSHD-5-VSHD_SYSLOG_CONFIG_I`.
+        if name.equals(kind, "CONFIG_I") || name.equals(kind, "VSHD_SYSLOG_CONFIG_I") {
+            return Self.configured(&text, into: &fields)
+        }
         if name.equals(facility, "SYS"), name.equals(kind, "LOGOUT") { return Self.logout(&text, into: &fields) }
         if name.equals(kind, "SSH2_USERAUTH") { return Self.sshAuthentication(&text, into: &fields) }
         if name.equals(kind, "SSH2_CLOSE") { return Self.sshClose(&text, into: &fields) }
@@ -57,14 +69,22 @@ enum CiscoRecognizer {
     }
 
     /// Skips what comes before the mnemonic: a sequence number, a timestamp (`[*.]Mmm dd [yyyy ]hh:mm:ss[.fff][ ZONE]`,
-    /// or an uptime, `00:00:46`, `2y10w`), each with its `: `.
-    private static func skipTimestamp(_ text: inout TextCursor) {
+    /// or an uptime, `00:00:46`, `2y10w`), each with its `: `. In a `headerless` text (no app: the parser read no
+    /// header) the whole header is there, so the mnemonic is looked for further, and after a space too (`HOST %FTD-…`,
+    /// `2019 Jan 21 15:47:11 nxos2 %VSHD-…`).
+    private static func skipTimestamp(_ text: inout TextCursor, headerless: Bool) {
         guard !text.hasPrefix("%") else { return }
-        // A timestamp is at most ~40 bytes: look no further, so other messages cost little.
-        let window = TextCursor(text.bytes, TextSpan(start: text.position, end: min(text.end, text.position + 48)))
+        // A timestamp is at most ~40 bytes, a whole header ~110: look no further, so other messages cost little.
+        let limit = min(text.end, text.position + (headerless ? 112 : 48))
+        let window = TextCursor(text.bytes, TextSpan(start: text.position, end: limit))
         // The mnemonic's `%` after `: `, or after `:` (an ASA's `HOST :%…`).
         guard let percent = window.firstIndex(of: "%", from: text.position), percent > text.position else { return }
-        let colon = text.bytes[percent - 1] == ByteClass.space ? percent - 2 : percent - 1
+        let before = text.bytes[percent - 1]
+        guard !(headerless && before == ByteClass.space) else {
+            text.position = percent
+            return
+        }
+        let colon = before == ByteClass.space ? percent - 2 : percent - 1
         guard colon >= text.position, text.bytes[colon] == UInt8(ascii: ":") else { return }
         text.position = percent
     }
@@ -101,24 +121,52 @@ enum CiscoRecognizer {
         }
         _ = text.skip("Line protocol on ")
         guard text.skip("Interface "), let interface = text.upTo(", changed state to ") else { return false }
-        let isUp = text.hasPrefix("up")
-        guard isUp || text.firstIndex(of: "down", from: text.position) != nil else { return false }
+        // IOS XR capitalizes the state: `Up`, `Down`.
+        let isUp = text.hasPrefix("up") || text.hasPrefix("Up")
+        guard isUp || text.firstIndex(of: "down", from: text.position) != nil || text.hasPrefix("Down") else {
+            return false
+        }
         fields.offer(.event, .word(isUp ? Word.linkUp : Word.linkDown))
         fields.offer(.resource, span: interface)
         return true
     }
 
-    /// `Configured from SOURCE by USER[ on LINE][ (ADDRESS)]`.
+    /// NX-OS: `%ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode access`, `%ETHPORT-5-IF_DOWN_LINK_FAILURE:
+    /// Interface Ethernet1/1 is down (Link failure)` (and the other `IF_DOWN_…` reasons).
+    private static func nexusLink(_ text: inout TextCursor, _ kind: TextSpan, into fields: inout ActivityFields) -> Bool
+    {
+        let isUp = text.equals(kind, "IF_UP")
+        guard isUp || text.matches("IF_DOWN", at: kind.start), text.skip("Interface "),
+            let interface = text.upTo(isUp ? " is up" : " is down")
+        else { return false }
+        fields.offer(.event, .word(isUp ? Word.linkUp : Word.linkDown))
+        fields.offer(.resource, span: interface)
+        return true
+    }
+
+    /// `Configured from SOURCE by USER[ on LINE][ (ADDRESS)]`, or `by USER, transaction-id N` (IOS XE's DMI, after
+    /// its `R0/0: dmiauthd: `).
     private static func configured(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
-        guard text.skip("Configured from "), text.upTo(" by ") != nil else { return false }
-        let userEnd = text.firstIndex(of: " on ", from: text.position) ?? text.firstIndex(of: " (", from: text.position)
+        guard let configured = text.firstIndex(of: "Configured from ", from: text.position) else { return false }
+        text.position = configured + 16
+        guard text.upTo(" by ") != nil else { return false }
+        let userEnd =
+            text.firstIndex(of: " on ", from: text.position) ?? text.firstIndex(of: " (", from: text.position)
+            ?? text.firstIndex(of: ", ", from: text.position)
         let user = TextSpan(start: text.position, end: userEnd ?? text.end)
         if !Self.isLine(text, user) { fields.offer(.user, span: user) }
-        if let open = text.lastIndex(of: "(", before: text.end), text.matches(")", at: text.end - 1) {
-            fields.offer(.client, span: TextSpan(start: open + 1, end: text.end - 1))
-        }
+        fields.offer(.client, span: Self.closingAddress(text))
         fields.offer(.event, .word(Word.configChange))
         return true
+    }
+
+    /// The `(ADDRESS)` that ends the text, one word (not a remark such as `(Q1 2009 C U)`).
+    private static func closingAddress(_ text: TextCursor) -> TextSpan? {
+        guard text.end > text.position, text.matches(")", at: text.end - 1),
+            let open = text.lastIndex(of: "(", before: text.end),
+            ByteWords.firstIndex(of: ByteClass.space, in: text.bytes, from: open, to: text.end) == nil
+        else { return nil }
+        return TextSpan(start: open + 1, end: text.end - 1)
     }
 
     /// Whether `by NAME` names a line, `console` or `vtyN`, as when no user logged in (not a user `vtyadmin`).
@@ -132,9 +180,7 @@ enum CiscoRecognizer {
     private static func logout(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("User "), let user = text.upTo(" has exited") else { return false }
         fields.offer(.user, span: user)
-        if let open = text.lastIndex(of: "(", before: text.end), text.matches(")", at: text.end - 1) {
-            fields.offer(.client, span: TextSpan(start: open + 1, end: text.end - 1))
-        }
+        fields.offer(.client, span: Self.closingAddress(text))
         fields.offer(.event, .word(Word.sessionClose))
         return true
     }
