@@ -395,6 +395,35 @@ struct RFC3164ParserTests {
             app: "%ASA-6-113008",
             msg: "AAA transaction status ACCEPT : user = USER_1"
         ),
+        ParserCase(
+            "<189>: Jan  6 2022 20:54:26.961: %SYS-5-RESTART: up",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2022-01-06T20:54:26.961000Z",
+            app: "%SYS-5-RESTART",
+            msg: "up"
+        ),
+        ParserCase(
+            "<189>Jan  6 13:24:18 one.example.net 54: 000051: Jan  6 10:24:17: %SYS-5-RESTART: up",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-01-06T13:24:18.000000Z",
+            host: "one.example.net",
+            app: "%SYS-5-RESTART",
+            msg: "up"
+        ),
+        // Junos's `time-format year`, in its own log file (two spaces before the HOSTNAME).
+        ParserCase(
+            "<13>Jan 24 21:16:48 2020  r1 mgd[7]: UI_CHILD_EXITED: Child exited",
+            .rfc3164,
+            time: "2020-01-24T21:16:48.000000Z",
+            host: "r1",
+            app: "mgd",
+            procid: "7",
+            msg: "UI_CHILD_EXITED: Child exited"
+        ),
         // The ` : ` an ASA writes after its device ID: the mnemonic is still the TAG.
         ParserCase(
             "<166>2024-06-26T01:35:42Z asa : %ASA-6-113008: x",

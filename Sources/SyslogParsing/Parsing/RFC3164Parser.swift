@@ -17,7 +17,7 @@ import ActivityModel
 ///   for syslog-ng's `chain-hostnames`, `host/relay`) that is followed by a space and does not end in `:`; so
 ///   `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
 ///   More than one space may come before it.
-/// - SEQ: a Cisco sequence number (`1234: `), skipped at the start (two of them too) and after the HOSTNAME.
+/// - SEQ: a Cisco sequence number (`1234: `), skipped at the start and after the HOSTNAME (two of them too).
 /// - TAG: a token of printable ASCII without `[`, `]` or `:`, followed by `[PID]` and/or `:`, then a space or the
 ///   end (`app: `, `app[12]: `, `app[12] `); a name cut short after its `[` keeps its `]` (`gdm-password]: `).
 ///   A bare `word:` followed by anything but a space is not a TAG, so `http://…` stays in the content.
@@ -56,7 +56,7 @@ struct RFC3164Parser {
         }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
-            index = Self.skippingSequenceNumber(bytes, at: host.end + 1)
+            index = Self.skippingSequenceNumber(bytes, at: Self.skippingSequenceNumber(bytes, at: host.end + 1))
         }
         index = Self.skippingCiscoClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
@@ -155,7 +155,9 @@ struct RFC3164Parser {
             next = position
         } else {
             let position = bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: ".") ? index + 1 : index
-            guard let fields = BSDTimestampParser.parse(bytes, at: position),
+            // Cisco capitalizes its months: any other TAG (`sshd[1]: `) is passed over with one test.
+            guard position < bytes.count, Self.startsCapitalizedMonth(bytes[position]),
+                let fields = BSDTimestampParser.parse(bytes, at: position),
                 let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle
             else { return index }
             next = suffix.next - 1
@@ -183,6 +185,17 @@ struct RFC3164Parser {
             position += 1
         }
         return hasSeverity && position < bytes.count && bytes[position] == UInt8(ascii: ":")
+    }
+
+    /// Whether `byte` is the first letter of a capitalized month name (`Jan` … `Dec`).
+    @inline(__always)
+    private static func startsCapitalizedMonth(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "J"), UInt8(ascii: "F"), UInt8(ascii: "M"), UInt8(ascii: "A"), UInt8(ascii: "S"),
+            UInt8(ascii: "O"), UInt8(ascii: "N"), UInt8(ascii: "D"):
+            true
+        default: false
+        }
     }
 
     @inline(__always)
@@ -218,6 +231,12 @@ struct RFC3164Parser {
         }
         var position = index
         if Self.isClockMark(bytes[position]) { position += 1 }
+        // IOS with no counter may write `<189>: Jan  6 2022 20:54:26.961: %SYS-…`.
+        if position > index, bytes[index] == UInt8(ascii: ":"), position < bytes.count,
+            bytes[position] == ByteClass.space
+        {
+            position += 1
+        }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return nil }
         let isCisco = afterSequenceNumber || position != index
         guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco),

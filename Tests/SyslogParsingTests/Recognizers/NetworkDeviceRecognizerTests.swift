@@ -248,6 +248,15 @@ struct NetworkDeviceRecognizerTests {
             user: "lab",
             event: "session-close"
         ),
+        // `time-format year`: the year after the time.
+        ActivityCase(
+            "Jan 24 21:16:48 2020  3C_R01 sshd: SSHD_LOGIN_FAILED: Login failed for user 'emf' from host '142.44.160.173'",
+            user: "emf",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "142.44.160.173"
+        ),
         ActivityCase("<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_CHILD_EXITED: Child exited: PID 1, status 7"),
     ]
 
