@@ -1,8 +1,8 @@
 import ActivityModel
 
 /// The last source of activity fields: `key=value` pairs in the text, when it holds at least two. Keys match
-/// case-insensitively, in candidate order (the first candidate present wins); empty values, and `?` for `client`,
-/// count as absent; `outcome` is normalized (``OutcomeWords``).
+/// case-insensitively, in candidate order (the first candidate present wins); empty values, `N/A`, and `?` for
+/// `client`, count as absent; `outcome` is normalized (``OutcomeWords``).
 ///
 /// | field | keys |
 /// |---|---|
@@ -55,8 +55,15 @@ enum KeyValueMapping {
         return value.hasEscapes ? .unescaped(value.span) : .span(value.span)
     }
 
+    /// Whether a value says nothing: empty, `N/A` (any case: FortiGate's `user="N/A"`, CEF's `duser=n/a`), or `?`
+    /// for `client`.
     static func isAbsent(_ value: TextSpan, field: ActivityField, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        value.isEmpty || (field == .client && value.count == 1 && bytes[value.start] == UInt8(ascii: "?"))
+        switch value.count {
+        case 0: true
+        case 1: field == .client && bytes[value.start] == UInt8(ascii: "?")
+        case 3: Self.keyEquals(value, "n/a", bytes)
+        default: false
+        }
     }
 }
 

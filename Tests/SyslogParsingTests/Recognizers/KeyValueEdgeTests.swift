@@ -77,6 +77,21 @@ struct KeyValueEdgeTests {
             outcome: "failure",
             client: "192.0.2.9"
         ),
+        // `N/A` says nothing: the next candidate is taken (FortiGate's VPN lines write `result="N/A"` beside
+        // `status="failure"`, and `user="N/A"` for no user).
+        ActivityCase(
+            "<189>date=2026-12-06 time=10:01:02 logid=\"0101039426\" type=\"event\" subtype=\"vpn\" "
+                + "action=\"ssl-login-fail\" user=\"N/A\" remip=203.0.113.9 status=\"failure\" result=\"N/A\"",
+            event: "ssl-login-fail",
+            outcome: "failure"
+        ),
+        ActivityCase(bsd("probe", "run user=n/a src=? result=N/A")),
+        ActivityCase(
+            "<134>Dec  6 10:01:02 ids CEF:0|V|P|1|100|Blocked|5|src=203.0.113.9 duser=n/a suser=N/A outcome=blocked",
+            event: "Blocked",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
     ]
 
     @Test(arguments: Self.cases)

@@ -82,7 +82,8 @@ enum CEFRecognizer {
         var best: (Int, Int, Int, Int, Int) = (.max, .max, .max, .max, .max)
         var values: (TextSpan?, TextSpan?, TextSpan?, TextSpan?, TextSpan?) = (nil, nil, nil, nil, nil)
         func consider(_ key: TextSpan, _ value: TextSpan) {
-            guard !value.isEmpty, let (field, rank) = Self.classify(key, bytes) else { return }
+            guard let (field, rank) = Self.classify(key, bytes), !KeyValueMapping.isAbsent(value, field: field, bytes)
+            else { return }
             switch field {
             case .user where rank < best.0: (best.0, values.0) = (rank, value)
             case .event where rank < best.1: (best.1, values.1) = (rank, value)
