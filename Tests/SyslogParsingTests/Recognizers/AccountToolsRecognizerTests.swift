@@ -42,6 +42,11 @@ struct AccountToolsRecognizerTests {
             resource: "bob"
         ),
         ActivityCase(
+            bsd("usermod[1]", "change user 'bob' password"),
+            event: "password-change",
+            resource: "bob"
+        ),
+        ActivityCase(
             bsd("usermod[1]", "lock user 'bob' password"),
             event: "user-change",
             resource: "bob"

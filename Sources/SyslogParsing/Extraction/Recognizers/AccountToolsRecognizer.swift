@@ -8,6 +8,7 @@ import ActivityModel
 /// new user: name=bob, UID=1001, GID=1001, home=/home/bob, shell=/bin/bash   user-add bob
 /// delete user 'bob'                                                          user-delete bob
 /// change user 'bob' shell from '/bin/sh' to '/bin/bash'                      user-change bob
+/// change user 'bob' password                                                 password-change bob (usermod -p)
 /// add 'bob' to group 'sudo'                                                  user-change bob
 /// new group: name=dev, GID=1002                                              group-add dev
 /// group 'dev' removed                                                        group-delete dev
@@ -41,6 +42,11 @@ enum AccountToolsRecognizer {
             }
             fields.offer(.user, span: actor)
             return Self.offer(Word.userChange, nil, name, into: &fields)
+        }
+        var password = cursor
+        if password.skip("change user '"), let name = password.upTo("'"), password.equals(password.rest, " password") {
+            // `usermod -p` (`lock user 'bob' password` is `-L`, a change of the account).
+            return Self.offer(Word.passwordChange, nil, name, into: &fields)
         }
         for prefix in Self.userChanges where cursor.skip(prefix) {
             return Self.offer(Word.userChange, nil, cursor.upTo("'"), into: &fields)
