@@ -505,6 +505,22 @@ struct RFC3164ParserTests {
             app: "%SYS-5-CONFIG_I",
             msg: "Configured"
         ),
+        // Only a mnemonic, not any `%`, makes a host of a TAG or drops a clock.
+        ParserCase("<13>123: app: %s done", .rfc3164, app: "app", msg: "%s done"),
+        ParserCase(
+            "<13>Jan  6 21:01:34 host 10:30: %d%% done",
+            .rfc3164,
+            time: "2026-01-06T21:01:34.000000Z",
+            host: "host",
+            msg: "10:30: %d%% done"
+        ),
+        ParserCase(
+            "<13>Jan  6 21:01:34 2048 bytes received",
+            .rfc3164,
+            time: "2026-01-06T21:01:34.000000Z",
+            host: "2048",
+            msg: "bytes received"
+        ),
         // No origin-id host when no mnemonic follows: a TAG after a counter stays a TAG.
         ParserCase(
             "<13>123: sshd: Jan  6 2022 21:01:34.964: hello",

@@ -24,11 +24,12 @@ struct TimestampTests {
         ("Mar  1 00:00:00", "2026-01-15T00:00:00Z", "2025-03-01T00:00:00.000000Z"),
         // A written year is kept, before the time (Cisco) or after it (Junos's `time-format year`).
         ("Jan 24 2020 21:16:48", "2026-11-26T00:00:00Z", "2020-01-24T21:16:48.000000Z"),
-        ("Jan 24 21:16:48 2020", "2026-11-26T00:00:00Z", "2020-01-24T21:16:48.000000Z"),
-        ("Jan 24 21:16:48.401 2020 r1", "2026-11-26T00:00:00Z", "2020-01-24T21:16:48.401000Z"),
-        // Four digits out of range, or run into more, are no year: the host after the time.
-        ("Jan 24 21:16:48 1234 r1", "2026-11-26T00:00:00Z", "2026-01-24T21:16:48.000000Z"),
-        ("Jan 24 21:16:48 20201 r1", "2026-11-26T00:00:00Z", "2026-01-24T21:16:48.000000Z"),
+        ("Jan 24 21:16:48 2020  r1", "2026-11-26T00:00:00Z", "2020-01-24T21:16:48.000000Z"),
+        ("Jan 24 21:16:48.401 2020  r1", "2026-11-26T00:00:00Z", "2020-01-24T21:16:48.401000Z"),
+        // Four digits out of range, run into more, or followed by one space are no year: the host after the time.
+        ("Jan 24 21:16:48 1234  r1", "2026-11-26T00:00:00Z", "2026-01-24T21:16:48.000000Z"),
+        ("Jan 24 21:16:48 20201  r1", "2026-11-26T00:00:00Z", "2026-01-24T21:16:48.000000Z"),
+        ("Jan 24 21:16:48 2048 bytes received", "2026-11-26T00:00:00Z", "2026-01-24T21:16:48.000000Z"),
     ])
     func yearIsLatestNotAfterReceivedPlus31Days(text: String, received: String, expected: String) {
         #expect(self.resolve(text, received: received) == expected)

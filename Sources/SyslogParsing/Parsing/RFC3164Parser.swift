@@ -4,7 +4,7 @@ import ActivityModel
 ///
 /// ```
 /// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME; ZONE only before `%`)
-/// <PRI>[SEQ: ][HOST: ][SEQ: ][CLOCK: ]%MNEMONIC: CONTENT        Cisco IOS `logging origin-id`, uptime or none
+/// <PRI>[SEQ: [SEQ: ]|: ][HOST: ][SEQ: ][CLOCK: ]%MNEMONIC: CONTENT  Cisco IOS `logging origin-id`, uptime or none
 /// <PRI>[TIMESTAMP SP [HOSTNAME SP [SEQ: ][CLOCK: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
 /// ```
 ///
@@ -31,8 +31,7 @@ struct RFC3164Parser {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
         record.format = .rfc3164
-        // IOS with a message counter and `service sequence-numbers` writes two (`35: 000034: `).
-        var index = Self.skippingSequenceNumber(bytes, at: Self.skippingSequenceNumber(bytes, at: start))
+        var index = Self.skippingSequenceNumbers(bytes, at: start)
         var expectsHostname = false
         let hasSequenceNumber = index != start
         var timestamp = self.timestamp(
@@ -56,7 +55,7 @@ struct RFC3164Parser {
         }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
-            index = Self.skippingSequenceNumber(bytes, at: Self.skippingSequenceNumber(bytes, at: host.end + 1))
+            index = Self.skippingSequenceNumbers(bytes, at: host.end + 1)
         }
         index = Self.skippingCiscoClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
@@ -96,6 +95,12 @@ struct RFC3164Parser {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
     }
 
+    /// Skips one or two Cisco sequence numbers at `index`: IOS with a message counter and `service
+    /// sequence-numbers` writes two (`35: 000034: `).
+    private static func skippingSequenceNumbers(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        Self.skippingSequenceNumber(bytes, at: Self.skippingSequenceNumber(bytes, at: index))
+    }
+
     /// Skips a Cisco sequence number (`1234: `) at `index`.
     private static func skippingSequenceNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         var position = index
@@ -131,8 +136,7 @@ struct RFC3164Parser {
             bytes[position + 1] == ByteClass.space, Self.skippingCiscoClock(bytes, at: start) == start
         else { return nil }
         let next = Self.skippingSequenceNumber(bytes, at: position + 2)
-        let mnemonic = Self.skippingCiscoClock(bytes, at: next)
-        guard mnemonic < bytes.count, bytes[mnemonic] == UInt8(ascii: "%") else { return nil }
+        guard Self.isMnemonic(bytes, at: Self.skippingCiscoClock(bytes, at: next)) else { return nil }
         return (TextSpan(start: start, end: position), next)
     }
 
@@ -163,14 +167,14 @@ struct RFC3164Parser {
             next = suffix.next - 1
         }
         if next < bytes.count, bytes[next] == ByteClass.space { next += 1 }
-        guard next < bytes.count, next > index + 1 || bytes[index] == UInt8(ascii: ":"),
-            bytes[next] == UInt8(ascii: "%")
-        else { return index }
+        guard next > index + 1 || bytes[index] == UInt8(ascii: ":"), Self.isMnemonic(bytes, at: next) else {
+            return index
+        }
         return next
     }
 
-    /// Whether a Cisco mnemonic, `%FACILITY-[…-]SEVERITY-MNEMONIC: `, starts at `index`: `%`, an upper-case
-    /// letter, and a severity digit between dashes before the `: `.
+    /// Whether a Cisco mnemonic, `%FACILITY-[…-]SEVERITY-MNEMONIC: ` (IOS XR: `… : `), starts at `index`: `%`, an
+    /// upper-case letter, and a severity digit between dashes before the `:`.
     private static func isMnemonic(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "%"), bytes[index + 1] &- UInt8(ascii: "A") < 26
         else { return false }
@@ -184,6 +188,7 @@ struct RFC3164Parser {
             }
             position += 1
         }
+        if position + 1 < bytes.count, bytes[position] == ByteClass.space { position += 1 }
         return hasSeverity && position < bytes.count && bytes[position] == UInt8(ascii: ":")
     }
 

@@ -5,7 +5,7 @@
 /// Nov 6 14:41:09           unpadded day
 /// Nov 26 2026 14:41:09     with a year (Cisco "service timestamps … year", Juniper)
 /// Nov 26 14:41:09.123      with a fraction (Cisco "msec")
-/// Nov 26 14:41:09 2026     with the year after the time (Junos "time-format year"; a fraction may come before it)
+/// Nov 26 14:41:09 2026  h  with the year after the time and two spaces (Junos "time-format year" in its log files)
 /// ```
 ///
 /// The month name is matched without regard to case. The result carries no year (unless written) and no zone:
@@ -65,10 +65,11 @@ enum BSDTimestampParser {
             }
             for _ in min(digits, 6)..<6 { microsecond *= 10 }
         }
-        // Junos's `time-format year` writes the year after the time: `Jan 24 21:16:48 2020  host …`.
-        if year == nil, index + 5 <= bytes.count, bytes[index] == ByteClass.space,
+        // Junos's `time-format year` writes the year after the time, and its log files two spaces before the host:
+        // `Jan 24 21:16:48 2020  r1 …`. With one space, four digits are a HOSTNAME (`… 21:16:48 2048 bytes …`).
+        if year == nil, index + 7 <= bytes.count, bytes[index] == ByteClass.space,
             let written = ByteClass.decimal(bytes, at: index + 1, count: 4), (1970...2099).contains(written),
-            index + 5 == bytes.count || bytes[index + 5] == ByteClass.space
+            bytes[index + 5] == ByteClass.space, bytes[index + 6] == ByteClass.space
         {
             year = written
             index += 5

@@ -118,6 +118,12 @@ struct NetworkDeviceRecognizerTests {
             "<189>Dec  6 10:01:02 sw1 %SYS-5-CONFIG_I: Configured from memory by console (Q1 2009 C U)",
             event: "config-change"
         ),
+        ActivityCase(
+            "<13>Jan  6 21:01:34 r1 ifmgr[1]: %PKT_INFRA-LINK-5-CHANGED : Interface GigabitEthernet0/0/0/1, changed state "
+                + "to Administratively Down",
+            event: "link-down",
+            resource: "GigabitEthernet0/0/0/1"
+        ),
         // IOS XE's programmatic configuration (NETCONF, RESTCONF), and NX-OS's.
         ActivityCase(
             "<189>May 31 04:00:52: %DMI-5-CONFIG_I: R0/0: dmiauthd: Configured from NETCONF/RESTCONF by demotme, "

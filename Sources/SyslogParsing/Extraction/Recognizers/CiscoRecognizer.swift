@@ -55,7 +55,7 @@ enum CiscoRecognizer {
             return false
         }
         if name.equals(kind, "UPDOWN") || name.equals(kind, "CHANGED") { return Self.link(&text, into: &fields) }
-        if name.equals(facility, "ETHPORT") { return Self.nexusLink(&text, kind, into: &fields) }
+        if name.equals(facility, "ETHPORT") { return Self.nexusLink(&text, name, kind, into: &fields) }
         // IOS `%SYS-5-CONFIG_I`, IOS XR `%MGBL-SYS-5-CONFIG_I`, IOS XE `%DMI-5-CONFIG_I`, NX-OS
         // `%VSHD-5-VSHD_SYSLOG_CONFIG_I`.
         if name.equals(kind, "CONFIG_I") || name.equals(kind, "VSHD_SYSLOG_CONFIG_I") {
@@ -121,11 +121,12 @@ enum CiscoRecognizer {
         }
         _ = text.skip("Line protocol on ")
         guard text.skip("Interface "), let interface = text.upTo(", changed state to ") else { return false }
-        // IOS XR capitalizes the state: `Up`, `Down`.
+        // IOS XR capitalizes the state: `Up`, `Down`, `Administratively Down`.
         let isUp = text.hasPrefix("up") || text.hasPrefix("Up")
-        guard isUp || text.firstIndex(of: "down", from: text.position) != nil || text.hasPrefix("Down") else {
-            return false
-        }
+        guard
+            isUp || text.firstIndex(of: "down", from: text.position) != nil
+                || text.firstIndex(of: "Down", from: text.position) != nil
+        else { return false }
         fields.offer(.event, .word(isUp ? Word.linkUp : Word.linkDown))
         fields.offer(.resource, span: interface)
         return true
@@ -133,10 +134,14 @@ enum CiscoRecognizer {
 
     /// NX-OS: `%ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode access`, `%ETHPORT-5-IF_DOWN_LINK_FAILURE:
     /// Interface Ethernet1/1 is down (Link failure)` (and the other `IF_DOWN_…` reasons).
-    private static func nexusLink(_ text: inout TextCursor, _ kind: TextSpan, into fields: inout ActivityFields) -> Bool
-    {
-        let isUp = text.equals(kind, "IF_UP")
-        guard isUp || text.matches("IF_DOWN", at: kind.start), text.skip("Interface "),
+    private static func nexusLink(
+        _ text: inout TextCursor,
+        _ name: TextCursor,
+        _ kind: TextSpan,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        let isUp = name.equals(kind, "IF_UP")
+        guard isUp || (kind.count >= 7 && name.matches("IF_DOWN", at: kind.start)), text.skip("Interface "),
             let interface = text.upTo(isUp ? " is up" : " is down")
         else { return false }
         fields.offer(.event, .word(isUp ? Word.linkUp : Word.linkDown))

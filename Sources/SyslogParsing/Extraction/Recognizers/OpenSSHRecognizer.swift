@@ -99,11 +99,11 @@ enum OpenSSHRecognizer {
             || Self.userFromLastAddress(cursor, into: &fields)
     }
 
-    /// `MESSAGE for [illegal user ]USER from ADDRESS`, after `PAM: `: sshd's report of a PAM error
+    /// `MESSAGE for [illegal user |invalid user ]USER from ADDRESS`, after `PAM: `: sshd's report of a PAM error
     /// (`auth-pam.c`), `MESSAGE` being PAM's own text (`Authentication failure`, `User not known to …`).
     private static func pamFailure(_ cursor: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard cursor.upTo(" for ") != nil else { return false }
-        _ = cursor.skip("illegal user ")
+        Self.skipInvalidUser(&cursor)
         return Self.userFromLastAddress(cursor, into: &fields)
     }
 
