@@ -33,6 +33,12 @@ enum ActivityRecognizers {
             || Self.startsWithMonth(parts) || parts.app == nil
         {
             if CiscoRecognizer.recognize(parts, into: &fields) { return true }
+            // Junos's `explicit-priority` writes a mnemonic of the same shape: `%INTERACT-6-UI_COMMIT: …`.
+            if appFirst == UInt8(ascii: "%") || first == UInt8(ascii: "%"),
+                JunosRecognizer.recognize(parts, into: &fields)
+            {
+                return true
+            }
         }
         if first == UInt8(ascii: "C") || (appFirst == UInt8(ascii: "C") && ByteClass.isDigit(first)),
             CEFRecognizer.recognize(parts, into: &fields)

@@ -254,6 +254,32 @@ struct NetworkDeviceRecognizerTests {
             user: "lab",
             event: "session-close"
         ),
+        // `explicit-priority`: the facility and severity before the tag, in the text or as the TAG.
+        ActivityCase(
+            "<189>Dec  6 10:01:02 mx1 mgd[52402]: %INTERACT-6-UI_LOGIN_EVENT: User 'admin' login, class 'j-super-user' "
+                + "[52402], ssh-connection '10.0.0.9 51122 10.0.0.1 22', client-mode 'cli'",
+            user: "admin",
+            event: "login",
+            outcome: "success",
+            client: "10.0.0.9"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 mx1 %INTERACT-6-UI_COMMIT: User 'admin' requested 'commit' operation (comment: none)",
+            user: "admin",
+            event: "config-change"
+        ),
+        ActivityCase(
+            "<187>Dec  6 10:01:02 mx1 sshd[7]: %AUTH-3-SSHD_LOGIN_FAILED: Login failed for user 'root' from host "
+                + "'203.0.113.9'",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 mx1 mgd[1]: %INTERACT-6-UI_CMDLINE_READ_LINE: User 'admin', command 'show '"
+        ),
         // `time-format year`: the year after the time.
         ActivityCase(
             "Jan 24 21:16:48 2020  3C_R01 sshd: SSHD_LOGIN_FAILED: Login failed for user 'emf' from host '142.44.160.173'",

@@ -1,7 +1,8 @@
 import ActivityModel
 
-/// Junos OS events, by their tag at the start of the text (`UI_LOGIN_EVENT: …`, BSD format) or by MSGID (RFC 5424
-/// format, where the text follows without the tag).
+/// Junos OS events, by their tag at the start of the text (`UI_LOGIN_EVENT: …`, BSD format), by MSGID (RFC 5424
+/// format, where the text follows without the tag), or with `explicit-priority`'s `%FACILITY-SEVERITY-` before the
+/// tag (`%INTERACT-6-UI_COMMIT: …`, in the text or as the TAG).
 ///
 /// ```
 /// UI_LOGIN_EVENT: User 'admin' login, class 'j-super-user' [1234], ssh-connection '10.0.0.9 51122 10.0.0.1 22', …
@@ -18,7 +19,13 @@ enum JunosRecognizer {
         if let msgid = parts.msgid, Self.isJunosTag(TextCursor(parts.bytes, msgid), msgid) {
             tag = msgid
             _ = text.skip(":")  // some senders repeat the tag in the text
+        } else if let app = parts.app, let prioritized = Self.afterPriority(TextCursor(parts.bytes, app), app.start),
+            Self.isJunosTag(TextCursor(parts.bytes, app), TextSpan(start: prioritized, end: app.end))
+        {
+            // `explicit-priority` with no process name, the parser having taken `%INTERACT-6-UI_COMMIT` for the TAG.
+            tag = TextSpan(start: prioritized, end: app.end)
         } else {
+            if let prioritized = Self.afterPriority(text, text.position) { text.position = prioritized }
             guard let word = Self.tagAtStart(&text) else { return false }
             tag = word
         }
@@ -96,6 +103,18 @@ enum JunosRecognizer {
     private static func startsJunosTag(_ cursor: TextCursor, at index: Int) -> Bool {
         cursor.matches("UI_", at: index) || cursor.matches("SSHD_", at: index)
             || cursor.matches("SNMP_TRAP_LINK_", at: index)
+    }
+
+    /// Where the tag starts after the `%FACILITY-SEVERITY-` that `explicit-priority` writes before it
+    /// (`%INTERACT-6-UI_COMMIT`, `%AUTH-3-SSHD_LOGIN_FAILED`), if that is at `index`.
+    private static func afterPriority(_ cursor: TextCursor, _ index: Int) -> Int? {
+        guard cursor.matches("%", at: index) else { return nil }
+        var position = index + 1
+        while position < cursor.end, cursor.bytes[position] &- UInt8(ascii: "A") < 26 { position += 1 }
+        guard position > index + 1, position + 3 <= cursor.end, cursor.bytes[position] == UInt8(ascii: "-"),
+            ByteClass.isDigit(cursor.bytes[position + 1]), cursor.bytes[position + 2] == UInt8(ascii: "-")
+        else { return nil }
+        return position + 3
     }
 
     /// A Junos tag and its `: ` at the start of the text.
