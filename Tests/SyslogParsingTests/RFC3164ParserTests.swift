@@ -414,6 +414,28 @@ struct RFC3164ParserTests {
             app: "%SYS-5-RESTART",
             msg: "up"
         ),
+        // No counter, then IOS's clock mark; no counter, then an uptime.
+        ParserCase(
+            "<189>: *Mar  1 00:00:01.123 UTC: %SYS-5-RESTART: up",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-03-01T00:00:01.123000Z",
+            app: "%SYS-5-RESTART",
+            msg: "up"
+        ),
+        ParserCase("<189>: 00:00:46: %SYS-5-RESTART: up", .rfc3164, .local7, .notice, app: "%SYS-5-RESTART", msg: "up"),
+        // A relay's header, the ASA's device ID and ` : `, then the ASA's own clock.
+        ParserCase(
+            "<166>Sep 25 15:47:07 host1.example.com : Sep 25 15:47:07 EDT: %ASA-6-113008: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-09-25T15:47:07.000000Z",
+            host: "host1.example.com",
+            app: "%ASA-6-113008",
+            msg: "x"
+        ),
         // Junos's `time-format year`, in its own log file (two spaces before the HOSTNAME).
         ParserCase(
             "<13>Jan 24 21:16:48 2020  r1 mgd[7]: UI_CHILD_EXITED: Child exited",

@@ -109,7 +109,11 @@ struct ActivityExtractor {
                     var byte = bytes[index]
                     if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
                         index += 1
-                        byte = bytes[index] == UInt8(ascii: "n") ? UInt8(ascii: "\n") : bytes[index]
+                        switch bytes[index] {
+                        case UInt8(ascii: "n"): byte = UInt8(ascii: "\n")
+                        case UInt8(ascii: "r"): byte = UInt8(ascii: "\r")
+                        default: byte = bytes[index]
+                        }
                     }
                     self.scratch.append(byte)
                     index += 1

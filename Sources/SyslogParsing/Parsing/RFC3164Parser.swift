@@ -147,8 +147,14 @@ struct RFC3164Parser {
         guard index < bytes.count, bytes[index] != UInt8(ascii: "%") else { return index }
         var next = index
         if bytes[index] == UInt8(ascii: ":") {
-            // The ` : ` (or ` :`) an ASA writes after its device ID: `asa01 : %ASA-6-302013: …`.
+            // The ` : ` (or ` :`) an ASA writes after its device ID: `asa01 : %ASA-6-302013: …`, maybe with its own
+            // clock after it (`host1 : Sep 25 15:47:07 EDT: %ASA-…`, `<189>: 00:00:46: %LINK-…`).
             next = index + 1
+            if next < bytes.count, bytes[next] == ByteClass.space { next += 1 }
+            if next < bytes.count, bytes[next] != UInt8(ascii: ":") {
+                let clock = Self.skippingCiscoClock(bytes, at: next)
+                if clock != next { return clock }
+            }
         } else if ByteClass.isDigit(bytes[index]) {
             // An uptime: digits, `:` and the unit letters of `1d02h`, `2y10w`, `3w4d`.
             var position = index
@@ -236,11 +242,15 @@ struct RFC3164Parser {
         }
         var position = index
         if Self.isClockMark(bytes[position]) { position += 1 }
-        // IOS with no counter may write `<189>: Jan  6 2022 20:54:26.961: %SYS-…`.
+        // IOS with no counter may write `<189>: Jan  6 2022 20:54:26.961: %SYS-…`, and its own mark after that
+        // (`<189>: *Mar  1 00:00:01.123 UTC: …`).
         if position > index, bytes[index] == UInt8(ascii: ":"), position < bytes.count,
             bytes[position] == ByteClass.space
         {
             position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "*") || bytes[position] == UInt8(ascii: ".") {
+                position += 1
+            }
         }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return nil }
         let isCisco = afterSequenceNumber || position != index

@@ -377,6 +377,15 @@ struct CiscoASARecognizerTests {
         ActivityCase(asa(6, 605_005, "Login permitted from 10.1.1.1/52144")),
         ActivityCase(asa(4, 106_023, "Deny tcp src outside: dst inside:10.0.0.5/22 by access-group \"x\"")),
         ActivityCase(asa(6, 12_345, "Login permitted from 10.1.1.1/1 to inside:10.2.2.2/ssh for user \"admin\"")),
+        // The identity firewall's user and security-group tag after the source, a space inside.
+        ActivityCase(
+            "<140>Oct 06 2023 09:22:20 asa1 : %ASA-4-106023: Deny tcp src outside:192.168.2.2/51982(LOCAL\\bob, "
+                + "9999:my_SgtName) dst inside:192.168.2.3/443 by access-group \"outside_access_in\" [0x2a9e189a, 0x0]",
+            event: "connection",
+            resource: "192.168.2.3:443",
+            outcome: "failure",
+            client: "192.168.2.2"
+        ),
     ]
 
     @Test(arguments: Self.cases)

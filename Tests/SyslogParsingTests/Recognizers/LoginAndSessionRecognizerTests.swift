@@ -163,6 +163,41 @@ struct LoginAndSessionRecognizerTests {
             resource: "postgres",
             outcome: "success"
         ),
+        // shadow's login for any user but root.
+        ActivityCase(
+            bsd("login[3001]", "'bob' logged in  on 'pts/0' from 'host.example.com'"),
+            user: "bob",
+            event: "login",
+            resource: "login",
+            outcome: "success",
+            client: "host.example.com"
+        ),
+        ActivityCase(
+            bsd("login[3001]", "'bob' logged in  on '/dev/tty1'"),
+            user: "bob",
+            event: "login",
+            resource: "login",
+            outcome: "success"
+        ),
+        // util-linux: `(unknown)` for a name it will not show, the terminal (a hypervisor's console) for no host.
+        ActivityCase(
+            bsd(
+                "login[1]",
+                "FAILED LOGIN 1 FROM tty1 FOR (unknown), User not known to the underlying authentication module"
+            ),
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("login[1]", "FAILED LOGIN 1 FROM hvc0 FOR root, Authentication failure"),
+            user: "root",
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
+        // cronie's job output is no job start, even when it quotes one.
+        ActivityCase(bsd("CROND[5000]", "(root) CMDOUT (Dec  6 10:00:01 web1 CROND[4000]: (bob) CMD (backup.sh))")),
     ]
 
     @Test(arguments: Self.cases)

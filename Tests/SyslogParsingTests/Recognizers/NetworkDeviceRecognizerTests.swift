@@ -290,6 +290,12 @@ struct NetworkDeviceRecognizerTests {
             client: "142.44.160.173"
         ),
         ActivityCase("<29>Dec  6 10:01:02 mx1 mgd[3046]: UI_CHILD_EXITED: Child exited: PID 1, status 7"),
+        // `User:console` when no one logged in names a line, not a user.
+        ActivityCase(
+            "<189>Dec  6 10:01:02 sw1 %PARSER-5-CFGLOG_LOGGEDCMD: User:console  logged command:interface Gi0/1",
+            event: "config-change",
+            resource: "interface Gi0/1"
+        ),
     ]
 
     @Test(arguments: Self.cases)

@@ -362,6 +362,18 @@ struct OpenSSHRecognizerTests {
         ActivityCase(
             bsd("myapp[1]", "saw 'Failed password for root from 1.2.3.4 port 22 ssh2' in a log")
         ),
+        // PAM's own text may hold ` for `: the user follows the last one.
+        ActivityCase(
+            bsd(
+                "sshd[1]",
+                "error: PAM: Have exhausted maximum number of retries for service for root from 203.0.113.9"
+            ),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
     ]
 
     @Test(arguments: Self.cases)

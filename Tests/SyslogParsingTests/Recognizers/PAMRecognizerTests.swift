@@ -227,6 +227,21 @@ struct PAMRecognizerTests {
         ),
         ActivityCase(bsd("sshd[1]", "PAM service(sshd) ignoring max retries; 6 > 3")),
         ActivityCase(bsd("systemd[1]", "pam_unix(systemd-user:session): something else")),
+        // pam_access's `from` is the host, else the terminal, else the service: only a host is a client.
+        ActivityCase(
+            bsd("su[1]", "pam_access(su:account): access denied for user `bob' from `pts/0'"),
+            user: "bob",
+            event: "login",
+            resource: "su",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("crond[1]", "pam_access(crond:account): access denied for user `bob' from `crond'"),
+            user: "bob",
+            event: "login",
+            resource: "crond",
+            outcome: "failure"
+        ),
     ]
 
     @Test(arguments: Self.cases)

@@ -92,6 +92,36 @@ struct SudoAndSuRecognizerTests {
             outcome: "failure"
         ),
         ActivityCase(bsd("su[7]", "+ something else entirely")),
+        // sudo's log_exit_status: the command without its ` ; SIGNAL=…` and ` ; EXIT=…`.
+        ActivityCase(
+            bsd(
+                "sudo",
+                "   alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/sleep 100 ; SIGNAL=TERM ; EXIT=143"
+            ),
+            user: "alice",
+            event: "sudo",
+            resource: "/usr/bin/sleep 100",
+            outcome: "success"
+        ),
+        ActivityCase(
+            bsd("sudo", "   alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/true ; EXIT=0"),
+            user: "alice",
+            event: "sudo",
+            resource: "/usr/bin/true",
+            outcome: "success"
+        ),
+        // The rest of a line too long for one message is no second sudo.
+        ActivityCase(bsd("sudo", "   alice : (command continued) BAR=2 ; COMMAND=/usr/bin/env")),
+        ActivityCase(
+            bsd("runuser[2001]", "FAILED RUNUSER (to postgres) root on none"),
+            user: "root",
+            event: "su",
+            resource: "postgres",
+            outcome: "failure"
+        ),
+        // A caller su does not know: shadow's `???`, util-linux's nothing.
+        ActivityCase(bsd("su[1]", "- ??? ???:root"), event: "su", resource: "root", outcome: "failure"),
+        ActivityCase(bsd("su[1]", "(to root)  on pts/0"), event: "su", resource: "root", outcome: "success"),
     ]
 
     @Test(arguments: Self.cases)

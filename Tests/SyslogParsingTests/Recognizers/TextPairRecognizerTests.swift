@@ -139,6 +139,13 @@ struct TextPairRecognizerTests {
             user: "sd-user",
             event: "delete"
         ),
+        // The CEF specification's `\r` is a carriage return, like `\n` a line feed.
+        ActivityCase(
+            #"CEF:0|security|threatmanager|1.0|100|multi-line|10|src=10.0.0.1 act=line one\rline two dst=1.1.1.1"#,
+            event: "line one\rline two",
+            resource: "1.1.1.1",
+            client: "10.0.0.1"
+        ),
     ]
 
     @Test(arguments: Self.cases)

@@ -4,7 +4,7 @@ import ActivityModel
 /// `CEF:Version|Device Vendor|Device Product|Device Version|Signature ID|Name|Severity|Extension`.
 ///
 /// Header fields are split at `|` not escaped by a backslash. The extension is `key=value` pairs separated by
-/// spaces, where a value runs to the space before the next `key=` (values may hold spaces; `\=`, `\\` and `\n` are
+/// spaces, where a value runs to the space before the next `key=` (values may hold spaces; `\=`, `\\`, `\n` and `\r` are
 /// escapes). Fields: user ← `suser`, else `duser`; event ← `act`, else Name; resource ← `request`, `fname`,
 /// `filePath`, `dhost`, `dst`; outcome ← `outcome` (normalized); client ← `src`, else `shost`.
 enum CEFRecognizer {

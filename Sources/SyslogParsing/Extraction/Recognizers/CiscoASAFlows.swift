@@ -42,10 +42,10 @@ enum CiscoASAFlows {
         return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.success, &fields)
     }
 
-    /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER)] dst IF:ADDRESS[/PORT][(USER)] … by access-group "ACL" …`.
+    /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER[, SGT])] dst IF:ADDRESS[/PORT][(USER[, SGT])] … by access-group
+    /// "ACL" …`: the identity firewall's `(LOCAL\bob, 9999:sgt)` holds a space, so the source runs to ` dst `.
     private static func deniedByAccessGroup(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
-        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.word(), text.skip(" dst "),
-            let target = text.word()
+        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst "), let target = text.word()
         else { return false }
         return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.failure, &fields)
     }

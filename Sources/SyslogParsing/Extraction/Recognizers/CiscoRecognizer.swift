@@ -220,7 +220,8 @@ enum CiscoRecognizer {
     /// `User:NAME  logged command:COMMAND`.
     private static func loggedCommand(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("User:"), let user = text.upTo(" ") else { return false }
-        fields.offer(.user, span: user)
+        // `User:console` when no one logged in, as `Configured … by console` names a line.
+        if !text.equals(user, "console") { fields.offer(.user, span: user) }
         text.skipSpaces()
         guard text.skip("logged command:") else { return false }
         fields.offer(.resource, span: text.rest)

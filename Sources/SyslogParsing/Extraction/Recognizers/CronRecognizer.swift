@@ -5,13 +5,17 @@ import ActivityModel
 /// ```
 /// (root) CMD (run-parts /etc/cron.hourly)          job-start, user root, resource run-parts /etc/cron.hourly
 /// (root) CMD (   cd / && run-parts …)             the command from its first word: the blanks are the crontab's
+/// (root) CMDOUT (…)                                 a job's output: nothing
 /// ```
 enum CronRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
-        guard cursor.skip("("), let user = cursor.upTo(") CMD ("), !user.isEmpty,
-            let close = cursor.lastIndex(of: ")", before: cursor.end)
-        else { return false }
+        // The user ends at the first `)`: a job's output (cronie's `(root) CMDOUT (…)`) may quote a cron line.
+        guard cursor.skip("(") else { return false }
+        let user = cursor.upTo(byte: UInt8(ascii: ")"))
+        guard !user.isEmpty, cursor.skip(") CMD ("), let close = cursor.lastIndex(of: ")", before: cursor.end) else {
+            return false
+        }
         cursor.skipSpaces()
         fields.offer(.user, span: user)
         fields.offer(.event, .word(Word.jobStart))

@@ -102,7 +102,11 @@ enum OpenSSHRecognizer {
     /// `MESSAGE for [illegal user |invalid user ]USER from ADDRESS`, after `PAM: `: sshd's report of a PAM error
     /// (`auth-pam.c`), `MESSAGE` being PAM's own text (`Authentication failure`, `User not known to …`).
     private static func pamFailure(_ cursor: inout TextCursor, into fields: inout ActivityFields) -> Bool {
-        guard cursor.upTo(" for ") != nil else { return false }
+        // PAM's text may hold ` for ` itself (`Have exhausted maximum number of retries for service`).
+        guard let from = cursor.lastIndex(of: " from ", before: cursor.end),
+            let user = cursor.lastIndex(of: " for ", before: from)
+        else { return false }
+        cursor.position = user + 5
         Self.skipInvalidUser(&cursor)
         return Self.userFromLastAddress(cursor, into: &fields)
     }

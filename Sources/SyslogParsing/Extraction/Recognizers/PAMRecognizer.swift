@@ -76,9 +76,14 @@ enum PAMRecognizer {
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("access denied for user `"), let user = cursor.upTo("' from `") {
-            // pam_access: `access denied for user `bob' from `203.0.113.9'`
+            // pam_access: `access denied for user `bob' from `203.0.113.9'`; `from` is the remote host, else the
+            // terminal, else the service, and only a host is a client.
             fields.offer(.user, span: user)
-            fields.offer(.client, span: cursor.upTo("'"))
+            if let from = cursor.upTo("'"), !LoginRecognizer.isTerminal(cursor, from),
+                !Self.sameText(from, service, cursor)
+            {
+                fields.offer(.client, span: from)
+            }
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("auth could not identify password for [") {
@@ -121,6 +126,11 @@ enum PAMRecognizer {
         }
         _ = cursor.skip("s")
         return true
+    }
+
+    private static func sameText(_ first: TextSpan, _ second: TextSpan?, _ cursor: TextCursor) -> Bool {
+        guard let second, first.count == second.count else { return false }
+        return (0..<first.count).allSatisfy { cursor.bytes[first.start + $0] == cursor.bytes[second.start + $0] }
     }
 
     private static func finish(

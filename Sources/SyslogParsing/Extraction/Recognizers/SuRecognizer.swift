@@ -5,16 +5,18 @@ import ActivityModel
 ///
 /// ```
 /// (to root) alice on pts/0               success        util-linux
-/// FAILED SU (to root) alice on pts/0     failure
+/// FAILED SU (to root) alice on pts/0     failure        (`FAILED RUNUSER (to …` from runuser)
 /// Successful su for root by alice        success        shadow-utils
 /// FAILED su for root by alice            failure
 /// + pts/0 alice:root                     success        shadow-utils, older
-/// - pts/0 alice:root                     failure
+/// - pts/0 alice:root                     failure        (`- ??? ???:root`: no user)
 /// ```
 enum SuRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
-        if cursor.skip("FAILED SU (to ") { return Self.utilLinux(&cursor, Word.failure, into: &fields) }
+        if cursor.skip("FAILED SU (to ") || cursor.skip("FAILED RUNUSER (to ") {
+            return Self.utilLinux(&cursor, Word.failure, into: &fields)
+        }
         if cursor.skip("(to ") { return Self.utilLinux(&cursor, Word.success, into: &fields) }
         if cursor.skip("Successful su for ") { return Self.shadow(&cursor, Word.success, into: &fields) }
         if cursor.skip("FAILED su for ") { return Self.shadow(&cursor, Word.failure, into: &fields) }
@@ -23,8 +25,8 @@ enum SuRecognizer {
             return false
         }
         var inside = TextCursor(cursor.bytes, pair)
-        guard let from = inside.upTo(":"), !from.isEmpty, !inside.isAtEnd else { return false }
-        return Self.offer(user: from, target: inside.rest, outcome, into: &fields)
+        guard let from = inside.upTo(":"), !inside.isAtEnd else { return false }
+        return Self.offer(cursor, user: from, target: inside.rest, outcome, into: &fields)
     }
 
     /// After `(to `: `TARGET) USER on TTY`.
@@ -36,7 +38,13 @@ enum SuRecognizer {
         guard let target = cursor.upTo(") "), let on = cursor.lastIndex(of: " on ", before: cursor.end) else {
             return false
         }
-        return Self.offer(user: TextSpan(start: cursor.position, end: on), target: target, outcome, into: &fields)
+        return Self.offer(
+            cursor,
+            user: TextSpan(start: cursor.position, end: on),
+            target: target,
+            outcome,
+            into: &fields
+        )
     }
 
     /// After `su for `: `TARGET by USER`.
@@ -48,17 +56,19 @@ enum SuRecognizer {
         -> Bool
     {
         guard let target = cursor.upTo(" by ") else { return false }
-        return Self.offer(user: cursor.rest, target: target, outcome, into: &fields)
+        return Self.offer(cursor, user: cursor.rest, target: target, outcome, into: &fields)
     }
 
     private static func offer(
+        _ cursor: TextCursor,
         user: TextSpan,
         target: TextSpan,
         _ outcome: StaticString,
         into fields: inout ActivityFields
     ) -> Bool {
-        guard !user.isEmpty, !target.isEmpty else { return false }
-        fields.offer(.user, span: user)
+        guard !target.isEmpty else { return false }
+        // shadow writes `???` for a caller it does not know, util-linux nothing.
+        if !cursor.equals(user, "???") { fields.offer(.user, span: user) }
         fields.offer(.event, .word(Word.su))
         fields.offer(.resource, span: target)
         fields.offer(.outcome, .word(outcome))
