@@ -374,6 +374,14 @@ struct OpenSSHRecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        ActivityCase(
+            bsd("sshd[1]", "fatal: Access denied for user bob by PAM account configuration [preauth]"),
+            user: "bob",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(bsd("sshd[1]", "fatal: Read from socket failed: Connection reset by peer [preauth]")),
     ]
 
     @Test(arguments: Self.cases)

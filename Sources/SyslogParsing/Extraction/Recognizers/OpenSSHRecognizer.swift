@@ -16,6 +16,7 @@ import ActivityModel
 /// User root from 203.0.113.9 not allowed because not listed in AllowUsers           login failure
 /// User root not allowed because account is locked                                   login failure
 /// error: PAM: Authentication failure for root from 203.0.113.9                      login failure (auth-pam.c)
+/// fatal: Access denied for user bob by PAM account configuration [preauth]         login failure
 /// ROOT LOGIN REFUSED FROM 203.0.113.9 port 22                                       login failure root
 /// Disconnected from user bob 198.51.100.4 port 50000                                session-close
 /// ```
@@ -27,7 +28,7 @@ enum OpenSSHRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
         guard !cursor.isAtEnd, Self.canStartRecognizedLine(parts.bytes[cursor.position]) else { return false }
-        _ = cursor.skip("error: ")
+        _ = cursor.skip("error: ") || cursor.skip("fatal: ")
         if cursor.skip("Accepted ") { return Self.authentication(&cursor, outcome: Word.success, into: &fields) }
         if cursor.skip("Failed ") { return Self.authentication(&cursor, outcome: Word.failure, into: &fields) }
         if cursor.skip("Partial ") { return Self.authentication(&cursor, outcome: nil, into: &fields) }
@@ -61,6 +62,10 @@ enum OpenSSHRecognizer {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.sessionClose, outcome: nil, into: &fields)
         }
         if cursor.skip("PAM: ") { return Self.pamFailure(&cursor, into: &fields) }
+        if cursor.skip("Access denied for user "), let user = cursor.upTo(" by PAM account configuration") {
+            // PAM's account stage refused an authenticated user (`fatal:`, auth-pam.c).
+            return Self.login(user: user, client: nil, outcome: Word.failure, into: &fields)
+        }
         if cursor.skip("ROOT LOGIN REFUSED FROM ") {
             // PermitRootLogin no: `ROOT LOGIN REFUSED FROM ADDRESS[ port N]`.
             fields.offer(.user, .word("root"))
@@ -133,8 +138,8 @@ enum OpenSSHRecognizer {
     private static func canStartRecognizedLine(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A"), UInt8(ascii: "F"), UInt8(ascii: "P"), UInt8(ascii: "I"), UInt8(ascii: "i"),
-            UInt8(ascii: "e"), UInt8(ascii: "m"), UInt8(ascii: "D"), UInt8(ascii: "C"), UInt8(ascii: "U"),
-            UInt8(ascii: "R"):
+            UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "D"), UInt8(ascii: "C"),
+            UInt8(ascii: "U"), UInt8(ascii: "R"):
             true
         default: false
         }
