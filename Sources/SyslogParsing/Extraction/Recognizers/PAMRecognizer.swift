@@ -128,9 +128,10 @@ enum PAMRecognizer {
         return true
     }
 
+    /// Whether two spans of the text hold the same bytes (pam_access's `from` and the service).
     private static func sameText(_ first: TextSpan, _ second: TextSpan?, _ cursor: TextCursor) -> Bool {
-        guard let second, first.count == second.count else { return false }
-        return (0..<first.count).allSatisfy { cursor.bytes[first.start + $0] == cursor.bytes[second.start + $0] }
+        guard let second, first.count == second.count, let base = cursor.bytes.baseAddress else { return false }
+        return TextCursor.equal(base + first.start, base + second.start, count: first.count)
     }
 
     private static func finish(
