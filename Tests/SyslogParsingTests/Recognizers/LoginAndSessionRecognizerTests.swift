@@ -196,6 +196,13 @@ struct LoginAndSessionRecognizerTests {
             resource: "login",
             outcome: "failure"
         ),
+        ActivityCase(
+            bsd("login[1]", "FAILED LOGIN 1 FROM <unknown> FOR root, Authentication failure"),
+            user: "root",
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
         // cronie's job output is no job start, even when it quotes one.
         ActivityCase(bsd("CROND[5000]", "(root) CMDOUT (Dec  6 10:00:01 web1 CROND[4000]: (bob) CMD (backup.sh))")),
     ]
