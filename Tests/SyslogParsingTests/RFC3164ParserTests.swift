@@ -600,6 +600,69 @@ struct RFC3164ParserTests {
             app: "%SYS-5-CONFIG_I",
             msg: "x"
         ),
+        // NX-OS writes the year first: after `: `, after its host (`logging origin-id`), or before a HOSTNAME.
+        ParserCase(
+            "<189>: 2022 Dec 25 21:50:46 UTC: %ETHPORT-5-IF_DOWN_ADMIN_DOWN: Interface Ethernet1/1 is down",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2022-12-25T21:50:46.000000Z",
+            app: "%ETHPORT-5-IF_DOWN_ADMIN_DOWN",
+            msg: "Interface Ethernet1/1 is down",
+            event: "link-down",
+            resource: "Ethernet1/1"
+        ),
+        ParserCase(
+            "<190>sw01.bjm01: 2017 Jul 26 14:42:46.637 UTC: %AUTHPRIV-6-SYSTEM_MSG: x",
+            .rfc3164,
+            .local7,
+            .info,
+            time: "2017-07-26T14:42:46.637000Z",
+            host: "sw01.bjm01",
+            app: "%AUTHPRIV-6-SYSTEM_MSG",
+            msg: "x"
+        ),
+        ParserCase(
+            "<189>2019 Jan 21 15:47:11 nxos2 %VSHD-5-VSHD_SYSLOG_CONFIG_I: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2019-01-21T15:47:11.000000Z",
+            host: "nxos2",
+            app: "%VSHD-5-VSHD_SYSLOG_CONFIG_I",
+            msg: "x"
+        ),
+        // A host first needs a clock after it: without one, `word: ` is the TAG even before a mnemonic.
+        ParserCase("<13>sw01: %SYS-5-RESTART: up", .rfc3164, app: "sw01", msg: "%SYS-5-RESTART: up"),
+        ParserCase(
+            "<13>sw01: 2017 Jul 26 14:42:46 hello",
+            .rfc3164,
+            app: "sw01",
+            msg: "2017 Jul 26 14:42:46 hello"
+        ),
+        // A year out of range, a second year, or an end unlike NX-OS's (RFC 3164's example above) is no timestamp.
+        ParserCase("<13>2019 Jan 21 15:47:11 nxos2 sshd[5]: x", .rfc3164, msg: "2019 Jan 21 15:47:11 nxos2 sshd[5]: x"),
+        ParserCase("<13>1969 Jul 26 14:42:46 h x", .rfc3164, msg: "1969 Jul 26 14:42:46 h x"),
+        ParserCase("<13>2017 Jul 26 2017 14:42:46 h x", .rfc3164, msg: "2017 Jul 26 2017 14:42:46 h x"),
+        // One space between the PRI and a BSD timestamp is passed over; two are not.
+        ParserCase(
+            "<19> Nov 17 14:28:48 host1 sshd[5]: x",
+            .rfc3164,
+            .mail,
+            .err,
+            time: "2026-11-17T14:28:48.000000Z",
+            host: "host1",
+            app: "sshd",
+            procid: "5",
+            msg: "x"
+        ),
+        ParserCase(
+            "<19>  Nov 17 14:28:48 host1 sshd[5]: x",
+            .rfc3164,
+            .mail,
+            .err,
+            msg: "  Nov 17 14:28:48 host1 sshd[5]: x"
+        ),
     ]
 
     @Test(arguments: Self.cases)
@@ -642,6 +705,18 @@ struct RawAndPriorityTests {
             procid: "7",
             msg: "started"
         ),
+        // NX-OS's log file, forwarded.
+        ParserCase(
+            "2022 Dec 25 19:35:57 boram %ETHPORT-5-IF_DOWN_ERROR_DISABLED: Interface Ethernet1/1 is down",
+            .rfc3164,
+            time: "2022-12-25T19:35:57.000000Z",
+            host: "boram",
+            app: "%ETHPORT-5-IF_DOWN_ERROR_DISABLED",
+            msg: "Interface Ethernet1/1 is down",
+            event: "link-down",
+            resource: "Ethernet1/1"
+        ),
+        ParserCase("2022 Dec 32 19:35:57 boram x", .raw, msg: "2022 Dec 32 19:35:57 boram x"),
         ParserCase("Dec 10 is not a time", .raw, msg: "Dec 10 is not a time"),
         ParserCase("2026-13-45 junk", .raw, msg: "2026-13-45 junk"),
         ParserCase("12345 digits", .raw, msg: "12345 digits"),

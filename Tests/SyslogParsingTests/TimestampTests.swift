@@ -35,6 +35,26 @@ struct TimestampTests {
         #expect(self.resolve(text, received: received) == expected)
     }
 
+    @Test(arguments: [
+        ("2022 Dec 25 21:50:46", "2022-12-25T21:50:46.000000Z"),
+        ("2013 Sep  7 11:43:12.123 UTC", "2013-09-07T11:43:12.123000Z"),
+        ("1970 Jan  1 00:00:00", "1970-01-01T00:00:00.000000Z"),
+    ])
+    func nexusWritesTheYearFirst(text: String, expected: String) {
+        var resolver = BSDTimeResolver(zone: .utc)
+        let fields = Array(text.utf8).withUnsafeBufferPointer { BSDTimestampParser.parseYearFirst($0, at: 0) }
+        let time = fields.flatMap { resolver.resolve($0, received: timestamp("2026-11-26T00:00:00Z"), isUTC: false) }
+        #expect(time.map(RFC3339Formatter.string) == expected)
+    }
+
+    @Test(arguments: [
+        "1969 Dec 31 23:59:59", "2100 Jan  1 00:00:00", "20221 Dec 25 21:50:46", "2022  Dec 25 21:50:46",
+        "2022 Dec 25 2021 21:50:46", "2022 Dec 25", "Dec 25 21:50:46",
+    ])
+    func noNexusTimestamp(text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { BSDTimestampParser.parseYearFirst($0, at: 0) } == nil)
+    }
+
     @Test func namedZoneFollowsDaylightSavingTime() throws {
         let berlin = try #require(CivilTimeZone(name: "Europe/Berlin"))
         #expect(

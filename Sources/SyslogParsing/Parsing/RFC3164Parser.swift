@@ -5,14 +5,15 @@ import ActivityModel
 /// ```
 /// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME; ZONE only before `%`)
 /// <PRI>[SEQ: [SEQ: ]|: ][HOST: ][SEQ: ][CLOCK: ]%MNEMONIC: CONTENT  Cisco IOS `logging origin-id`, uptime or none
-/// <PRI>[TIMESTAMP SP [HOSTNAME SP [SEQ: ][CLOCK: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
+/// <PRI>[: |HOST: ]YYYY Mmm dd hh:mm:ss[ ZONE]: %MNEMONIC: CONTENT        Cisco NX-OS (HOST: with a CLOCK only)
+/// <PRI>[[SP]TIMESTAMP SP [HOSTNAME SP [SEQ: ][CLOCK: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
 /// ```
 ///
 /// CLOCK is a Cisco timestamp or an uptime (`00:00:46`, `2y10w`), skipped when a `%` mnemonic follows it: the
 /// mnemonic is the TAG.
 ///
-/// - TIMESTAMP: `Mmm dd hh:mm:ss` and the variants of ``BSDTimestampParser``, or an RFC 3339 timestamp (used as
-///   written). Without a year it is resolved by ``BSDTimeResolver``.
+/// - TIMESTAMP: `Mmm dd hh:mm:ss` and the variants of ``BSDTimestampParser`` (NX-OS's year first too), or an
+///   RFC 3339 timestamp (used as written). Without a year it is resolved by ``BSDTimeResolver``.
 /// - HOSTNAME: only after a timestamp, and only a token of hostname characters (letters, digits, `.-_:`, and `/`
 ///   for syslog-ng's `chain-hostnames`, `host/relay`) that is followed by a space and does not end in `:`; so
 ///   `Nov 26 14:41:09 sshd[7]: x` has no host and TAG `sshd`.
@@ -31,7 +32,7 @@ struct RFC3164Parser {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
         record.format = .rfc3164
-        var index = Self.skippingSequenceNumbers(bytes, at: start)
+        var index = Self.skippingSequenceNumbers(bytes, at: Self.skippingSpaceBeforeTimestamp(bytes, at: start))
         var expectsHostname = false
         let hasSequenceNumber = index != start
         var timestamp = self.timestamp(
@@ -78,6 +79,10 @@ struct RFC3164Parser {
     static func startsWithTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if ByteClass.isDigit(first) {
+            // NX-OS's log file: `2022 Dec 25 19:35:57 sw01 %ETHPORT-…`.
+            if let fields = BSDTimestampParser.parseYearFirst(bytes, at: 0) {
+                return Self.isNexusHeader(bytes, after: fields, isCisco: false)
+            }
             var end = ByteClass.endOfToken(bytes, from: 0)
             if end > 1, bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
             return RFC3339TimestampParser.parse(bytes, in: 0..<end) != nil
@@ -85,14 +90,55 @@ struct RFC3164Parser {
         var position = 0
         if Self.isClockMark(first) { position = 1 }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return false }
-        return fields.end == bytes.count || bytes[fields.end] == ByteClass.space
-            || bytes[fields.end] == UInt8(ascii: ":")
+        return Self.endsTimestamp(bytes, fields)
+    }
+
+    /// Whether the end, a space or a `:` follows a timestamp.
+    private static func endsTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: BSDTimestampParser.Fields) -> Bool
+    {
+        fields.end == bytes.count || bytes[fields.end] == ByteClass.space || bytes[fields.end] == UInt8(ascii: ":")
+    }
+
+    /// The BSD timestamp at `index`: month first, or NX-OS's year first (``isNexusHeader(_:after:isCisco:)``).
+    @inline(__always)
+    private static func bsdFields(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        isCisco: Bool
+    ) -> BSDTimestampParser.Fields? {
+        guard ByteClass.isDigit(bytes[index]) else { return BSDTimestampParser.parse(bytes, at: index) }
+        guard let fields = BSDTimestampParser.parseYearFirst(bytes, at: index),
+            Self.isNexusHeader(bytes, after: fields, isCisco: isCisco)
+        else { return nil }
+        return fields
+    }
+
+    /// Whether a year-first timestamp ends as NX-OS's do: `: ` or ` ZONE: ` (Cisco style), or ` HOST %MNEMONIC`
+    /// (its log file). RFC 3164's own example of a timestamp a relay must not read, `1990 Oct 22 10:52:01 TZ-6
+    /// scapegoat.dmz.example.org …`, ends neither way, and stays content.
+    private static func isNexusHeader(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        after fields: BSDTimestampParser.Fields,
+        isCisco: Bool
+    ) -> Bool {
+        guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco) else { return false }
+        if suffix.isCiscoStyle { return true }
+        guard let host = Self.hostname(bytes, at: suffix.next) else { return false }
+        return Self.isMnemonic(bytes, at: host.end + 1)
     }
 
     /// A mark before a Cisco timestamp: IOS's `*` (clock not set) and `.` (not synchronized), or the `:` an ASA may
     /// write right after the PRI (`<166>:Jan 13 2020 15:51:28 MSK: %ASA-…`).
     private static func isClockMark(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+    }
+
+    /// Skips the one space some senders write between the PRI and a BSD timestamp (`<19> Nov 17 14:28:48 CST %…`).
+    private static func skippingSpaceBeforeTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard index + 1 < bytes.count, bytes[index] == ByteClass.space, bytes[index + 1] != ByteClass.space,
+            Self.bsdFields(bytes, at: index + 1, isCisco: false) != nil
+        else { return index }
+        return index + 1
     }
 
     /// Skips one or two Cisco sequence numbers at `index`: IOS with a message counter and `service
@@ -112,7 +158,8 @@ struct RFC3164Parser {
     }
 
     /// IOS's `logging origin-id` host name, `HOST: ` after a sequence number (`<165>7433: ASR920: 007439: …`) or after
-    /// the `:` of a message with none (`<189>: sw01: Jan  6 2022 21:01:34.964: %SYS-…`), and where what follows it
+    /// the `:` of a message with none (`<189>: sw01: Jan  6 2022 21:01:34.964: %SYS-…`), or first (NX-OS's
+    /// `<190>sw01: 2017 Jul 26 14:42:46 UTC: %AUTHPRIV-…`, which must have its clock), and where what follows it
     /// starts (its own sequence number skipped). Taken only when a mnemonic comes next, after a Cisco timestamp or
     /// uptime or none (``skippingCiscoClock(_:at:)``): a TAG such as `sshd: ` after a counter stays a TAG.
     private static func originHostname(
@@ -121,11 +168,14 @@ struct RFC3164Parser {
         afterSequenceNumber: Bool
     ) -> (host: TextSpan, next: Int)? {
         var start = index
+        // A host first, with nothing before it, is taken only with a clock after it.
+        var needsClock = false
         if !afterSequenceNumber {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == ByteClass.space else {
-                return nil
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == ByteClass.space {
+                start = index + 2
+            } else {
+                needsClock = true
             }
-            start = index + 2
         }
         var position = start
         while position < bytes.count, Self.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
@@ -136,7 +186,8 @@ struct RFC3164Parser {
             bytes[position + 1] == ByteClass.space, Self.skippingCiscoClock(bytes, at: start) == start
         else { return nil }
         let next = Self.skippingSequenceNumber(bytes, at: position + 2)
-        guard Self.isMnemonic(bytes, at: Self.skippingCiscoClock(bytes, at: next)) else { return nil }
+        let mnemonic = Self.skippingCiscoClock(bytes, at: next)
+        guard Self.isMnemonic(bytes, at: mnemonic), !needsClock || mnemonic != next else { return nil }
         return (TextSpan(start: start, end: position), next)
     }
 
@@ -155,6 +206,12 @@ struct RFC3164Parser {
                 let clock = Self.skippingCiscoClock(bytes, at: next)
                 if clock != next { return clock }
             }
+        } else if ByteClass.isDigit(bytes[index]), let fields = BSDTimestampParser.parseYearFirst(bytes, at: index) {
+            // NX-OS's clock behind its host (`sw01: 2017 Jul 26 14:42:46 UTC: %AUTHPRIV-…`).
+            guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle else {
+                return index
+            }
+            next = suffix.next - 1
         } else if ByteClass.isDigit(bytes[index]) {
             // An uptime: digits, `:` and the unit letters of `1d02h`, `2y10w`, `3w4d`.
             var position = index
@@ -231,7 +288,7 @@ struct RFC3164Parser {
         afterSequenceNumber: Bool
     ) -> (Timestamp, Int, Bool)? {
         guard index < bytes.count else { return nil }
-        if ByteClass.isDigit(bytes[index]) {
+        if ByteClass.isDigit(bytes[index]), Self.bsdFields(bytes, at: index, isCisco: afterSequenceNumber) == nil {
             let end = ByteClass.endOfToken(bytes, from: index)
             // An ASA's `2024-06-26T01:35:42Z: %ASA-…` ends its timestamp with `:`, and no HOSTNAME follows.
             let endsWithColon = end - index > 1 && bytes[end - 1] == UInt8(ascii: ":")
@@ -243,7 +300,7 @@ struct RFC3164Parser {
         var position = index
         if Self.isClockMark(bytes[position]) { position += 1 }
         // IOS with no counter may write `<189>: Jan  6 2022 20:54:26.961: %SYS-…`, and its own mark after that
-        // (`<189>: *Mar  1 00:00:01.123 UTC: …`).
+        // (`<189>: *Mar  1 00:00:01.123 UTC: …`); NX-OS `<189>: 2022 Dec 25 21:50:46 UTC: %ETHPORT-…`.
         if position > index, bytes[index] == UInt8(ascii: ":"), position < bytes.count,
             bytes[position] == ByteClass.space
         {
@@ -252,8 +309,10 @@ struct RFC3164Parser {
                 position += 1
             }
         }
-        guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return nil }
         let isCisco = afterSequenceNumber || position != index
+        guard position < bytes.count, let fields = Self.bsdFields(bytes, at: position, isCisco: isCisco) else {
+            return nil
+        }
         guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco),
             let time = self.resolver.resolve(fields, received: received, isUTC: suffix.isUTC)
         else { return nil }

@@ -6,6 +6,7 @@
 /// Nov 26 2026 14:41:09     with a year (Cisco "service timestamps … year", Juniper)
 /// Nov 26 14:41:09.123      with a fraction (Cisco "msec")
 /// Nov 26 14:41:09 2026  h  with the year after the time and two spaces (Junos "time-format year" in its log files)
+/// 2026 Nov 26 14:41:09     with the year first (Cisco NX-OS; ``parseYearFirst(_:at:)``)
 /// ```
 ///
 /// The month name is matched without regard to case. The result carries no year (unless written) and no zone:
@@ -84,6 +85,17 @@ enum BSDTimestampParser {
             microsecond: microsecond,
             end: index
         )
+    }
+
+    /// NX-OS's `YYYY Mmm dd hh:mm:ss[.fff]`: a year from 1970 to 2099 and a space, then a timestamp ``parse(_:at:)``
+    /// reads that has no year of its own.
+    static func parseYearFirst(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Fields? {
+        guard start + 5 < bytes.count, bytes[start + 4] == ByteClass.space,
+            let year = ByteClass.decimal(bytes, at: start, count: 4), (1970...2099).contains(year),
+            var fields = Self.parse(bytes, at: start + 5), fields.year == nil
+        else { return nil }
+        fields.year = year
+        return fields
     }
 
     /// 1–12 for a three-letter English month abbreviation at `index`, in any case.

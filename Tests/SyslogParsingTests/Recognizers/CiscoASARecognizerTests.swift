@@ -377,6 +377,57 @@ struct CiscoASARecognizerTests {
         ActivityCase(asa(6, 605_005, "Login permitted from 10.1.1.1/52144")),
         ActivityCase(asa(4, 106_023, "Deny tcp src outside: dst inside:10.0.0.5/22 by access-group \"x\"")),
         ActivityCase(asa(6, 12_345, "Login permitted from 10.1.1.1/1 to inside:10.2.2.2/ssh for user \"admin\"")),
+        ActivityCase(
+            asa(4, 411_002, "Line protocol on Interface inside, changed state to down"),
+            event: "link-down",
+            resource: "inside"
+        ),
+        ActivityCase(
+            asa(4, 411_001, "Line protocol on Interface GigabitEthernet0/1, changed state to up"),
+            event: "link-up",
+            resource: "GigabitEthernet0/1"
+        ),
+        ActivityCase(asa(4, 411_003, "Configuration status on Interface inside, changed state to up")),
+        // ICMP flows: the numbers after `/` are no ports; outbound ones are opened from the local side.
+        ActivityCase(
+            asa(
+                6,
+                302_020,
+                "Built inbound ICMP connection for faddr 203.0.113.9/1 gaddr 198.51.100.5/0 laddr 10.0.0.5/0 type 8 code 0"
+            ),
+            event: "connection",
+            resource: "10.0.0.5",
+            outcome: "success",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(
+                6,
+                302_020,
+                "Built outbound ICMP connection for faddr 8.8.8.8/0 gaddr 198.51.100.5/7 laddr 10.0.0.5/7(LOCAL\\bob) type 8 code 0"
+            ),
+            event: "connection",
+            resource: "8.8.8.8",
+            outcome: "success",
+            client: "10.0.0.5"
+        ),
+        ActivityCase(
+            asa(6, 302_021, "Teardown ICMP connection for faddr 203.0.113.9/1 gaddr 198.51.100.5/0 laddr 10.0.0.5/0")
+        ),
+        ActivityCase(
+            asa(3, 106_014, "Deny inbound icmp src outside:203.0.113.9 dst inside:10.0.0.5 (type 8, code 0)"),
+            event: "connection",
+            resource: "10.0.0.5",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(3, 106_010, "Deny inbound protocol 47 src outside:203.0.113.9 dst inside:10.0.0.5"),
+            event: "connection",
+            resource: "10.0.0.5",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
         // The identity firewall's user and security-group tag after the source, a space inside.
         ActivityCase(
             "<140>Oct 06 2023 09:22:20 asa1 : %ASA-4-106023: Deny tcp src outside:192.168.2.2/51982(LOCAL\\bob, "

@@ -135,8 +135,69 @@ struct NetworkDeviceRecognizerTests {
             "<189>2019 Jan 21 15:47:11 nxos2 %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on "
                 + "192.168.1.43@pts/3",
             user: "admin",
+            event: "config-change",
+            client: "192.168.1.43"
+        ),
+        ActivityCase(
+            "<189>: 2013 Sep 17 11:43:12 UTC: %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on console0",
+            user: "admin",
             event: "config-change"
         ),
+        // NX-OS relays its AAA and PAM messages under `%AUTHPRIV-N-SYSTEM_MSG`, naming the program last.
+        ActivityCase(
+            "<187>: 2019 Apr 18 10:57:54 UTC: %AUTHPRIV-3-SYSTEM_MSG: pam_aaa:Authentication failed from "
+                + "119.29.170.202 - dcos_sshd[14361]",
+            event: "login",
+            resource: "dcos_sshd",
+            outcome: "failure",
+            client: "119.29.170.202"
+        ),
+        ActivityCase(
+            "2026 Apr 15 15:47:57 CITS-SAN1 %AUTHPRIV-3-SYSTEM_MSG: pam_aaa:Authentication failed from console - login",
+            event: "login",
+            resource: "login",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            "<19>Nov 17 14:28:48 n7k %AUTHPRIV-3-SYSTEM_MSG[0]: Authentication failed from 7.40.16.188 - sshd[20189]",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "7.40.16.188"
+        ),
+        ActivityCase(
+            "<85>sw1: 2023 Jan 15 00:31:52 CET: %AUTHPRIV-3-SYSTEM_MSG: pam_aaa:Authentication failed for user bob "
+                + "from 10.87.8.1",
+            user: "bob",
+            event: "login",
+            outcome: "failure",
+            client: "10.87.8.1"
+        ),
+        ActivityCase(
+            "<190>sw01.bjm01: 2017 Jul 26 14:42:46 UTC: %AUTHPRIV-6-SYSTEM_MSG: pam_unix(dcos_sshd:session): session "
+                + "opened for user luke by (uid=0) - dcos_sshd[12977]",
+            user: "luke",
+            event: "session-open",
+            resource: "dcos_sshd",
+            outcome: "success"
+        ),
+        ActivityCase("<85>: 2019 Apr 18 10:57:54 UTC: %AUTHPRIV-6-SYSTEM_MSG: New user added with username bob - vsh"),
+        ActivityCase("<187>: 2019 Apr 18 11:00:27 UTC: last message repeated 180 times"),
+        // MDS: the VSAN before the interface.
+        ActivityCase(
+            "2026 Mar 27 09:46:04 CITS-SAN1 %PORT-5-IF_DOWN_LINK_FAILURE: %$VSAN 10%$ Interface fc1/5 is down (Link "
+                + "failure loss of signal)",
+            event: "link-down",
+            resource: "fc1/5"
+        ),
+        ActivityCase(
+            "<189>: 2020 Jul 29 17:07:29 UTC: %PORT-5-IF_UP: %$VSAN 1%$ Interface fc1/1 is up in mode F",
+            event: "link-up",
+            resource: "fc1/1"
+        ),
+        ActivityCase("<189>: 2020 Jul 29 17:07:29 UTC: %PORT-5-IF_UP: %$VSAN 1 Interface fc1/1 is up in mode F"),
+        // Administratively up is no link state.
+        ActivityCase("<189>: 2022 Dec 25 21:50:48 UTC: %ETHPORT-5-IF_ADMIN_UP: Interface Ethernet1/1 is admin up ."),
         ActivityCase(
             "<189>: 2020 Jul 29 17:07:29 EDT: %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)",
             event: "link-down",

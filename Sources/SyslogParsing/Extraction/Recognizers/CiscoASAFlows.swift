@@ -7,7 +7,10 @@ import ActivityModel
 /// ```
 /// 302013 Built inbound TCP connection 7 for outside:203.0.113.9/4444 (203.0.113.9/4444) to inside:10.0.0.5/22 (…)
 /// 302015 Built outbound UDP connection 8 for outside:8.8.8.8/53 (8.8.8.8/53) to inside:10.0.0.5/5353 (…)
+/// 302020 Built inbound ICMP connection for faddr 203.0.113.9/1 gaddr 198.51.100.5/0 laddr 10.0.0.5/0 type 8 code 0
 /// 106023 Deny tcp src outside:203.0.113.9/4444 dst inside:10.0.0.5/22 by access-group "outside_in" [0x0, 0x0]
+/// 106014 Deny inbound icmp src outside:203.0.113.9 dst inside:10.0.0.5 (type 8, code 0)
+/// 106010 Deny inbound protocol 47 src outside:203.0.113.9 dst inside:10.0.0.5
 /// 106100 access-list outside_in denied tcp outside/203.0.113.9(4444) -> inside/10.0.0.5(22) hit-cnt 1 first hit …
 /// 106001 Inbound TCP connection denied from 203.0.113.9/4444 to 10.0.0.5/22 flags SYN  on interface outside
 /// 106006 Deny inbound UDP from 203.0.113.9/4444 to 10.0.0.5/53 on interface outside
@@ -15,13 +18,15 @@ import ActivityModel
 /// 710003 TCP access denied by ACL from 203.0.113.9/4444 to outside:10.0.0.5/22
 /// ```
 ///
-/// `inbound` flows are opened from the `for` side, `outbound` ones from the `to` side. A connection built is a
-/// success, a packet denied a failure; the teardown of a connection gives nothing more.
+/// `inbound` flows are opened from the `for` side (ICMP: `faddr`), `outbound` ones from the `to` side (ICMP: `laddr`).
+/// An ICMP flow's numbers after `/` are its sequence number and type, not ports. A connection built is a success, a
+/// packet denied a failure; the teardown of a connection gives nothing more.
 enum CiscoASAFlows {
     static func recognize(_ text: inout TextCursor, id: Int, into fields: inout ActivityFields) -> Bool {
         switch id {
         case 302_013, 302_015: return Self.built(&text, into: &fields)
-        case 106_023: return Self.deniedByAccessGroup(&text, into: &fields)
+        case 302_020: return Self.builtICMP(&text, into: &fields)
+        case 106_023, 106_014, 106_010: return Self.deniedByAccessGroup(&text, into: &fields)
         case 106_100: return Self.accessList(&text, into: &fields)
         case 106_001: return Self.denied(&text, "Inbound TCP connection denied from ", into: &fields)
         case 106_006, 106_007: return Self.denied(&text, "Deny inbound UDP from ", into: &fields)
@@ -42,8 +47,25 @@ enum CiscoASAFlows {
         return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.success, &fields)
     }
 
-    /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER[, SGT])] dst IF:ADDRESS[/PORT][(USER[, SGT])] … by access-group
-    /// "ACL" …`: the identity firewall's `(LOCAL\bob, 9999:sgt)` holds a space, so the source runs to ` dst `.
+    /// `Built inbound|outbound ICMP connection for faddr ADDRESS/SEQ[(USER)] gaddr ADDRESS/TYPE laddr ADDRESS/TYPE[(USER)]
+    /// …`: the foreign and the local host, without the numbers after their `/`.
+    private static func builtICMP(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.skip("Built ") else { return false }
+        let inbound = text.skip("inbound ")
+        guard inbound || text.skip("outbound "), text.skip("ICMP connection for faddr "), let foreign = text.word(),
+            text.upTo(" laddr ") != nil, let local = text.word()
+        else { return false }
+        func host(_ span: TextSpan) -> TextSpan {
+            let end = ByteWords.firstIndex(of: UInt8(ascii: "/"), in: text.bytes, from: span.start, to: span.end)
+            return TextSpan(start: span.start, end: end ?? span.end)
+        }
+        let (source, target) = inbound ? (host(foreign), host(local)) : (host(local), host(foreign))
+        return Self.flow(source, target, text.bytes, interfaces: (nil, nil), Word.success, &fields)
+    }
+
+    /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER[, SGT])] dst IF:ADDRESS[/PORT][(USER[, SGT])] by access-group "ACL"
+    /// …` (106023), `Deny inbound icmp|protocol N src … dst …` (106014, 106010): the identity firewall's
+    /// `(LOCAL\bob, 9999:sgt)` holds a space, so the source runs to ` dst `.
     private static func deniedByAccessGroup(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst "), let target = text.word()
         else { return false }

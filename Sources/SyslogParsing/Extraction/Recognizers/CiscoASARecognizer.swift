@@ -22,6 +22,7 @@ import ActivityModel
 /// 716002 Group <Staff> User <bob> IP <203.0.113.9> WebVPN session terminated: User Requested.  session-close
 /// 716002 Group Staff User bob IP 203.0.113.9 WebVPN session terminated: Idle timeout.         session-close
 /// 113019 Group = Staff, Username = bob, IP = 203.0.113.9, Session disconnected. …              session-close
+/// 411002 Line protocol on Interface inside, changed state to down                             link-down
 /// ```
 ///
 /// A login's resource is the service logged in to (`ssh`, `https`, `console`); a command's, the command. The ASA
@@ -48,6 +49,7 @@ enum CiscoASARecognizer {
         case 716_001, 113_039: return Self.vpnSession(&text, opened: true, into: &fields)
         case 716_002: return Self.vpnSession(&text, opened: false, into: &fields)
         case 113_019: return Self.vpnDisconnected(&text, into: &fields)
+        case 411_001, 411_002: return CiscoRecognizer.link(&text, into: &fields)
         default: return CiscoASAFlows.recognize(&text, id: number, into: &fields)
         }
     }

@@ -18,6 +18,9 @@ import ActivityModel
 /// %PKT_INFRA-LINK-3-UPDOWN : Interface GigabitEthernet0/0/0/1, changed state to Down              IOS XR, link-down
 /// %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)                   NX-OS, link-down
 /// %ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode access                                     NX-OS, link-up
+/// %PORT-5-IF_DOWN_LINK_FAILURE: %$VSAN 10%$ Interface fc1/5 is down (Link failure loss of signal)  MDS, link-down
+/// %AUTHPRIV-3-SYSTEM_MSG: pam_aaa:Authentication failed from 10.1.1.1 - dcos_sshd[14361]         NX-OS, login failure
+/// %AUTHPRIV-3-SYSTEM_MSG: pam_aaa:Authentication failed for user admin from 10.1.1.1              NX-OS, login failure
 /// %SSH-5-SSH2_USERAUTH: User 'admin' authentication for SSH2 Session from 10.1.1.1 (tty = 0) … Succeeded
 /// %SYS-6-LOGOUT: User admin has exited tty session 2(10.1.1.1)                                     session-close
 /// %SSH-5-SSH2_CLOSE: SSH2 Session from 10.1.1.1 (tty = 0) for user 'admin' using … closed         session-close
@@ -55,7 +58,13 @@ enum CiscoRecognizer {
             return false
         }
         if name.equals(kind, "UPDOWN") || name.equals(kind, "CHANGED") { return Self.link(&text, into: &fields) }
-        if name.equals(facility, "ETHPORT") { return Self.nexusLink(&text, name, kind, into: &fields) }
+        if name.equals(facility, "ETHPORT") || name.equals(facility, "PORT") {
+            return Self.nexusLink(&text, name, kind, into: &fields)
+        }
+        // NX-OS relays its PAM and AAA messages: `pam_unix(…)` lines went to the PAM recognizer first.
+        if name.equals(facility, "AUTHPRIV"), name.equals(kind, "SYSTEM_MSG") {
+            return Self.nexusAuthentication(&text, into: &fields)
+        }
         // IOS `%SYS-5-CONFIG_I`, IOS XR `%MGBL-SYS-5-CONFIG_I`, IOS XE `%DMI-5-CONFIG_I`, NX-OS
         // `%VSHD-5-VSHD_SYSLOG_CONFIG_I`.
         if name.equals(kind, "CONFIG_I") || name.equals(kind, "VSHD_SYSLOG_CONFIG_I") {
@@ -110,8 +119,9 @@ enum CiscoRecognizer {
         return true
     }
 
-    /// `[SLOT: ][Line protocol on ]Interface NAME, changed state to up|down|administratively down`.
-    private static func link(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+    /// `[SLOT: ][Line protocol on ]Interface NAME, changed state to up|down|administratively down` (the ASA's
+    /// 411001/411002 too).
+    static func link(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         if !text.hasPrefix("Interface "), !text.hasPrefix("Line protocol on "),
             let slot = text.firstIndex(of: ": ", from: text.position),
             ByteWords.firstIndex(of: ByteClass.space, in: text.bytes, from: text.position, to: slot) == nil
@@ -133,7 +143,8 @@ enum CiscoRecognizer {
     }
 
     /// NX-OS: `%ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode access`, `%ETHPORT-5-IF_DOWN_LINK_FAILURE:
-    /// Interface Ethernet1/1 is down (Link failure)` (and the other `IF_DOWN_…` reasons).
+    /// Interface Ethernet1/1 is down (Link failure)` (and the other `IF_DOWN_…` reasons); MDS's `%PORT-…` the same
+    /// after its VSAN, `%$VSAN 10%$ Interface fc1/5 is down (…)`.
     private static func nexusLink(
         _ text: inout TextCursor,
         _ name: TextCursor,
@@ -141,7 +152,9 @@ enum CiscoRecognizer {
         into fields: inout ActivityFields
     ) -> Bool {
         let isUp = name.equals(kind, "IF_UP")
-        guard isUp || (kind.count >= 7 && name.matches("IF_DOWN", at: kind.start)), text.skip("Interface "),
+        guard isUp || (kind.count >= 7 && name.matches("IF_DOWN", at: kind.start)) else { return false }
+        if text.skip("%$"), text.upTo("%$ ") == nil { return false }
+        guard text.skip("Interface "),
             let interface = text.upTo(isUp ? " is up" : " is down")
         else { return false }
         fields.offer(.event, .word(isUp ? Word.linkUp : Word.linkDown))
@@ -160,8 +173,43 @@ enum CiscoRecognizer {
             ?? text.firstIndex(of: ", ", from: text.position)
         let user = TextSpan(start: text.position, end: userEnd ?? text.end)
         if !Self.isLine(text, user) { fields.offer(.user, span: user) }
-        fields.offer(.client, span: Self.closingAddress(text))
+        fields.offer(.client, span: Self.closingAddress(text) ?? Self.terminalAddress(text, after: userEnd))
         fields.offer(.event, .word(Word.configChange))
+        return true
+    }
+
+    /// NX-OS's `on ADDRESS@TERMINAL` (`on 10.1.1.1@pts/3`) that ends the text: the address.
+    private static func terminalAddress(_ text: TextCursor, after userEnd: Int?) -> TextSpan? {
+        guard let userEnd, text.matches(" on ", at: userEnd) else { return nil }
+        let start = userEnd + 4
+        guard let at = ByteWords.firstIndex(of: UInt8(ascii: "@"), in: text.bytes, from: start, to: text.end),
+            ByteWords.firstIndex(of: ByteClass.space, in: text.bytes, from: start, to: text.end) == nil
+        else { return nil }
+        return TextSpan(start: start, end: at)
+    }
+
+    /// NX-OS `%AUTHPRIV-N-SYSTEM_MSG`: `[pam_aaa:]Authentication failed [for user NAME ]from ADDRESS[ - PROGRAM[PID]]`,
+    /// a failed login to PROGRAM (`dcos_sshd`, `login`); `from console` names a line, not a client.
+    private static func nexusAuthentication(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        _ = text.skip("pam_aaa:")
+        guard text.skip("Authentication failed ") else { return false }
+        if text.skip("for user ") {
+            guard let user = text.upTo(" ") else { return false }
+            fields.offer(.user, span: user)
+        }
+        guard text.skip("from "), let client = text.word() else { return false }
+        if !text.equals(client, "console") { fields.offer(.client, span: client) }
+        if text.skip(" - "), let program = text.word() {
+            let bracket = ByteWords.firstIndex(
+                of: UInt8(ascii: "["),
+                in: text.bytes,
+                from: program.start,
+                to: program.end
+            )
+            fields.offer(.resource, span: TextSpan(start: program.start, end: bracket ?? program.end))
+        }
+        fields.offer(.event, .word(Word.login))
+        fields.offer(.outcome, .word(Word.failure))
         return true
     }
 
