@@ -644,6 +644,116 @@ struct RFC3164ParserTests {
         ParserCase("<13>2019 Jan 21 15:47:11 nxos2 sshd[5]: x", .rfc3164, msg: "2019 Jan 21 15:47:11 nxos2 sshd[5]: x"),
         ParserCase("<13>1969 Jul 26 14:42:46 h x", .rfc3164, msg: "1969 Jul 26 14:42:46 h x"),
         ParserCase("<13>2017 Jul 26 2017 14:42:46 h x", .rfc3164, msg: "2017 Jul 26 2017 14:42:46 h x"),
+        // A zone that fixes an offset is applied (`UTC+1`, `UTC+07:30`, `GMT-5`); another name is read in the
+        // configured zone.
+        ParserCase(
+            "<189>387448: host-01: May  6 16:13:09.123 UTC+1: %DOT1X-5-FAIL: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-05-06T15:13:09.123000Z",
+            host: "host-01",
+            app: "%DOT1X-5-FAIL",
+            msg: "x"
+        ),
+        ParserCase(
+            "<189>12: *May  6 16:13:09 UTC+07:30: %SYS-5-RESTART: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-05-06T08:43:09.000000Z",
+            app: "%SYS-5-RESTART",
+            msg: "x"
+        ),
+        ParserCase(
+            "<189>12: *May  6 16:13:09 GMT-0500: %SYS-5-RESTART: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-05-06T21:13:09.000000Z",
+            app: "%SYS-5-RESTART",
+            msg: "x"
+        ),
+        ParserCase(
+            "<189>12: *May  6 16:13:09 CET: %SYS-5-RESTART: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-05-06T16:13:09.000000Z",
+            app: "%SYS-5-RESTART",
+            msg: "x"
+        ),
+        // FTD: a `Z` after the time; no clock at all, its name then its mnemonic; a zone then its name and ` : `.
+        ParserCase(
+            "<166>May 01 2026 09:24:32Z  %FTD-6-113005: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-05-01T09:24:32.000000Z",
+            app: "%FTD-6-113005",
+            msg: "x"
+        ),
+        ParserCase(
+            "<166>ACA1a-FW-FTDV01 %FTD-6-113005: x",
+            .rfc3164,
+            .local4,
+            .info,
+            host: "ACA1a-FW-FTDV01",
+            app: "%FTD-6-113005",
+            msg: "x"
+        ),
+        ParserCase(
+            "<166>fw01 : %ASA-6-113005: x",
+            .rfc3164,
+            .local4,
+            .info,
+            host: "fw01",
+            app: "%ASA-6-113005",
+            msg: "x"
+        ),
+        ParserCase(
+            "<166>: 2024 Aug 07 10:29:42 UTC ccafa9b4-b48a : %FTD-auth-6-113039: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2024-08-07T10:29:42.000000Z",
+            host: "ccafa9b4-b48a",
+            app: "%FTD-auth-6-113039",
+            msg: "x"
+        ),
+        ParserCase(
+            "<166>:Jan 13 15:44:18 MSK 10.113.219.101: %PIX-auth-6-113004: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-01-13T15:44:18.000000Z",
+            host: "10.113.219.101",
+            app: "%PIX-auth-6-113004",
+            msg: "x"
+        ),
+        // Only an upper-case name or a UTC name before a device's name and mnemonic is a zone; a lower-case one is
+        // the HOSTNAME, and a zone-like HOSTNAME before a TAG stays one.
+        ParserCase(
+            "<166>Jan 13 15:44:18 fw 10.1.1.1: %PIX-6-113004: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-01-13T15:44:18.000000Z",
+            host: "fw",
+            app: "10.1.1.1",
+            msg: "%PIX-6-113004: x"
+        ),
+        ParserCase(
+            "<13>Jan 13 15:44:18 WEB sshd[5]: x",
+            .rfc3164,
+            time: "2026-01-13T15:44:18.000000Z",
+            host: "WEB",
+            app: "sshd",
+            procid: "5",
+            msg: "x"
+        ),
+        // A word before a mnemonic with no clock is the host only with a space between (`word:` is a TAG).
+        ParserCase("<13>disk at 95 %FULL-1-X: y", .rfc3164, msg: "disk at 95 %FULL-1-X: y"),
         // One space between the PRI and a BSD timestamp is passed over; two are not.
         ParserCase(
             "<19> Nov 17 14:28:48 host1 sshd[5]: x",

@@ -9,7 +9,7 @@ struct TimestampTests {
         let bytes = Array(text.utf8)
         let fields = bytes.withUnsafeBufferPointer { BSDTimestampParser.parse($0, at: 0) }
         guard let fields else { return nil }
-        return resolver.resolve(fields, received: timestamp(received), isUTC: false).map(RFC3339Formatter.string)
+        return resolver.resolve(fields, received: timestamp(received), utcOffset: nil).map(RFC3339Formatter.string)
     }
 
     @Test(arguments: [
@@ -43,7 +43,7 @@ struct TimestampTests {
     func nexusWritesTheYearFirst(text: String, expected: String) {
         var resolver = BSDTimeResolver(zone: .utc)
         let fields = Array(text.utf8).withUnsafeBufferPointer { BSDTimestampParser.parseYearFirst($0, at: 0) }
-        let time = fields.flatMap { resolver.resolve($0, received: timestamp("2026-11-26T00:00:00Z"), isUTC: false) }
+        let time = fields.flatMap { resolver.resolve($0, received: timestamp("2026-11-26T00:00:00Z"), utcOffset: nil) }
         #expect(time.map(RFC3339Formatter.string) == expected)
     }
 

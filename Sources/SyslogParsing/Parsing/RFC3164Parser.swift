@@ -46,6 +46,10 @@ struct RFC3164Parser {
             record.host = origin.host
             index = origin.next
             timestamp = self.timestamp(bytes, at: index, received: record.received, afterSequenceNumber: true)
+        } else if timestamp == nil, let device = Self.deviceName(bytes, at: index, allowsColon: false) {
+            // No clock, the device's name and its mnemonic: `<166>fw01 %FTD-6-113005: …`.
+            record.host = device.name
+            index = device.next
         }
         if let (time, afterTimestamp, isCiscoStyle) = timestamp {
             record.time = time
@@ -121,10 +125,29 @@ struct RFC3164Parser {
         after fields: BSDTimestampParser.Fields,
         isCisco: Bool
     ) -> Bool {
-        guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco) else { return false }
+        guard let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: isCisco) else { return false }
         if suffix.isCiscoStyle { return true }
-        guard let host = Self.hostname(bytes, at: suffix.next) else { return false }
-        return Self.isMnemonic(bytes, at: host.end + 1)
+        if let name = suffix.nameAfterZone, Self.deviceName(bytes, at: name, allowsColon: true) != nil { return true }
+        return Self.deviceName(bytes, at: suffix.next, allowsColon: true) != nil
+    }
+
+    /// A device's name at `index` followed by its mnemonic, `HOST %…`, `HOST : %…`, `HOST :%…` or (`allowsColon`)
+    /// `HOST: %…`: the name, and where what follows its space starts.
+    private static func deviceName(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        allowsColon: Bool
+    ) -> (name: TextSpan, next: Int)? {
+        var position = index
+        while position < bytes.count, Self.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
+            position += 1
+        }
+        let name = TextSpan(start: index, end: position)
+        if allowsColon, position < bytes.count, bytes[position] == UInt8(ascii: ":") { position += 1 }
+        guard !name.isEmpty, position + 1 < bytes.count, bytes[position] == ByteClass.space,
+            Self.isMnemonic(bytes, at: Self.skippingCiscoClock(bytes, at: position + 1))
+        else { return nil }
+        return (name, position + 1)
     }
 
     /// A mark before a Cisco timestamp: IOS's `*` (clock not set) and `.` (not synchronized), or the `:` an ASA may
@@ -208,7 +231,7 @@ struct RFC3164Parser {
             }
         } else if ByteClass.isDigit(bytes[index]), let fields = BSDTimestampParser.parseYearFirst(bytes, at: index) {
             // NX-OS's clock behind its host (`sw01: 2017 Jul 26 14:42:46 UTC: %AUTHPRIV-…`).
-            guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle else {
+            guard let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle else {
                 return index
             }
             next = suffix.next - 1
@@ -225,7 +248,7 @@ struct RFC3164Parser {
             // Cisco capitalizes its months: any other TAG (`sshd[1]: `) is passed over with one test.
             guard position < bytes.count, Self.startsCapitalizedMonth(bytes[position]),
                 let fields = BSDTimestampParser.parse(bytes, at: position),
-                let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle
+                let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle
             else { return index }
             next = suffix.next - 1
         }
@@ -313,54 +336,15 @@ struct RFC3164Parser {
         guard position < bytes.count, let fields = Self.bsdFields(bytes, at: position, isCisco: isCisco) else {
             return nil
         }
-        guard let suffix = Self.timestampSuffix(bytes, at: fields.end, isCisco: isCisco),
-            let time = self.resolver.resolve(fields, received: received, isUTC: suffix.isUTC)
-        else { return nil }
+        guard var suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: isCisco) else { return nil }
+        // A zone name before the device's name and its mnemonic: `Jan 13 15:44:18 MSK 10.1.1.1: %PIX-…`.
+        if let name = suffix.nameAfterZone, Self.deviceName(bytes, at: name, allowsColon: true) != nil {
+            (suffix.next, suffix.utcOffset) = (name, suffix.zoneOffset)
+        }
+        guard let time = self.resolver.resolve(fields, received: received, utcOffset: suffix.utcOffset) else {
+            return nil
+        }
         return (time, suffix.next, suffix.isCiscoStyle)
-    }
-
-    private struct TimestampSuffix {
-        var next: Int
-        var isUTC: Bool
-        var isCiscoStyle: Bool
-    }
-
-    /// What follows a BSD timestamp: the end, a space, `: ` (Cisco), or ` ZONE: ` (Cisco with a zone name) before
-    /// its `%FACILITY-SEVERITY-MNEMONIC`, or before anything when `isCisco` (a sequence number or clock mark came
-    /// first). Anything else means the bytes were not a timestamp after all.
-    ///
-    /// Otherwise the `%` tells a zone from a TAG: `Oct 11 22:14:15 su: msg` and `… CRON: (root) CMD` have no
-    /// HOSTNAME, and `su` and `CRON` are their TAGs.
-    private static func timestampSuffix(
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        at index: Int,
-        isCisco: Bool
-    ) -> TimestampSuffix? {
-        let end = bytes.count
-        guard index < end else { return TimestampSuffix(next: end, isUTC: false, isCiscoStyle: false) }
-        if bytes[index] == UInt8(ascii: ":"), index + 1 == end || bytes[index + 1] == ByteClass.space {
-            return TimestampSuffix(next: min(index + 2, end), isUTC: false, isCiscoStyle: true)
-        }
-        guard bytes[index] == ByteClass.space else { return nil }
-        // Cisco's `clock timezone` names have up to 7 letters.
-        var zoneEnd = index + 1
-        while zoneEnd < end, zoneEnd - index <= 8, ByteClass.isASCIILetter(bytes[zoneEnd]) { zoneEnd += 1 }
-        let zoneLength = zoneEnd - index - 1
-        if zoneLength >= 1, zoneLength <= 7, zoneEnd + 1 < end, bytes[zoneEnd] == UInt8(ascii: ":"),
-            bytes[zoneEnd + 1] == ByteClass.space,
-            isCisco || (zoneEnd + 2 < end && bytes[zoneEnd + 2] == UInt8(ascii: "%"))
-        {
-            let isUTC = Self.isUTCName(bytes, in: (index + 1)..<zoneEnd)
-            return TimestampSuffix(next: min(zoneEnd + 2, end), isUTC: isUTC, isCiscoStyle: true)
-        }
-        return TimestampSuffix(next: index + 1, isUTC: false, isCiscoStyle: false)
-    }
-
-    /// `true` for the zone names that certainly mean UTC: `UTC`, `GMT`, `UT`, `Z` (any case).
-    private static func isUTCName(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-        var name: UInt32 = 0
-        for index in range { name = name << 8 | UInt32(bytes[index] | 0x20) }
-        return name == 0x75_74_63 || name == 0x67_6D_74 || name == 0x75_74 || name == 0x7A
     }
 
     /// A HOSTNAME token at `index`, if there is one.
