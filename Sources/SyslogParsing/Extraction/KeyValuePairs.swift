@@ -24,7 +24,9 @@ struct KeyValuePairs {
     /// How many pairs the last ``read(_:_:skipping:)`` found, and which values it kept.
     private var summary = Summary()
     /// The values kept: each slot's start, then its end. (An array, so the extractor holding it stays small.)
-    private var bounds = [Int](repeating: 0, count: 26)
+    private var bounds = [Int](repeating: 0, count: 2 * Self.slotCount)
+    /// A slot per field's candidate, then one per FortiGate key (at most 16: ``Summary/kept`` has a bit for each).
+    private static let slotCount = 5 + FortiGateRecognizer.Key.allCases.count
 
     /// How many pairs the last ``read(_:_:skipping:)`` found.
     var count: Int { self.summary.count }

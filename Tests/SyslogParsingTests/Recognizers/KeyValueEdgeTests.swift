@@ -81,8 +81,8 @@ struct KeyValueEdgeTests {
         // `status="failure"`, and `user="N/A"` for no user).
         ActivityCase(
             "<189>date=2026-12-06 time=10:01:02 logid=\"0101039426\" type=\"event\" subtype=\"vpn\" "
-                + "action=\"ssl-login-fail\" user=\"N/A\" remip=203.0.113.9 status=\"failure\" result=\"N/A\"",
-            event: "ssl-login-fail",
+                + "action=\"ssl-new-con\" user=\"N/A\" status=\"failure\" result=\"N/A\"",
+            event: "ssl-new-con",
             outcome: "failure"
         ),
         ActivityCase(bsd("probe", "run user=n/a src=? result=N/A")),

@@ -24,6 +24,25 @@ struct TextPairRecognizerTests {
             resource: "system.interface",
             client: "10.0.0.5"
         ),
+        // SSL VPN: a login failure and a tunnel from the remote address, `remip`; `N/A` is no user or client.
+        ActivityCase(
+            #"<189>date=2019-02-15 time=10:57:56 logid="0101039426" type="event" subtype="vpn" level="alert" vd="root" eventtime=1550257076 logdesc="SSL VPN login fail" action="ssl-login-fail" tunneltype="ssl-web" tunnelid=0 remip=10.1.100.254 user="u1" group="g1" dst_host="N/A" reason="sslvpn_login_password_expired" msg="SSL user failed to logged in""#,
+            user: "u1",
+            event: "login",
+            outcome: "failure",
+            client: "10.1.100.254"
+        ),
+        ActivityCase(
+            #"<189>date=2019-02-15 time=10:57:56 logid="0101039424" type="event" subtype="vpn" logdesc="SSL VPN tunnel up" action="tunnel-up" tunneltype="ssl-tunnel" tunnelid=1 remip=203.0.113.9 tunnelip=10.212.134.200 user="bob" group="g1" msg="SSL tunnel established""#,
+            user: "bob",
+            event: "session-open",
+            outcome: "success",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            #"<189>date=2019-02-15 time=10:57:56 logid="0101037138" type="event" subtype="vpn" logdesc="IPsec connection status changed" action="tunnel-down" remip=N/A locip=203.0.113.1 user="N/A" tunneltype="ipsec""#,
+            event: "session-close"
+        ),
         ActivityCase(
             #"<189>date=2026-12-06 time=10:01:02 logid="0000000013" type="traffic" subtype="forward" level="notice" srcip=10.1.2.3 srcport=50000 srcintf="port2" dstip=8.8.8.8 dstport=53 dstintf="wan1" proto=17 action="deny" policyid=0"#,
             event: "connection",

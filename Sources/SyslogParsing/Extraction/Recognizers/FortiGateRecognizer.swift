@@ -6,16 +6,19 @@ import ActivityModel
 /// type="event" subtype="system" … user="admin" ui="https(10.0.0.5)" action="login" status="success"   login
 /// type="event" subtype="system" … user="admin" ui="ssh(10.0.0.5)" action="logout" …                    session-close
 /// type="event" subtype="system" … user="admin" ui="GUI(10.0.0.5)" action="Edit" cfgpath="system.interface" …
+/// type="event" subtype="vpn" … action="ssl-login-fail" tunneltype="ssl-web" remip=203.0.113.9 user="bob" …  login failure
+/// type="event" subtype="vpn" … action="tunnel-up" tunneltype="ssl-tunnel" remip=203.0.113.9 user="bob" …  session-open
 /// type="traffic" subtype="forward" … srcip=10.1.2.3 … dstip=8.8.8.8 dstport=53 … action="deny"       connection
 /// ```
 ///
 /// A flow's resource is `DSTIP:DSTPORT`; its outcome is `success` for `accept`, `close` and `timeout`, `failure` for
-/// `deny`, `block` and `dropped`. An administrator's client is the address in `ui="…(ADDRESS)"`.
+/// `deny`, `block` and `dropped`. An administrator's client is the address in `ui="…(ADDRESS)"`, a VPN user's the
+/// remote address, `remip`; a VPN tunnel going down is a session-close.
 enum FortiGateRecognizer {
     /// The keys FortiGate lines are read by; ``KeyValuePairs`` keeps the value of the first pair of each (in any
     /// case).
     enum Key: Int, CaseIterable {
-        case type, subtype, srcip, dstip, dstport, action, cfgpath, ui
+        case type, subtype, srcip, dstip, dstport, action, cfgpath, ui, remip
 
         var name: StaticString {
             switch self {
@@ -27,6 +30,7 @@ enum FortiGateRecognizer {
             case .action: "action"
             case .cfgpath: "cfgpath"
             case .ui: "ui"
+            case .remip: "remip"
             }
         }
     }
@@ -96,7 +100,13 @@ enum FortiGateRecognizer {
             if cursor.equals(action, "login") || cursor.equals(action, "authentication") {
                 // `authentication`: a user authenticating to the firewall (`subtype="user"`).
                 fields.offer(.event, .word(Word.login))
-            } else if cursor.equals(action, "logout") {
+            } else if cursor.equals(action, "ssl-login-fail") {
+                fields.offer(.event, .word(Word.login))
+                fields.offer(.outcome, .word(Word.failure))
+            } else if cursor.equals(action, "tunnel-up") {
+                fields.offer(.event, .word(Word.sessionOpen))
+                fields.offer(.outcome, .word(Word.success))
+            } else if cursor.equals(action, "logout") || cursor.equals(action, "tunnel-down") {
                 fields.offer(.event, .word(Word.sessionClose))
             } else if let path = pairs.value(of: .cfgpath), !path.isEmpty {
                 fields.offer(.event, .word(Word.configChange))
@@ -106,6 +116,9 @@ enum FortiGateRecognizer {
         if let interface = pairs.value(of: .ui) {
             var cursor = TextCursor(bytes, interface)
             if cursor.upTo("(") != nil, let address = cursor.upTo(")") { fields.offer(.client, span: address) }
+        }
+        if let remote = pairs.value(of: .remip), !KeyValueMapping.isAbsent(remote, field: .client, bytes) {
+            fields.offer(.client, span: remote)
         }
     }
 }
