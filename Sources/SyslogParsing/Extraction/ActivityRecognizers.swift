@@ -114,6 +114,8 @@ enum ActivityRecognizers {
             {
                 return AccountToolsRecognizer.recognize(parts, into: &fields)
             }
+        case 11:
+            if name.equals(app, "unix_chkpwd") { return PAMRecognizer.recognizeHelper(parts, into: &fields) }
         case 12:
             if name.equals(app, "sshd-session") { return OpenSSHRecognizer.recognize(parts, into: &fields) }
         case 14:

@@ -293,6 +293,47 @@ struct OpenSSHRecognizerTests {
             resource: "sshd",
             client: "198.51.100.4"
         ),
+        // An authenticated user's connection ending any other way (packet.c, serverloop.c).
+        ActivityCase(
+            bsd("sshd[1]", "Connection closed by user bob 198.51.100.4 port 50000"),
+            user: "bob",
+            event: "session-close",
+            resource: "sshd",
+            client: "198.51.100.4"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Connection reset by user bob 2001:db8::4 port 50000"),
+            user: "bob",
+            event: "session-close",
+            resource: "sshd",
+            client: "2001:db8::4"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Timeout, client not responding from user bob 198.51.100.4 port 50000"),
+            user: "bob",
+            event: "session-close",
+            resource: "sshd",
+            client: "198.51.100.4"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Connection from user bob 198.51.100.4 port 50000 timed out"),
+            user: "bob",
+            event: "session-close",
+            resource: "sshd",
+            client: "198.51.100.4"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Connection from authenticating user root 203.0.113.9 port 50000 timed out [preauth]"),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        // Not a user's: a client that never named one, or the connection's start.
+        ActivityCase(bsd("sshd[1]", "Connection closed by 203.0.113.9 port 50000 [preauth]")),
+        ActivityCase(bsd("sshd[1]", "Timeout, client not responding from 203.0.113.9 port 50000")),
+        ActivityCase(bsd("sshd[1]", "Connection from 203.0.113.9 port 50000 on 10.0.0.1 port 22 rdomain \"\"")),
         ActivityCase(
             bsd("sshd-session[9]", "Accepted password for eve from 192.0.2.8 port 1022 ssh2"),
             user: "eve",

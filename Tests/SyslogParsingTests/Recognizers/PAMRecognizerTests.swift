@@ -4,6 +4,24 @@ import Testing
 struct PAMRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
+            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:account): account bob has expired (account expired)",
+            user: "bob",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:account): expired password for user bob (password aged)"
+        ),
+        // pam_unix's helper writes under its own name, without the service.
+        ActivityCase(
+            "<86>Dec  6 10:01:02 web1 unix_chkpwd[1234]: password check failed for user (root)",
+            user: "root",
+            event: "login",
+            outcome: "failure"
+        ),
+        ActivityCase("<86>Dec  6 10:01:02 web1 unix_chkpwd[1234]: could not obtain user info (bob)"),
+        ActivityCase(
             bsd(
                 "sshd[1]",
                 "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root"

@@ -19,6 +19,8 @@ import ActivityModel
 /// fatal: Access denied for user bob by PAM account configuration [preauth]         login failure
 /// ROOT LOGIN REFUSED FROM 203.0.113.9 port 22                                       login failure root
 /// Disconnected from user bob 198.51.100.4 port 50000                                session-close
+/// Connection closed by user bob 198.51.100.4 port 50000                             session-close (also reset)
+/// Timeout, client not responding from user bob 198.51.100.4 port 50000             session-close
 /// ```
 ///
 /// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole; an
@@ -58,7 +60,7 @@ enum OpenSSHRecognizer {
         for prefix in Self.preauthenticationEnds where cursor.skip(prefix) {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.login, outcome: Word.failure, into: &fields)
         }
-        if cursor.skip("Disconnected from user ") {
+        for prefix in Self.sessionEnds where cursor.skip(prefix) {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.sessionClose, outcome: nil, into: &fields)
         }
         if cursor.skip("PAM: ") { return Self.pamFailure(&cursor, into: &fields) }
@@ -139,7 +141,7 @@ enum OpenSSHRecognizer {
         switch byte {
         case UInt8(ascii: "A"), UInt8(ascii: "F"), UInt8(ascii: "P"), UInt8(ascii: "I"), UInt8(ascii: "i"),
             UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "D"), UInt8(ascii: "C"),
-            UInt8(ascii: "U"), UInt8(ascii: "R"):
+            UInt8(ascii: "U"), UInt8(ascii: "R"), UInt8(ascii: "T"):
             true
         default: false
         }
@@ -151,6 +153,14 @@ enum OpenSSHRecognizer {
         "Disconnected from authenticating user ", "Disconnected from invalid user ",
         "Disconnecting authenticating user ", "Disconnecting invalid user ",
         "Connection reset by authenticating user ", "Connection reset by invalid user ",
+        "Connection from authenticating user ", "Connection from invalid user ",
+    ]
+
+    /// How sshd ends an authenticated user's connection, `PREFIX USER ADDRESS port N` (`Connection from user … timed
+    /// out`): packet.c's and serverloop.c's messages with sshpkt_fmt_connection_id's `user NAME`.
+    private static let sessionEnds: [StaticString] = [
+        "Disconnected from user ", "Connection closed by user ", "Connection reset by user ", "Connection from user ",
+        "Timeout, client not responding from user ",
     ]
 
     /// `METHOD for [invalid user ]USER from ADDRESS port N ssh2…` after `Accepted `/`Failed `/`Partial `.

@@ -7,6 +7,7 @@ import ActivityModel
 /// ```
 /// pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
 /// pam_unix(sshd:auth): check pass; user unknown
+/// pam_unix(sshd:account): account bob has expired (account expired)                login failure bob
 /// pam_unix(sshd:session): session opened for user bob(uid=1000) by (uid=0)
 /// pam_unix(sshd:session): session closed for user bob
 /// pam_unix(passwd:chauthtok): password changed for bob     (password-change, resource bob: no user stated)
@@ -18,6 +19,7 @@ import ActivityModel
 /// (pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root   (Linux-PAM 0.99)
 /// pam_unix: authentication failure; logname= uid=0 euid=0 tty=ftp ruser= rhost=…               (older still)
 /// 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root      (app sshd(pam_unix))
+/// password check failed for user (bob)     (app unix_chkpwd, pam_unix's helper: login failure, no service named)
 /// ```
 enum PAMRecognizer {
     /// Whether the message is PAM's: a `pam_` module prefix (`pam_unix: ` too), a `SERVICE(pam_…)` app, `(pam_…) `, or
@@ -57,6 +59,14 @@ enum PAMRecognizer {
         return Self.text(&cursor, service: service, into: &fields)
     }
 
+    /// pam_unix's password helper, `unix_chkpwd` (its own app): `password check failed for user (NAME)`.
+    static func recognizeHelper(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
+        var cursor = parts.cursor
+        guard cursor.skip("password check failed for user ("), let user = cursor.upTo(")") else { return false }
+        fields.offer(.user, span: user)
+        return Self.finish(Word.login, Word.failure, nil, into: &fields)
+    }
+
     private static func text(_ cursor: inout TextCursor, service: TextSpan?, into fields: inout ActivityFields) -> Bool
     {
         // The old app style writes pam_unix's count without the application's `PAM ` before it.
@@ -68,6 +78,11 @@ enum PAMRecognizer {
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("check pass; user unknown") {
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        if cursor.skip("account "), let user = cursor.upTo(" has expired (") {
+            // pam_unix's account stage: the account's expiry date is past, so the login is refused.
+            fields.offer(.user, span: user)
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("Consecutive login failures for user "), let user = cursor.upTo(" account temporarily locked") {
