@@ -20,8 +20,8 @@ enum ActivityRecognizers {
             if PAMRecognizer.recognize(parts, into: &fields) { return true }
         }
         let msgidFirst = parts.msgid.map { parts.bytes[$0.start] } ?? 0
-        if first == UInt8(ascii: "U") || first == UInt8(ascii: "S") || msgidFirst == UInt8(ascii: "U")
-            || msgidFirst == UInt8(ascii: "S")
+        if first == UInt8(ascii: "U") || first == UInt8(ascii: "S") || first == UInt8(ascii: "R")
+            || msgidFirst == UInt8(ascii: "U") || msgidFirst == UInt8(ascii: "S") || msgidFirst == UInt8(ascii: "R")
         {
             if JunosRecognizer.recognize(parts, into: &fields) { return true }
         }

@@ -289,6 +289,46 @@ struct NetworkDeviceRecognizerTests {
             outcome: "failure",
             client: "10.0.0.7"
         ),
+        // SRX flows: created, closed (a permitted flow's record) and denied; IPv6 bracketed; a close with no flow.
+        ActivityCase(
+            "<14>Jun 17 16:49:31 TA-FW_SRX1500 RT_FLOW: RT_FLOW_SESSION_CREATE: session created "
+                + "10.1.37.45/41013->180.225.82.115/3306 0x0 None 10.1.37.45/41013->180.225.82.115/3306 0x0 N/A N/A N/A "
+                + "N/A 6 1 V40 V30 1047299 N/A(N/A) reth2.0 UNKNOWN UNKNOWN UNKNOWN N/A N/A -1 N/A N/A N/A Off root",
+            event: "connection",
+            resource: "180.225.82.115:3306",
+            outcome: "success",
+            client: "10.1.37.45"
+        ),
+        ActivityCase(
+            "<14>Jan 12 12:00:06 FW7-Gi1 RT_FLOW: RT_FLOW_SESSION_CLOSE: session closed TCP CLIENT RST: "
+                + "10.28.245.77/49706->142.250.120.156/443 0x0 junos-https 94.139.153.77/47698->142.250.120.156/443 0x0 "
+                + "source rule internet_offload2 N/A N/A 6 internet offload2_ssr offload2_bgw 1357210026769 10(2358)",
+            event: "connection",
+            resource: "142.250.120.156:443",
+            outcome: "success",
+            client: "10.28.245.77"
+        ),
+        ActivityCase(
+            "<14>Oct 27 08:14:25 fw-core-01 RT_FLOW: RT_FLOW_SESSION_DENY: session denied "
+                + "192.168.20.100/53211->172.16.0.5/22 0x0 junos-ssh 6(0) block-ssh untrust dmz UNKNOWN UNKNOWN N/A(N/A) "
+                + "ge-0/0/1.0 No policy deny",
+            event: "connection",
+            resource: "172.16.0.5:22",
+            outcome: "failure",
+            client: "192.168.20.100"
+        ),
+        ActivityCase(
+            "<14>1 2020-03-12T10:00:00.000Z srx1 RT_FLOW - RT_FLOW_SESSION_CREATE [junos@2636.1.1.1.2.26 "
+                + "source-address=\"2001:db8::1\"] session created 2001:db8::1/5000->2001:db8::2/443 0x0 junos-https",
+            event: "connection",
+            resource: "[2001:db8::2]:443",
+            outcome: "success",
+            client: "2001:db8::1"
+        ),
+        ActivityCase("<14>Oct 27 08:14:25 fw-core-01 RT_FLOW: RT_FLOW_SESSION_CLOSE: session closed"),
+        ActivityCase(
+            "<14>Oct 27 08:14:25 fw-core-01 RT_FLOW: RT_FLOW_SESSION_CREATE: session created 10.0.0.1->10.0.0.2"
+        ),
         ActivityCase(
             "<28>Jul 20 21:45:59 vmx01 mib2d[2424]: SNMP_TRAP_LINK_DOWN: ifIndex 502, ifAdminStatus down(2), "
                 + "ifOperStatus down(2), ifName xe-0/0/0",

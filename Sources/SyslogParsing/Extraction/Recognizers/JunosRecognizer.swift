@@ -11,7 +11,14 @@ import ActivityModel
 /// UI_LOGOUT_EVENT: User 'admin' logout                                                           session-close
 /// UI_COMMIT: User 'admin' requested 'commit' operation (comment: none)                           config-change
 /// SNMP_TRAP_LINK_DOWN: ifIndex 502, ifAdminStatus up(1), ifOperStatus down(2), ifName xe-0/0/0   link-down
+/// RT_FLOW_SESSION_CREATE: session created 10.0.0.5/41013->198.51.100.7/443 0x0 junos-https …     connection success
+/// RT_FLOW_SESSION_CLOSE: session closed TCP FIN: 10.0.0.5/41013->198.51.100.7/443 0x0 …          connection success
+/// RT_FLOW_SESSION_DENY: session denied 10.0.0.5/53211->198.51.100.7/22 0x0 junos-ssh 6(0) …      connection failure
 /// ```
+///
+/// A flow's client is its source address, its resource the destination's `ADDRESS:PORT` (SRX writes its flows as
+/// `SOURCE/PORT->DESTINATION/PORT`). Many SRX policies log only a session's close (`then permit log session-close`),
+/// which is the record of a permitted flow, so it counts as one, as FortiGate's `action="close"` does.
 enum JunosRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var text = parts.cursor
@@ -67,12 +74,53 @@ enum JunosRecognizer {
             let isUp = name.equals(tag, "SNMP_TRAP_LINK_UP")
             return Self.finish(isUp ? Word.linkUp : Word.linkDown, nil, into: &fields)
         }
+        if name.matches("RT_FLOW_SESSION_", at: tag.start) { return Self.flow(&text, name, tag, into: &fields) }
         if name.equals(tag, "UI_COMMIT") {
             guard text.skip("User '") else { return false }
             fields.offer(.user, span: text.upTo("'"))
             return Self.finish(Word.configChange, nil, into: &fields)
         }
         return false
+    }
+
+    /// `session created|denied SOURCE/PORT->DESTINATION/PORT …` or `session closed REASON: SOURCE/PORT->…`, for
+    /// `RT_FLOW_SESSION_CREATE`, `_DENY` and `_CLOSE` (and their logical systems' `…_LS`).
+    private static func flow(
+        _ text: inout TextCursor,
+        _ name: TextCursor,
+        _ tag: TextSpan,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        let kind = TextSpan(start: tag.start + 16, end: tag.end)
+        let outcome: StaticString
+        if name.equals(kind, "CREATE") || name.equals(kind, "CREATE_LS") {
+            guard text.skip("session created ") else { return false }
+            outcome = Word.success
+        } else if name.equals(kind, "CLOSE") || name.equals(kind, "CLOSE_LS") {
+            guard text.skip("session closed "), text.upTo(": ") != nil else { return false }
+            outcome = Word.success
+        } else if name.equals(kind, "DENY") || name.equals(kind, "DENY_LS") {
+            guard text.skip("session denied ") else { return false }
+            outcome = Word.failure
+        } else {
+            return false
+        }
+        let slash = UInt8(ascii: "/")
+        guard let source = text.upTo("->"), let destination = text.word(),
+            let sourceSlash = ByteWords.lastIndex(of: slash, in: text.bytes, from: source.start, to: source.end),
+            sourceSlash > source.start,
+            let port = ByteWords.lastIndex(of: slash, in: text.bytes, from: destination.start, to: destination.end),
+            port > destination.start, port + 1 < destination.end
+        else { return false }
+        fields.offer(.client, span: TextSpan(start: source.start, end: sourceSlash))
+        fields.offer(
+            .resource,
+            .endpoint(
+                TextSpan(start: destination.start, end: port),
+                port: TextSpan(start: port + 1, end: destination.end)
+            )
+        )
+        return Self.finish(Word.connection, outcome, into: &fields)
     }
 
     private static func finish(
@@ -87,7 +135,7 @@ enum JunosRecognizer {
         return true
     }
 
-    /// `UI_…`, `SSHD_…` or `SNMP_TRAP_LINK_…`, all upper-case letters, digits and `_`.
+    /// `UI_…`, `SSHD_…`, `SNMP_TRAP_LINK_…` or `RT_FLOW_SESSION_…`, all upper-case letters, digits and `_`.
     private static func isJunosTag(_ cursor: TextCursor, _ span: TextSpan) -> Bool {
         guard Self.startsJunosTag(cursor, at: span.start) else { return false }
         for index in span.start..<span.end {
@@ -102,7 +150,7 @@ enum JunosRecognizer {
     /// Whether a tag the recognizer reads starts at `index`.
     private static func startsJunosTag(_ cursor: TextCursor, at index: Int) -> Bool {
         cursor.matches("UI_", at: index) || cursor.matches("SSHD_", at: index)
-            || cursor.matches("SNMP_TRAP_LINK_", at: index)
+            || cursor.matches("SNMP_TRAP_LINK_", at: index) || cursor.matches("RT_FLOW_SESSION_", at: index)
     }
 
     /// Where the tag starts after the `%FACILITY-SEVERITY-` that `explicit-priority` writes before it
