@@ -143,6 +143,19 @@ struct NetworkDeviceRecognizerTests {
             user: "admin",
             event: "config-change"
         ),
+        // A process's configuration change, for a line or a user.
+        ActivityCase(
+            "*Jul 15 20:37:49.932: %SYS-5-CONFIG_P: Configured programmatically by process PnP Agent Discovery from "
+                + "console as vty0",
+            event: "config-change"
+        ),
+        ActivityCase(
+            "<189>12: *Jul 15 20:37:49.932: %SYS-5-CONFIG_P: Configured programmatically by process NETCONF from "
+                + "console as admin on vty1",
+            user: "admin",
+            event: "config-change"
+        ),
+        ActivityCase("<189>12: *Jul 15 20:37:49.932: %SYS-5-CONFIG_P: Configured programmatically"),
         // NX-OS relays its AAA and PAM messages under `%AUTHPRIV-N-SYSTEM_MSG`, naming the program last.
         ActivityCase(
             "<187>: 2019 Apr 18 10:57:54 UTC: %AUTHPRIV-3-SYSTEM_MSG: pam_aaa:Authentication failed from "

@@ -12,6 +12,7 @@ import ActivityModel
 /// %MGBL-SYS-5-CONFIG_I : Configured from console by cisco on vty2 (10.1.1.1)                      IOS XR, config-change
 /// %DMI-5-CONFIG_I: R0/0: dmiauthd: Configured from NETCONF/RESTCONF by admin, transaction-id 9351  IOS XE, config-change
 /// %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on 10.1.1.1@pts/3                    NX-OS, config-change
+/// %SYS-5-CONFIG_P: Configured programmatically by process PnP Agent Discovery from console as vty0 config-change
 /// 007439: 2y10w: %SYS-5-CONFIG_I: …                   after a sequence number and an uptime, as in msg
 /// %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down                              link-down
 /// %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to up          link-up
@@ -69,6 +70,9 @@ enum CiscoRecognizer {
         // `%VSHD-5-VSHD_SYSLOG_CONFIG_I`.
         if name.equals(kind, "CONFIG_I") || name.equals(kind, "VSHD_SYSLOG_CONFIG_I") {
             return Self.configured(&text, into: &fields)
+        }
+        if name.equals(facility, "SYS"), name.equals(kind, "CONFIG_P") {
+            return Self.configuredByProcess(&text, into: &fields)
         }
         if name.equals(facility, "SYS"), name.equals(kind, "LOGOUT") { return Self.logout(&text, into: &fields) }
         if name.equals(kind, "SSH2_USERAUTH") { return Self.sshAuthentication(&text, into: &fields) }
@@ -174,6 +178,18 @@ enum CiscoRecognizer {
         let user = TextSpan(start: text.position, end: userEnd ?? text.end)
         if !Self.isLine(text, user) { fields.offer(.user, span: user) }
         fields.offer(.client, span: Self.closingAddress(text) ?? Self.terminalAddress(text, after: userEnd))
+        fields.offer(.event, .word(Word.configChange))
+        return true
+    }
+
+    /// `Configured programmatically by process NAME from SOURCE as USER|LINE[ on LINE]`: a process changed the
+    /// configuration (PnP, DHCP autoinstall, NETCONF) for a user or, `as vty0`, a line.
+    private static func configuredByProcess(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard text.skip("Configured programmatically by process "), text.upTo(" from ") != nil,
+            text.upTo(" as ") != nil
+        else { return false }
+        let user = text.upTo(" on ") ?? text.rest
+        if !user.isEmpty, !Self.isLine(text, user) { fields.offer(.user, span: user) }
         fields.offer(.event, .word(Word.configChange))
         return true
     }
