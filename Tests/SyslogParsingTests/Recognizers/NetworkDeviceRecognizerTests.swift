@@ -143,6 +143,63 @@ struct NetworkDeviceRecognizerTests {
             user: "admin",
             event: "config-change"
         ),
+        // Access-list logging: with ports, the interface after the source, ICMP's type and code, another protocol,
+        // a standard list (source only), IOS XE's data-plane prefix, IPv6; the rate limiter's line is no flow.
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGP: list FILTER-INTERNET-IN denied tcp 1.2.3.4(53420) -> "
+                + "5.6.7.8(23), 1 packet",
+            event: "connection",
+            resource: "5.6.7.8:23",
+            outcome: "failure",
+            client: "1.2.3.4"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGP: list 101 permitted tcp 10.1.1.1(1234) "
+                + "(GigabitEthernet0/1 0011.2233.4455) -> 10.2.2.2(80), 5 packets",
+            event: "connection",
+            resource: "10.2.2.2:80",
+            outcome: "success",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGDP: list 100 denied icmp 10.1.1.1 -> 10.2.2.2 (8/0), 1 packet",
+            event: "connection",
+            resource: "10.2.2.2",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGNP: list 100 denied 47 10.1.1.1 -> 10.2.2.2, 1 packet",
+            event: "connection",
+            resource: "10.2.2.2",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGS: list 10 denied 10.1.1.1 1 packet",
+            event: "connection",
+            outcome: "failure",
+            client: "10.1.1.1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %FMANFP-6-IPACCESSLOGP: SIP0: fman_fp_image: list ACL denied tcp "
+                + "1.2.3.4(1234) -> 5.6.7.8(22), 1 packet",
+            event: "connection",
+            resource: "5.6.7.8:22",
+            outcome: "failure",
+            client: "1.2.3.4"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %IPV6_ACL-6-ACCESSLOGP: list ACL6 denied tcp 2001:DB8::1(1234) -> "
+                + "2001:DB8::2(22), 1 packet",
+            event: "connection",
+            resource: "[2001:DB8::2]:22",
+            outcome: "failure",
+            client: "2001:DB8::1"
+        ),
+        ActivityCase(
+            "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGRL: access-list logging rate-limited or missed 12 packets"
+        ),
         // A process's configuration change, for a line or a user.
         ActivityCase(
             "*Jul 15 20:37:49.932: %SYS-5-CONFIG_P: Configured programmatically by process PnP Agent Discovery from "

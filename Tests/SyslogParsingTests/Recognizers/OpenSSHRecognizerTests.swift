@@ -293,6 +293,21 @@ struct OpenSSHRecognizerTests {
             resource: "sshd",
             client: "198.51.100.4"
         ),
+        // `UNKNOWN`: sshd could not read the peer's address.
+        ActivityCase(
+            bsd("sshd[1]", "Invalid user user from UNKNOWN"),
+            user: "user",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            bsd("sshd[1]", "Failed password for root from UNKNOWN port 65535 ssh2"),
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
         // An authenticated user's connection ending any other way (packet.c, serverloop.c).
         ActivityCase(
             bsd("sshd[1]", "Connection closed by user bob 198.51.100.4 port 50000"),

@@ -4,6 +4,21 @@ import Testing
 struct PAMRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
+            "<86>Dec  6 10:01:02 host1 vsftpd[123]: pam_listfile(vsftpd:auth): Refused user root for service vsftpd",
+            user: "root",
+            event: "login",
+            resource: "vsftpd",
+            outcome: "failure"
+        ),
+        ActivityCase(
+            "<86>Dec  6 10:01:02 host1 sshd[1]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 "
+                + "tty=ssh ruser= rhost=UNKNOWN  user=root",
+            user: "root",
+            event: "login",
+            resource: "sshd",
+            outcome: "failure"
+        ),
+        ActivityCase(
             "<86>Dec  6 10:01:02 web1 sshd[1]: pam_unix(sshd:account): account bob has expired (account expired)",
             user: "bob",
             event: "login",

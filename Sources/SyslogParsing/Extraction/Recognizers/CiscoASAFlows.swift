@@ -127,8 +127,9 @@ enum CiscoASAFlows {
     private static var colon: UInt8 { UInt8(ascii: ":") }
     private static var slash: UInt8 { UInt8(ascii: "/") }
 
-    /// Offers the flow from `source` to `target`, endpoints whose interface name ends at the separators given.
-    private static func flow(
+    /// Offers the flow from `source` to `target`, endpoints whose interface name ends at the separators given (IOS's
+    /// access-list logging too, ``CiscoRecognizer``).
+    static func flow(
         _ source: TextSpan,
         _ target: TextSpan,
         _ bytes: UnsafeBufferPointer<UInt8>,

@@ -27,6 +27,8 @@ import ActivityModel
 /// %SSH-5-SSH2_CLOSE: SSH2 Session from 10.1.1.1 (tty = 0) for user 'admin' using … closed         session-close
 /// %SEC_LOGIN-SW1-5-LOGIN_SUCCESS: …                                 a switch stack's member, as its master
 /// %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:interface Gi0/1                           config-change
+/// %SEC-6-IPACCESSLOGP: list ACL-IN denied tcp 10.1.1.1(52870) -> 10.2.2.2(22), 1 packet          connection failure
+/// %SEC-6-IPACCESSLOGS: list 10 permitted 10.1.1.1 1 packet                                         connection success
 /// ```
 enum CiscoRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -78,6 +80,7 @@ enum CiscoRecognizer {
         if name.equals(kind, "SSH2_USERAUTH") { return Self.sshAuthentication(&text, into: &fields) }
         if name.equals(kind, "SSH2_CLOSE") { return Self.sshClose(&text, into: &fields) }
         if name.equals(kind, "CFGLOG_LOGGEDCMD") { return Self.loggedCommand(&text, into: &fields) }
+        if let form = Self.accessLogForm(name, kind) { return Self.accessList(&text, form, into: &fields) }
         return false
     }
 
@@ -279,6 +282,52 @@ enum CiscoRecognizer {
         fields.offer(.client, span: address)
         fields.offer(.event, .word(Word.sessionClose))
         return true
+    }
+
+    /// The form of an access list's log line by its mnemonic: `IPACCESSLOGP` (ports), `…DP` (ICMP), `…NP` (another
+    /// protocol), `…S` (a standard list: the source alone); IOS XE's `%FMANFP-6-IPACCESSLOGP` and IPv6's
+    /// `%IPV6_ACL-6-ACCESSLOGP` alike.
+    private enum AccessLogForm {
+        case flow, source
+    }
+
+    private static func accessLogForm(_ name: TextCursor, _ kind: TextSpan) -> AccessLogForm? {
+        var mnemonic = kind
+        if name.matches("IP", at: mnemonic.start) { mnemonic.start += 2 }
+        guard mnemonic.count >= 10, name.matches("ACCESSLOG", at: mnemonic.start) else { return nil }
+        let form = TextSpan(start: mnemonic.start + 9, end: mnemonic.end)
+        if name.equals(form, "P") || name.equals(form, "DP") || name.equals(form, "NP") { return .flow }
+        return name.equals(form, "S") ? .source : nil
+    }
+
+    /// `[…: ]list NAME permitted|denied PROTOCOL SOURCE[(PORT)] [(INTERFACE …)] -> DESTINATION[(PORT)][ (TYPE/CODE)], N
+    /// packet[s]`, or a standard list's `list NAME permitted|denied SOURCE N packet[s]`.
+    private static func accessList(
+        _ text: inout TextCursor,
+        _ form: AccessLogForm,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        // IOS XE's data plane writes its own prefix first (`SIP0: fman_fp_image: list …`).
+        guard let list = text.firstIndex(of: "list ", from: text.position) else { return false }
+        text.position = list + 5
+        guard text.word() != nil, text.skip(" ") else { return false }
+        let permitted = text.skip("permitted ")
+        guard permitted || text.skip("denied ") else { return false }
+        let outcome = permitted ? Word.success : Word.failure
+        guard form == .flow else {
+            guard let source = text.word() else { return false }
+            fields.offer(.event, .word(Word.connection))
+            fields.offer(.client, span: source)
+            fields.offer(.outcome, .word(outcome))
+            return true
+        }
+        guard text.word() != nil, text.skip(" "), let before = text.upTo(" -> "), let target = text.word() else {
+            return false
+        }
+        var sourceWord = TextCursor(text.bytes, before)
+        guard let source = sourceWord.word() else { return false }
+        let destination = text.dropping(UInt8(ascii: ","), from: target)
+        return CiscoASAFlows.flow(source, destination, text.bytes, interfaces: (nil, nil), outcome, &fields)
     }
 
     /// `User:NAME  logged command:COMMAND`.

@@ -24,7 +24,8 @@ import ActivityModel
 /// ```
 ///
 /// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole; an
-/// empty name (`Invalid user  from …`, which sshd writes for a client that sent none) leaves the user absent.
+/// empty name (`Invalid user  from …`, which sshd writes for a client that sent none) leaves the user absent, and
+/// `UNKNOWN`, which sshd writes for an address it could not read (`sshd -i` on a pipe), the client.
 /// OpenSSH before 3.9 wrote `illegal user` where later ones write `invalid user`.
 enum OpenSSHRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -71,7 +72,12 @@ enum OpenSSHRecognizer {
         if cursor.skip("ROOT LOGIN REFUSED FROM ") {
             // PermitRootLogin no: `ROOT LOGIN REFUSED FROM ADDRESS[ port N]`.
             fields.offer(.user, .word("root"))
-            return Self.login(user: nil, client: cursor.word(), outcome: Word.failure, into: &fields)
+            return Self.login(
+                user: nil,
+                client: Self.address(cursor.word(), cursor),
+                outcome: Word.failure,
+                into: &fields
+            )
         }
         if cursor.skip("User "), let notAllowed = cursor.firstIndex(of: " not allowed because ", from: cursor.position)
         {
@@ -87,7 +93,7 @@ enum OpenSSHRecognizer {
             }
             return Self.login(
                 user: TextSpan(start: cursor.position, end: from),
-                client: TextSpan(start: from + 6, end: notAllowed),
+                client: Self.address(TextSpan(start: from + 6, end: notAllowed), cursor),
                 outcome: Word.failure,
                 into: &fields
             )
@@ -129,7 +135,7 @@ enum OpenSSHRecognizer {
         else { return false }
         return Self.login(
             user: TextSpan(start: cursor.position, end: split),
-            client: address,
+            client: Self.address(address, cursor),
             outcome: Word.failure,
             into: &fields
         )
@@ -189,8 +195,17 @@ enum OpenSSHRecognizer {
         fields.offer(.event, .word(event))
         fields.offer(.resource, .word("sshd"))
         if let outcome { fields.offer(.outcome, .word(outcome)) }
-        fields.offer(.client, span: TextSpan(start: split + separator.utf8CodeUnitCount, end: port))
+        fields.offer(
+            .client,
+            span: Self.address(TextSpan(start: split + separator.utf8CodeUnitCount, end: port), cursor)
+        )
         return true
+    }
+
+    /// `address`, unless it is sshd's `UNKNOWN`.
+    static func address(_ address: TextSpan?, _ cursor: TextCursor) -> TextSpan? {
+        guard let address, !cursor.equals(address, "UNKNOWN") else { return nil }
+        return address
     }
 
     private static func login(

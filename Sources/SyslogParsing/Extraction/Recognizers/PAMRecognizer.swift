@@ -16,6 +16,7 @@ import ActivityModel
 /// PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root
 /// pam_faillock(sshd:auth): Consecutive login failures for user bob account temporarily locked
 /// pam_access(sshd:account): access denied for user `bob' from `203.0.113.9'
+/// pam_listfile(vsftpd:auth): Refused user root for service vsftpd                  login failure root
 /// (pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root   (Linux-PAM 0.99)
 /// pam_unix: authentication failure; logname= uid=0 euid=0 tty=ftp ruser= rhost=…               (older still)
 /// 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root      (app sshd(pam_unix))
@@ -74,7 +75,8 @@ enum PAMRecognizer {
         if cursor.hasPrefix("authentication failure") || cursor.hasPrefix("; logname=") {
             let (user, host) = Self.userAndRemoteHost(cursor)
             fields.offer(.user, span: user)
-            fields.offer(.client, span: host)
+            // sshd gives PAM `UNKNOWN` for an address it could not read.
+            fields.offer(.client, span: OpenSSHRecognizer.address(host, cursor))
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("check pass; user unknown") {
@@ -99,6 +101,11 @@ enum PAMRecognizer {
             {
                 fields.offer(.client, span: from)
             }
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        if cursor.skip("Refused user "), let user = cursor.upTo(" for service ") {
+            // pam_listfile: the user is on the service's deny list (or not on its allow list).
+            fields.offer(.user, span: user)
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("auth could not identify password for [") {
