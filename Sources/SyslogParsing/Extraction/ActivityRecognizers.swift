@@ -68,7 +68,7 @@ enum ActivityRecognizers {
     private static func canStartRecognizedApp(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "s"), UInt8(ascii: "l"), UInt8(ascii: "C"), UInt8(ascii: "c"), UInt8(ascii: "u"),
-            UInt8(ascii: "g"), UInt8(ascii: "p"), UInt8(ascii: "r"):
+            UInt8(ascii: "g"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "k"):
             true
         default: false
         }
@@ -101,6 +101,7 @@ enum ActivityRecognizers {
             }
         case 6:
             if name.equals(app, "passwd") { return AccountToolsRecognizer.recognize(parts, into: &fields) }
+            if name.equals(app, "kernel") { return NetfilterRecognizer.recognize(parts, into: &fields) }
         case 7:
             if name.equals(app, "runuser") { return SuRecognizer.recognize(parts, into: &fields) }
             if name.equals(app, "useradd") || name.equals(app, "userdel") || name.equals(app, "usermod")
