@@ -24,6 +24,14 @@ struct TextPairRecognizerTests {
             resource: "system.interface",
             client: "10.0.0.5"
         ),
+        // FortiOS 4's traffic log: `dst=` and `dst_port=`, the outcome in `status=`.
+        ActivityCase(
+            "<189>date=2012-02-10 time=11:27:01 devname=FW01 device_id=FGT80C9999999999 log_id=2 subtype=allowed type=traffic pri=notice src=10.1.2.3 src_port=53624 dst=4.3.2.2 dst_port=80 service=80/tcp proto=6 status=accept user=N/A",
+            event: "connection",
+            resource: "4.3.2.2:80",
+            outcome: "success",
+            client: "10.1.2.3"
+        ),
         // SSL VPN: a login failure and a tunnel from the remote address, `remip`; `N/A` is no user or client.
         ActivityCase(
             #"<189>date=2019-02-15 time=10:57:56 logid="0101039426" type="event" subtype="vpn" level="alert" vd="root" eventtime=1550257076 logdesc="SSL VPN login fail" action="ssl-login-fail" tunneltype="ssl-web" tunnelid=0 remip=10.1.100.254 user="u1" group="g1" dst_host="N/A" reason="sslvpn_login_password_expired" msg="SSL user failed to logged in""#,

@@ -18,7 +18,7 @@ enum FortiGateRecognizer {
     /// The keys FortiGate lines are read by; ``KeyValuePairs`` keeps the value of the first pair of each (in any
     /// case).
     enum Key: Int, CaseIterable {
-        case type, subtype, srcip, dstip, dstport, action, cfgpath, ui, remip
+        case type, subtype, srcip, dstip, dstport, action, cfgpath, ui, remip, dst, dstPort
 
         var name: StaticString {
             switch self {
@@ -31,6 +31,8 @@ enum FortiGateRecognizer {
             case .cfgpath: "cfgpath"
             case .ui: "ui"
             case .remip: "remip"
+            case .dst: "dst"
+            case .dstPort: "dst_port"
             }
         }
     }
@@ -58,8 +60,9 @@ enum FortiGateRecognizer {
     ) {
         fields.offer(.event, .word(Word.connection))
         fields.offer(.client, span: pairs.value(of: .srcip))
-        if let destination = pairs.value(of: .dstip), !destination.isEmpty {
-            if let port = pairs.value(of: .dstport), !port.isEmpty {
+        // FortiOS 4 wrote `dst=` and `dst_port=`.
+        if let destination = pairs.value(of: .dstip) ?? pairs.value(of: .dst), !destination.isEmpty {
+            if let port = pairs.value(of: .dstport) ?? pairs.value(of: .dstPort), !port.isEmpty {
                 fields.offer(.resource, .endpoint(destination, port: port))
             } else {
                 fields.offer(.resource, .span(destination))
