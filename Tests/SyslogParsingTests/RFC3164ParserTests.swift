@@ -754,6 +754,25 @@ struct RFC3164ParserTests {
         ),
         // A word before a mnemonic with no clock is the host only with a space between (`word:` is a TAG).
         ParserCase("<13>disk at 95 %FULL-1-X: y", .rfc3164, msg: "disk at 95 %FULL-1-X: y"),
+        // A relay's header with no HOSTNAME, then the device's own clock: no host, the mnemonic as TAG.
+        ParserCase(
+            "<166>Nov 02 14:37:11 Nov 02 2010 14:24:38: %ASA-3-313001: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-11-02T14:37:11.000000Z",
+            app: "%ASA-3-313001",
+            msg: "x"
+        ),
+        ParserCase(
+            "<166>Nov 03 02:08:10 :Nov 03 01:55:38 EDT: %ASA-session-6-302016: x",
+            .rfc3164,
+            .local4,
+            .info,
+            time: "2026-11-03T02:08:10.000000Z",
+            app: "%ASA-session-6-302016",
+            msg: "x"
+        ),
         // One space between the PRI and a BSD timestamp is passed over; two are not.
         ParserCase(
             "<19> Nov 17 14:28:48 host1 sshd[5]: x",

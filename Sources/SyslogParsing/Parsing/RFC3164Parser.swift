@@ -58,6 +58,9 @@ struct RFC3164Parser {
             // Junos's log files put two spaces before the HOSTNAME (`Jan 19 17:17:59  R1 mgd[158]: …`).
             while expectsHostname, index < bytes.count, bytes[index] == ByteClass.space { index += 1 }
         }
+        // A relay's header with no HOSTNAME before the device's own clock (`Nov 02 14:37:11 Nov 02 2010 14:24:38:
+        // %ASA-…`): no host.
+        if expectsHostname, Self.skippingCiscoClock(bytes, at: index) != index { expectsHostname = false }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
             index = Self.skippingSequenceNumbers(bytes, at: host.end + 1)

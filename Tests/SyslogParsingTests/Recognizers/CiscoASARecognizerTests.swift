@@ -428,6 +428,32 @@ struct CiscoASARecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // An interface name with spaces (the to-the-box `NP Identity Ifc`); PIX's documented `outside: ADDRESS`; an
+        // ICMP type glued to the address is no port.
+        ActivityCase(
+            "<166>Sep  7 06:25:28 PIXName %PIX-6-302013: Built inbound TCP connection 141968 for db:10.0.0.1/60749 "
+                + "(10.0.0.1/60749) to NP Identity Ifc:10.0.0.2/22 (10.0.0.2/22)",
+            event: "connection",
+            resource: "10.0.0.2:22",
+            outcome: "success",
+            client: "10.0.0.1"
+        ),
+        ActivityCase(
+            "<166>Sep  7 06:25:28 fw %ASA-4-106023: Deny tcp src outside: 204.16.208.49/58940 dst NP Identity "
+                + "Ifc:10.0.0.2/22 by access-group \"x\" [0x0, 0x0]",
+            event: "connection",
+            resource: "10.0.0.2:22",
+            outcome: "failure",
+            client: "204.16.208.49"
+        ),
+        ActivityCase(
+            "<166>Sep  7 06:25:28 fw %ASA-3-106014: Deny inbound icmp src fw111:10.10.10.10 dst "
+                + "fw111:10.10.10.11(type 8, code 0)",
+            event: "connection",
+            resource: "10.10.10.11",
+            outcome: "failure",
+            client: "10.10.10.10"
+        ),
         // The identity firewall's user and security-group tag after the source, a space inside.
         ActivityCase(
             "<140>Oct 06 2023 09:22:20 asa1 : %ASA-4-106023: Deny tcp src outside:192.168.2.2/51982(LOCAL\\bob, "

@@ -200,6 +200,19 @@ struct NetworkDeviceRecognizerTests {
         ActivityCase(
             "<189>Dec  6 10:01:02 router1 %SEC-6-IPACCESSLOGRL: access-list logging rate-limited or missed 12 packets"
         ),
+        // NX-OS's suffix for a repeated line; a line, not a user, in IOS's logged command.
+        ActivityCase(
+            "2022 Jul 30 21:22:56 c-1-s2 %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by admin on "
+                + "192.168.101.1@pts/3 (message repeated 1 time)",
+            user: "admin",
+            event: "config-change",
+            client: "192.168.101.1"
+        ),
+        ActivityCase(
+            "<189>77: %PARSER-5-CFGLOG_LOGGEDCMD: User:vty0  logged command:logging discriminator x",
+            event: "config-change",
+            resource: "logging discriminator x"
+        ),
         // A process's configuration change, for a line or a user.
         ActivityCase(
             "*Jul 15 20:37:49.932: %SYS-5-CONFIG_P: Configured programmatically by process PnP Agent Discovery from "

@@ -24,6 +24,14 @@ struct TextPairRecognizerTests {
             resource: "system.interface",
             client: "10.0.0.5"
         ),
+        // FortiOS 5 wrote a flow's end as `status=`.
+        ActivityCase(
+            "<45>date=2017-03-06 time=12:53:10 devname=FG type=traffic subtype=forward level=notice srcip=10.0.0.1 srcport=45748 dstip=10.0.0.2 dstport=443 status=close",
+            event: "connection",
+            resource: "10.0.0.2:443",
+            outcome: "success",
+            client: "10.0.0.1"
+        ),
         // FortiOS 4's traffic log: `dst=` and `dst_port=`, the outcome in `status=`.
         ActivityCase(
             "<189>date=2012-02-10 time=11:27:01 devname=FW01 device_id=FGT80C9999999999 log_id=2 subtype=allowed type=traffic pri=notice src=10.1.2.3 src_port=53624 dst=4.3.2.2 dst_port=80 service=80/tcp proto=6 status=accept user=N/A",

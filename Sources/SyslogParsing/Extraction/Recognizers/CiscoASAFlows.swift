@@ -40,11 +40,20 @@ enum CiscoASAFlows {
     private static func built(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("Built ") else { return false }
         let inbound = text.skip("inbound ")
+        // An endpoint runs to the ` (` of its mapped address: an interface name may hold spaces (`NP Identity Ifc`).
         guard inbound || text.skip("outbound "), text.upTo(" connection ") != nil, text.upTo(" for ") != nil,
-            let first = text.word(), text.upTo(" to ") != nil, let second = text.word()
+            let forSide = text.upTo(" to ")
         else { return false }
-        let (source, target) = inbound ? (first, second) : (second, first)
-        return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.success, &fields)
+        var first = TextCursor(text.bytes, forSide)
+        let (source, target) = (first.upTo(" (") ?? forSide, text.upTo(" (") ?? text.rest)
+        return Self.flow(
+            inbound ? source : target,
+            inbound ? target : source,
+            text.bytes,
+            interfaces: (Self.colon, Self.colon),
+            Word.success,
+            &fields
+        )
     }
 
     /// `Built inbound|outbound ICMP connection for faddr ADDRESS/SEQ[(USER)] gaddr ADDRESS/TYPE laddr ADDRESS/TYPE[(USER)]
@@ -67,8 +76,12 @@ enum CiscoASAFlows {
     /// …` (106023), `Deny inbound icmp|protocol N src … dst …` (106014, 106010): the identity firewall's
     /// `(LOCAL\bob, 9999:sgt)` holds a space, so the source runs to ` dst `.
     private static func deniedByAccessGroup(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
-        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst "), let target = text.word()
+        // The destination runs to ` by ` (an interface name may hold spaces), without ICMP's ` (type 8, code 0)`.
+        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst "),
+            let destination = text.upTo(" by ") ?? text.word()
         else { return false }
+        var inDestination = TextCursor(text.bytes, destination)
+        let target = inDestination.upTo(" (") ?? destination
         return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.failure, &fields)
     }
 
@@ -113,15 +126,27 @@ enum CiscoASAFlows {
         var start = span.start
         if let separator, let found = ByteWords.firstIndex(of: separator, in: bytes, from: start, to: span.end) {
             start = found + 1
+            // `outside: 204.16.208.49/58940`, as PIX's documentation writes it.
+            while start < span.end, bytes[start] == ByteClass.space { start += 1 }
         }
-        // `ADDRESS(PORT)`, `ADDRESS/PORT(USER)`, `ADDRESS/PORT` or `ADDRESS`.
+        // `ADDRESS(PORT)`, `ADDRESS/PORT(USER)`, `ADDRESS/PORT` or `ADDRESS`; a port is digits (`10.0.0.5(type 8,
+        // code 0)` is ICMP's type, glued on).
         let open = ByteWords.firstIndex(of: UInt8(ascii: "("), in: bytes, from: start, to: span.end)
         if let slash = ByteWords.firstIndex(of: UInt8(ascii: "/"), in: bytes, from: start, to: open ?? span.end) {
-            return (TextSpan(start: start, end: slash), TextSpan(start: slash + 1, end: open ?? span.end))
+            return (
+                TextSpan(start: start, end: slash),
+                Self.digits(TextSpan(start: slash + 1, end: open ?? span.end), bytes)
+            )
         }
         guard let open else { return (TextSpan(start: start, end: span.end), nil) }
         let close = ByteWords.firstIndex(of: UInt8(ascii: ")"), in: bytes, from: open, to: span.end) ?? span.end
-        return (TextSpan(start: start, end: open), TextSpan(start: open + 1, end: close))
+        return (TextSpan(start: start, end: open), Self.digits(TextSpan(start: open + 1, end: close), bytes))
+    }
+
+    /// `span` if it is a run of digits.
+    private static func digits(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> TextSpan? {
+        guard !span.isEmpty, (span.start..<span.end).allSatisfy({ ByteClass.isDigit(bytes[$0]) }) else { return nil }
+        return span
     }
 
     private static var colon: UInt8 { UInt8(ascii: ":") }

@@ -197,14 +197,21 @@ enum CiscoRecognizer {
         return true
     }
 
-    /// NX-OS's `on ADDRESS@TERMINAL` (`on 10.1.1.1@pts/3`) that ends the text: the address.
+    /// NX-OS's `on ADDRESS@TERMINAL` (`on 10.1.1.1@pts/3`, maybe with `(message repeated 1 time)` after it): the
+    /// address.
     private static func terminalAddress(_ text: TextCursor, after userEnd: Int?) -> TextSpan? {
         guard let userEnd, text.matches(" on ", at: userEnd) else { return nil }
-        let start = userEnd + 4
-        guard let at = ByteWords.firstIndex(of: UInt8(ascii: "@"), in: text.bytes, from: start, to: text.end),
-            ByteWords.firstIndex(of: ByteClass.space, in: text.bytes, from: start, to: text.end) == nil
+        var after = TextCursor(text.bytes, TextSpan(start: userEnd + 4, end: text.end))
+        guard let terminal = after.word(),
+            let at = ByteWords.firstIndex(
+                of: UInt8(ascii: "@"),
+                in: text.bytes,
+                from: terminal.start,
+                to: terminal.end
+            ),
+            at > terminal.start
         else { return nil }
-        return TextSpan(start: start, end: at)
+        return TextSpan(start: terminal.start, end: at)
     }
 
     /// NX-OS `%AUTHPRIV-N-SYSTEM_MSG`: `[pam_aaa:]Authentication failed [for user NAME ]from ADDRESS[ - PROGRAM[PID]]`,
@@ -333,8 +340,8 @@ enum CiscoRecognizer {
     /// `User:NAME  logged command:COMMAND`.
     private static func loggedCommand(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         guard text.skip("User:"), let user = text.upTo(" ") else { return false }
-        // `User:console` when no one logged in, as `Configured … by console` names a line.
-        if !text.equals(user, "console") { fields.offer(.user, span: user) }
+        // `User:console` or `User:vty0` when no one logged in, as `Configured … by console` names a line.
+        if !Self.isLine(text, user) { fields.offer(.user, span: user) }
         text.skipSpaces()
         guard text.skip("logged command:") else { return false }
         fields.offer(.resource, span: text.rest)

@@ -68,7 +68,10 @@ enum FortiGateRecognizer {
                 fields.offer(.resource, .span(destination))
             }
         }
-        if let action = pairs.value(of: .action), let outcome = Self.flowOutcome(action, bytes) {
+        // FortiOS 5 wrote the flow's end in `status=` (`status=close`) where later ones write `action=`.
+        if let action = pairs.value(of: .action) ?? pairs.candidate(for: .outcome)?.span,
+            let outcome = Self.flowOutcome(action, bytes)
+        {
             fields.offer(.outcome, .word(outcome))
         }
     }
