@@ -22,6 +22,15 @@ enum ByteClass {
     @inline(__always)
     static func isPrintableASCII(_ byte: UInt8) -> Bool { byte &- 33 < 94 }
 
+    /// Whether `byte` may be in a BSD HOSTNAME: letters, digits and `.-_:` (IPv6), and `/` (syslog-ng's
+    /// `chain-hostnames`, `host/relay`; IOS XR's node, `RP/0/RP0/CPU0`).
+    @inline(__always)
+    static func isHostnameByte(_ byte: UInt8) -> Bool {
+        ByteClass.isDigit(byte) || ByteClass.isASCIILetter(byte) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "/")
+    }
+
     /// Value of `count` decimal digits at `index`, or `nil` if any of them is not a digit or the bytes run out.
     @inline(__always)
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, count: Int) -> Int? {

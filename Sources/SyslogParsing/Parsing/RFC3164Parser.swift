@@ -32,7 +32,7 @@ struct RFC3164Parser {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
         record.format = .rfc3164
-        var index = Self.skippingSequenceNumbers(bytes, at: Self.skippingSpaceBeforeTimestamp(bytes, at: start))
+        var index = CiscoHeader.skippingSequenceNumbers(bytes, at: Self.skippingSpaceBeforeTimestamp(bytes, at: start))
         var expectsHostname = false
         let hasSequenceNumber = index != start
         var timestamp = self.timestamp(
@@ -41,12 +41,13 @@ struct RFC3164Parser {
             received: record.received,
             afterSequenceNumber: hasSequenceNumber
         )
-        if timestamp == nil, let origin = Self.originHostname(bytes, at: index, afterSequenceNumber: hasSequenceNumber)
+        if timestamp == nil,
+            let origin = CiscoHeader.originHostname(bytes, at: index, afterSequenceNumber: hasSequenceNumber)
         {
             record.host = origin.host
             index = origin.next
             timestamp = self.timestamp(bytes, at: index, received: record.received, afterSequenceNumber: true)
-        } else if timestamp == nil, let device = Self.deviceName(bytes, at: index, allowsColon: false) {
+        } else if timestamp == nil, let device = CiscoHeader.deviceName(bytes, at: index, allowsColon: false) {
             // No clock, the device's name and its mnemonic: `<166>fw01 %FTD-6-113005: …`.
             record.host = device.name
             index = device.next
@@ -60,15 +61,15 @@ struct RFC3164Parser {
         }
         // A relay's header with no HOSTNAME before the device's own clock (`Nov 02 14:37:11 Nov 02 2010 14:24:38:
         // %ASA-…`): no host.
-        if expectsHostname, Self.skippingCiscoClock(bytes, at: index) != index { expectsHostname = false }
+        if expectsHostname, CiscoHeader.skippingClock(bytes, at: index) != index { expectsHostname = false }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
-            index = Self.skippingSequenceNumbers(bytes, at: host.end + 1)
+            index = CiscoHeader.skippingSequenceNumbers(bytes, at: host.end + 1)
         }
-        index = Self.skippingCiscoClock(bytes, at: index)
+        index = CiscoHeader.skippingClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
             // A device ID written as `HOST: ` before the mnemonic (`May  5 19:02:25 asa01: %ASA-6-113004: …`).
-            if expectsHostname, record.host == nil, tag.pid == nil, Self.isMnemonic(bytes, at: tag.contentStart),
+            if expectsHostname, record.host == nil, tag.pid == nil, CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
                 let mnemonic = Self.tag(bytes, at: tag.contentStart)
             {
                 record.host = tag.name
@@ -130,27 +131,10 @@ struct RFC3164Parser {
     ) -> Bool {
         guard let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: isCisco) else { return false }
         if suffix.isCiscoStyle { return true }
-        if let name = suffix.nameAfterZone, Self.deviceName(bytes, at: name, allowsColon: true) != nil { return true }
-        return Self.deviceName(bytes, at: suffix.next, allowsColon: true) != nil
-    }
-
-    /// A device's name at `index` followed by its mnemonic, `HOST %…`, `HOST : %…`, `HOST :%…` or (`allowsColon`)
-    /// `HOST: %…`: the name, and where what follows its space starts.
-    private static func deviceName(
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        at index: Int,
-        allowsColon: Bool
-    ) -> (name: TextSpan, next: Int)? {
-        var position = index
-        while position < bytes.count, Self.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
-            position += 1
+        if let name = suffix.nameAfterZone, CiscoHeader.deviceName(bytes, at: name, allowsColon: true) != nil {
+            return true
         }
-        let name = TextSpan(start: index, end: position)
-        if allowsColon, position < bytes.count, bytes[position] == UInt8(ascii: ":") { position += 1 }
-        guard !name.isEmpty, position + 1 < bytes.count, bytes[position] == ByteClass.space,
-            Self.isMnemonic(bytes, at: Self.skippingCiscoClock(bytes, at: position + 1))
-        else { return nil }
-        return (name, position + 1)
+        return CiscoHeader.deviceName(bytes, at: suffix.next, allowsColon: true) != nil
     }
 
     /// A mark before a Cisco timestamp: IOS's `*` (clock not set) and `.` (not synchronized), or the `:` an ASA may
@@ -165,141 +149,6 @@ struct RFC3164Parser {
             Self.bsdFields(bytes, at: index + 1, isCisco: false) != nil
         else { return index }
         return index + 1
-    }
-
-    /// Skips one or two Cisco sequence numbers at `index`: IOS with a message counter and `service
-    /// sequence-numbers` writes two (`35: 000034: `).
-    private static func skippingSequenceNumbers(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        Self.skippingSequenceNumber(bytes, at: Self.skippingSequenceNumber(bytes, at: index))
-    }
-
-    /// Skips a Cisco sequence number (`1234: `) at `index`.
-    private static func skippingSequenceNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        var position = index
-        while position < bytes.count, ByteClass.isDigit(bytes[position]) { position += 1 }
-        guard position > index, position + 1 < bytes.count, bytes[position] == UInt8(ascii: ":"),
-            bytes[position + 1] == ByteClass.space
-        else { return index }
-        return position + 2
-    }
-
-    /// IOS's `logging origin-id` host name, `HOST: ` after a sequence number (`<165>7433: ASR920: 007439: …`) or after
-    /// the `:` of a message with none (`<189>: sw01: Jan  6 2022 21:01:34.964: %SYS-…`), or first (NX-OS's
-    /// `<190>sw01: 2017 Jul 26 14:42:46 UTC: %AUTHPRIV-…`, which must have its clock), and where what follows it
-    /// starts (its own sequence number skipped). Taken only when a mnemonic comes next, after a Cisco timestamp or
-    /// uptime or none (``skippingCiscoClock(_:at:)``): a TAG such as `sshd: ` after a counter stays a TAG.
-    private static func originHostname(
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        at index: Int,
-        afterSequenceNumber: Bool
-    ) -> (host: TextSpan, next: Int)? {
-        var start = index
-        // A host first, with nothing before it, is taken only with a clock after it.
-        var needsClock = false
-        if !afterSequenceNumber {
-            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == ByteClass.space {
-                start = index + 2
-            } else {
-                needsClock = true
-            }
-        }
-        var position = start
-        while position < bytes.count, Self.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
-            position += 1
-        }
-        // An uptime is no host: `007439: 2y10w: %SEC_LOGIN-…`.
-        guard position > start, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
-            bytes[position + 1] == ByteClass.space, Self.skippingCiscoClock(bytes, at: start) == start
-        else { return nil }
-        let next = Self.skippingSequenceNumber(bytes, at: position + 2)
-        let mnemonic = Self.skippingCiscoClock(bytes, at: next)
-        guard Self.isMnemonic(bytes, at: mnemonic), !needsClock || mnemonic != next else { return nil }
-        return (TextSpan(start: start, end: position), next)
-    }
-
-    /// The index of the `%` of a Cisco mnemonic at `index` or after a second Cisco timestamp (`*Mar  1
-    /// 00:00:46.123: `, `Mar 24 18:06:03.424 UTC: `: a relay's header came first), an uptime (`00:00:46: `,
-    /// `2y10w: `) or an ASA's `: ` after its device ID; `index` itself when no mnemonic follows.
-    private static func skippingCiscoClock(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        guard index < bytes.count, bytes[index] != UInt8(ascii: "%") else { return index }
-        var next = index
-        if bytes[index] == UInt8(ascii: ":") {
-            // The ` : ` (or ` :`) an ASA writes after its device ID: `asa01 : %ASA-6-302013: …`, maybe with its own
-            // clock after it (`host1 : Sep 25 15:47:07 EDT: %ASA-…`, `<189>: 00:00:46: %LINK-…`).
-            next = index + 1
-            if next < bytes.count, bytes[next] == ByteClass.space { next += 1 }
-            if next < bytes.count, bytes[next] != UInt8(ascii: ":") {
-                let clock = Self.skippingCiscoClock(bytes, at: next)
-                if clock != next { return clock }
-            }
-        } else if ByteClass.isDigit(bytes[index]), let fields = BSDTimestampParser.parseYearFirst(bytes, at: index) {
-            // NX-OS's clock behind its host (`sw01: 2017 Jul 26 14:42:46 UTC: %AUTHPRIV-…`).
-            guard let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle else {
-                return index
-            }
-            next = suffix.next - 1
-        } else if ByteClass.isDigit(bytes[index]) {
-            // An uptime: digits, `:` and the unit letters of `1d02h`, `2y10w`, `3w4d`.
-            var position = index
-            while position < bytes.count, ByteClass.isDigit(bytes[position]) || Self.isUptimeMark(bytes[position]) {
-                position += 1
-            }
-            guard position > index + 1, bytes[position - 1] == UInt8(ascii: ":") else { return index }
-            next = position
-        } else {
-            let position = bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: ".") ? index + 1 : index
-            // Cisco capitalizes its months: any other TAG (`sshd[1]: `) is passed over with one test.
-            guard position < bytes.count, Self.startsCapitalizedMonth(bytes[position]),
-                let fields = BSDTimestampParser.parse(bytes, at: position),
-                let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle
-            else { return index }
-            next = suffix.next - 1
-        }
-        if next < bytes.count, bytes[next] == ByteClass.space { next += 1 }
-        guard next > index + 1 || bytes[index] == UInt8(ascii: ":"), Self.isMnemonic(bytes, at: next) else {
-            return index
-        }
-        return next
-    }
-
-    /// Whether a Cisco mnemonic, `%FACILITY-[…-]SEVERITY-MNEMONIC: ` (IOS XR: `… : `), starts at `index`: `%`, an
-    /// upper-case letter, and a severity digit between dashes before the `:`.
-    private static func isMnemonic(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "%"), bytes[index + 1] &- UInt8(ascii: "A") < 26
-        else { return false }
-        var position = index + 2
-        var hasSeverity = false
-        while position + 2 < bytes.count, bytes[position] != UInt8(ascii: ":"), bytes[position] != ByteClass.space {
-            if bytes[position] == UInt8(ascii: "-"), ByteClass.isDigit(bytes[position + 1]),
-                bytes[position + 2] == UInt8(ascii: "-")
-            {
-                hasSeverity = true
-            }
-            position += 1
-        }
-        if position + 1 < bytes.count, bytes[position] == ByteClass.space { position += 1 }
-        return hasSeverity && position < bytes.count && bytes[position] == UInt8(ascii: ":")
-    }
-
-    /// Whether `byte` is the first letter of a capitalized month name (`Jan` … `Dec`).
-    @inline(__always)
-    private static func startsCapitalizedMonth(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "J"), UInt8(ascii: "F"), UInt8(ascii: "M"), UInt8(ascii: "A"), UInt8(ascii: "S"),
-            UInt8(ascii: "O"), UInt8(ascii: "N"), UInt8(ascii: "D"):
-            true
-        default: false
-        }
-    }
-
-    @inline(__always)
-    private static func isUptimeMark(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: ":"), UInt8(ascii: "y"), UInt8(ascii: "w"), UInt8(ascii: "d"), UInt8(ascii: "h"),
-            UInt8(ascii: "m"):
-            true
-        default: false
-        }
     }
 
     /// The timestamp at `index`, the index where the rest of the message starts, and whether it ended Cisco-style
@@ -341,7 +190,7 @@ struct RFC3164Parser {
         }
         guard var suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: isCisco) else { return nil }
         // A zone name before the device's name and its mnemonic: `Jan 13 15:44:18 MSK 10.1.1.1: %PIX-…`.
-        if let name = suffix.nameAfterZone, Self.deviceName(bytes, at: name, allowsColon: true) != nil {
+        if let name = suffix.nameAfterZone, CiscoHeader.deviceName(bytes, at: name, allowsColon: true) != nil {
             (suffix.next, suffix.utcOffset) = (name, suffix.zoneOffset)
         }
         guard let time = self.resolver.resolve(fields, received: received, utcOffset: suffix.utcOffset) else {
@@ -353,18 +202,11 @@ struct RFC3164Parser {
     /// A HOSTNAME token at `index`, if there is one.
     private static func hostname(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> TextSpan? {
         var position = index
-        while position < bytes.count, Self.isHostnameByte(bytes[position]) { position += 1 }
+        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]) { position += 1 }
         guard position > index, position < bytes.count, bytes[position] == ByteClass.space,
             bytes[position - 1] != UInt8(ascii: ":")
         else { return nil }
         return TextSpan(start: index, end: position)
-    }
-
-    @inline(__always)
-    private static func isHostnameByte(_ byte: UInt8) -> Bool {
-        ByteClass.isDigit(byte) || ByteClass.isASCIILetter(byte) || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-            || byte == UInt8(ascii: "/")
     }
 
     private struct Tag {
