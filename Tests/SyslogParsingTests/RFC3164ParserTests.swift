@@ -773,6 +773,67 @@ struct RFC3164ParserTests {
             app: "%ASA-session-6-302016",
             msg: "x"
         ),
+        // IOS XR: a node before the clock (after a sequence number and the device's name, or first), ` : ` or a
+        // zone after it, the process before the mnemonic, and the mnemonic's ` : `.
+        ParserCase(
+            "<187>94307: gw2.acy1 LC/0/2/CPU0:Jul  7 20:16:14.834 : ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : x",
+            .rfc3164,
+            .local7,
+            .err,
+            time: "2026-07-07T20:16:14.834000Z",
+            host: "gw2.acy1",
+            app: "%PKT_INFRA-LINK-3-UPDOWN",
+            msg: "x"
+        ),
+        ParserCase(
+            "<187>138076: RP/0/RP0/CPU0:Dec 11 12:43:29.227 UTC: snmpd[1002]: %SNMP-SNMP-3-AUTH_FAIL : x",
+            .rfc3164,
+            .local7,
+            .err,
+            time: "2026-12-11T12:43:29.227000Z",
+            app: "%SNMP-SNMP-3-AUTH_FAIL",
+            msg: "x"
+        ),
+        ParserCase(
+            "<187>RP/0/RP0/CPU0:2024 Jun 27 23:14:49.708 JST: config[66279]: %MGBL-CONFIG-6-DB_COMMIT : x",
+            .rfc3164,
+            .local7,
+            .err,
+            time: "2024-06-27T23:14:49.708000Z",
+            app: "%MGBL-CONFIG-6-DB_COMMIT",
+            msg: "x"
+        ),
+        // Behind a relay's header and counter; a bare offset as the zone.
+        ParserCase(
+            "<189>May 22 21:00:31 192.168.200.11 52536: RP/0/RP0/CPU0:May 22 21:00:56.247 +06: SSHD_[68879]: "
+                + "%SECURITY-SSHD-6-INFO_GENERAL : x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-05-22T21:00:31.000000Z",
+            host: "192.168.200.11",
+            app: "%SECURITY-SSHD-6-INFO_GENERAL",
+            msg: "x"
+        ),
+        ParserCase(
+            "<189>12: *May 22 21:00:56.247 +0600: %SYS-5-RESTART: x",
+            .rfc3164,
+            .local7,
+            .notice,
+            time: "2026-05-22T15:00:56.247000Z",
+            app: "%SYS-5-RESTART",
+            msg: "x"
+        ),
+        // A `/` word before a clock but no mnemonic after the process: the process is the TAG.
+        ParserCase(
+            "<13>RP/0/RP0/CPU0:Dec 11 12:43:29.227 UTC: snmpd[1002]: hello",
+            .rfc3164,
+            time: "2026-12-11T12:43:29.227000Z",
+            app: "snmpd",
+            procid: "1002",
+            msg: "hello"
+        ),
+        ParserCase("<13>a/b:c d", .rfc3164, msg: "a/b:c d"),
         // One space between the PRI and a BSD timestamp is passed over; two are not.
         ParserCase(
             "<19> Nov 17 14:28:48 host1 sshd[5]: x",
@@ -833,6 +894,17 @@ struct RawAndPriorityTests {
             app: "app",
             procid: "7",
             msg: "started"
+        ),
+        // IOS XR's console log, forwarded.
+        ParserCase(
+            "RP/0/RP0/CPU0:Nov 18 08:48:26.388 UTC: ifmgr[427]: %PKT_INFRA-LINK-3-UPDOWN : Interface Mgmt0, changed "
+                + "state to Down",
+            .rfc3164,
+            time: "2026-11-18T08:48:26.388000Z",
+            app: "%PKT_INFRA-LINK-3-UPDOWN",
+            msg: "Interface Mgmt0, changed state to Down",
+            event: "link-down",
+            resource: "Mgmt0"
         ),
         // NX-OS's log file, forwarded.
         ParserCase(

@@ -8,6 +8,7 @@ import ActivityModel
 /// <189>35: 000034: *Sep 23 10:15:32.123: %SYS-5-CONFIG_I: …       two sequence numbers, a clock
 /// <165>7433: ASR920: 007439: 2y10w: %SEC_LOGIN-5-LOGIN_SUCCESS: …  origin-id host, a number, an uptime
 /// <166>fw01 : %ASA-6-302013: …                                       a device's name, ` : `
+/// <187>94307: gw2 LC/0/2/CPU0:Jul  7 20:16:14.834 : ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …   IOS XR: host, node
 /// ```
 enum CiscoHeader {
     /// A device's name at `index` followed by its mnemonic, `HOST %…`, `HOST : %…`, `HOST :%…` or (`allowsColon`)
@@ -109,19 +110,42 @@ enum CiscoHeader {
             guard position > index + 1, bytes[position - 1] == UInt8(ascii: ":") else { return index }
             next = position
         } else {
-            let position = bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: ".") ? index + 1 : index
+            var position = bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: ".") ? index + 1 : index
+            // IOS XR's node before its clock, behind a relay's header: `… 52536: RP/0/RP0/CPU0:May 22 21:00:56.247 …`.
+            if let node = Self.node(bytes, at: index), node.host == nil { position = node.clock }
             // Cisco capitalizes its months: any other TAG (`sshd[1]: `) is passed over with one test.
-            guard position < bytes.count, Self.startsCapitalizedMonth(bytes[position]),
-                let fields = BSDTimestampParser.parse(bytes, at: position),
+            guard position < bytes.count,
+                let fields = ByteClass.isDigit(bytes[position])
+                    ? BSDTimestampParser.parseYearFirst(bytes, at: position)
+                    : Self.startsCapitalizedMonth(bytes[position])
+                        ? BSDTimestampParser.parse(bytes, at: position) : nil,
                 let suffix = TimestampSuffix.read(bytes, at: fields.end, isCisco: true), suffix.isCiscoStyle
             else { return index }
             next = suffix.next - 1
         }
         if next < bytes.count, bytes[next] == ByteClass.space { next += 1 }
-        guard next > index + 1 || bytes[index] == UInt8(ascii: ":"), Self.isMnemonic(bytes, at: next) else {
-            return index
+        guard next > index + 1 || bytes[index] == UInt8(ascii: ":") else { return index }
+        let mnemonic = Self.skippingProcess(bytes, at: next)
+        return Self.isMnemonic(bytes, at: mnemonic) ? mnemonic : index
+    }
+
+    /// IOS XR's process and its PID before the mnemonic, `ifmgr[214]: ` (`SSHD_[68879]: `): where the mnemonic
+    /// starts, or `index` when no mnemonic follows such a process.
+    static func skippingProcess(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        var position = index
+        while position < bytes.count, ByteClass.isPrintableASCII(bytes[position]), bytes[position] != UInt8(ascii: "["),
+            bytes[position] != UInt8(ascii: ":")
+        {
+            position += 1
         }
-        return next
+        guard position > index, position < bytes.count, bytes[position] == UInt8(ascii: "[") else { return index }
+        position += 1
+        while position < bytes.count, ByteClass.isDigit(bytes[position]) { position += 1 }
+        guard position + 2 < bytes.count, bytes[position] == UInt8(ascii: "]"),
+            bytes[position + 1] == UInt8(ascii: ":"),
+            bytes[position + 2] == ByteClass.space, Self.isMnemonic(bytes, at: position + 3)
+        else { return index }
+        return position + 3
     }
 
     /// Whether a Cisco mnemonic, `%FACILITY-[…-]SEVERITY-MNEMONIC: ` (IOS XR: `… : `), starts at `index`: `%`, an
@@ -162,5 +186,36 @@ enum CiscoHeader {
             true
         default: false
         }
+    }
+
+    /// IOS XR's node before its clock, `RP/0/RP0/CPU0:Dec 11 …` (a `/` in it, a `:` and a capitalized month or a
+    /// year right after), maybe after the device's name and a space (`gw2.acy1 LC/0/2/CPU0:Jul  7 …`): the name, and where the
+    /// clock starts.
+    static func node(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (host: TextSpan?, clock: Int)? {
+        if let clock = Self.clockAfterNode(bytes, at: index) { return (nil, clock) }
+        var position = index
+        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: "/"),
+            bytes[position] != UInt8(ascii: ":")
+        {
+            position += 1
+        }
+        guard position > index, position < bytes.count, bytes[position] == ByteClass.space,
+            let clock = Self.clockAfterNode(bytes, at: position + 1)
+        else { return nil }
+        return (TextSpan(start: index, end: position), clock)
+    }
+
+    /// Where the clock starts after an IOS XR node at `index`.
+    private static func clockAfterNode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        var position = index
+        var hasSlash = false
+        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
+            hasSlash = hasSlash || bytes[position] == UInt8(ascii: "/")
+            position += 1
+        }
+        guard hasSlash, position + 1 < bytes.count, bytes[position] == UInt8(ascii: ":"),
+            Self.startsCapitalizedMonth(bytes[position + 1]) || ByteClass.isDigit(bytes[position + 1])
+        else { return nil }
+        return position + 1
     }
 }

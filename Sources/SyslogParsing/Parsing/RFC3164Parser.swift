@@ -41,7 +41,12 @@ struct RFC3164Parser {
             received: record.received,
             afterSequenceNumber: hasSequenceNumber
         )
-        if timestamp == nil,
+        if timestamp == nil, let node = CiscoHeader.node(bytes, at: index) {
+            // IOS XR: `[HOST ]NODE:CLOCK …`.
+            record.host = node.host
+            index = node.clock
+            timestamp = self.timestamp(bytes, at: index, received: record.received, afterSequenceNumber: true)
+        } else if timestamp == nil,
             let origin = CiscoHeader.originHostname(bytes, at: index, afterSequenceNumber: hasSequenceNumber)
         {
             record.host = origin.host
@@ -68,6 +73,12 @@ struct RFC3164Parser {
         }
         index = CiscoHeader.skippingClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
+            // IOS XR's process before the mnemonic (`ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …`): the mnemonic is the TAG.
+            if tag.pid != nil, CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
+                let mnemonic = Self.tag(bytes, at: tag.contentStart)
+            {
+                tag = mnemonic
+            }
             // A device ID written as `HOST: ` before the mnemonic (`May  5 19:02:25 asa01: %ASA-6-113004: …`).
             if expectsHostname, record.host == nil, tag.pid == nil, CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
                 let mnemonic = Self.tag(bytes, at: tag.contentStart)
@@ -97,6 +108,10 @@ struct RFC3164Parser {
         }
         var position = 0
         if Self.isClockMark(first) { position = 1 }
+        // IOS XR's node before its clock: `RP/0/RP0/CPU0:Nov 18 08:48:26.388 UTC: ifmgr[427]: %PKT_INFRA-…`.
+        if let node = CiscoHeader.node(bytes, at: 0), node.host == nil {
+            return Self.bsdFields(bytes, at: node.clock, isCisco: true) != nil
+        }
         guard let fields = BSDTimestampParser.parse(bytes, at: position) else { return false }
         return Self.endsTimestamp(bytes, fields)
     }
@@ -258,6 +273,13 @@ struct RFC3164Parser {
                 pid: nil,
                 contentStart: min(afterColon + 1, end)
             )
+        case ByteClass.space:
+            // IOS XR's mnemonic: `%PKT_INFRA-LINK-3-UPDOWN : Interface …`.
+            guard position + 2 <= end, bytes[position + 1] == UInt8(ascii: ":"),
+                CiscoHeader.isMnemonic(bytes, at: index),
+                position + 2 == end || bytes[position + 2] == ByteClass.space
+            else { return nil }
+            return Tag(name: name, pid: nil, contentStart: min(position + 3, end))
         default:
             return nil
         }

@@ -8,8 +8,10 @@
 ///
 /// ```
 /// 14:41:09: %SYS-…            Cisco style, the configured zone
+/// 14:41:09.834 : ifmgr[214]:  Cisco style (IOS XR)
 /// 14:41:09 UTC: %SYS-…        Cisco style, UTC            (also GMT, UT, Z, any case)
 /// 14:41:09.123 UTC+1: %SYS-…  Cisco style, UTC+01:00      (UTC+07:30, GMT-5, UTC+0530 too)
+/// 14:41:09.247 +06: SSHD_[1]: Cisco style, UTC+06:00      (a bare offset)
 /// 14:41:09 MSK: %SYS-…        Cisco style, the configured zone (a name that fixes no offset)
 /// 14:41:09Z  %FTD-…           UTC, then the rest (FTD)
 /// 14:41:09 MSK 10.1.1.1: %…   a zone name, then maybe the device's name (``nameAfterZone``)
@@ -45,6 +47,10 @@ struct TimestampSuffix {
             return TimestampSuffix(next: min(index + 2, end), utcOffset: utcOffset, isCiscoStyle: true)
         }
         guard bytes[index] == ByteClass.space else { return nil }
+        // IOS XR: `Jul  7 20:16:14.834 : ifmgr[214]: …`.
+        if index + 2 < end, bytes[index + 1] == UInt8(ascii: ":"), bytes[index + 2] == ByteClass.space {
+            return TimestampSuffix(next: index + 3, utcOffset: utcOffset, isCiscoStyle: true)
+        }
         var suffix = TimestampSuffix(next: index + 1, utcOffset: utcOffset, isCiscoStyle: false)
         guard utcOffset == nil, let zone = Self.zone(bytes, at: index + 1) else { return suffix }
         let zoneEnd = zone.end
@@ -69,6 +75,13 @@ struct TimestampSuffix {
         at index: Int
     ) -> (end: Int, utcOffset: Int?, mayPrecedeName: Bool)? {
         let end = bytes.count
+        // A bare offset, `+06` or `-05:00` (IOS XR's `clock timezone` written as one).
+        if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            guard let (offset, offsetEnd) = Self.offset(bytes, at: index), offsetEnd < end,
+                bytes[offsetEnd] == UInt8(ascii: ":") || bytes[offsetEnd] == ByteClass.space
+            else { return nil }
+            return (offsetEnd, offset, false)
+        }
         var nameEnd = index
         var isUpperCase = true
         while nameEnd < end, nameEnd - index <= Self.longestZoneName, ByteClass.isASCIILetter(bytes[nameEnd]) {

@@ -213,6 +213,50 @@ struct NetworkDeviceRecognizerTests {
             event: "config-change",
             resource: "logging discriminator x"
         ),
+        // IOS XR's own authentication, logout and commit lines.
+        ActivityCase(
+            "<189>May 22 21:00:31 192.168.200.11 52536: RP/0/RP0/CPU0:May 22 21:00:56.247 +06: SSHD_[68879]: "
+                + "%SECURITY-SSHD-6-INFO_SUCCESS : Successfully authenticated user 'rancid' from '192.168.200.56' on "
+                + "'vty0'(cipher 'chacha20-poly1305@openssh.com', mac 'chacha20-poly1305')",
+            user: "rancid",
+            event: "login",
+            resource: "sshd",
+            outcome: "success",
+            client: "192.168.200.56"
+        ),
+        ActivityCase(
+            "<187>RP/0/RP0/CPU0:Aug 20 01:49:21.506 UTC: login[1]: %SECURITY-LOGIN-4-AUTHEN_FAILED : Failed "
+                + "authentication attempt by user 'sh int des | in univ' from '10.0.1.1' on 'vty4'",
+            user: "sh int des | in univ",
+            event: "login",
+            outcome: "failure",
+            client: "10.0.1.1"
+        ),
+        ActivityCase(
+            "<187>RP/0/RP0/CPU0:Aug 20 01:49:21.506 UTC: login[1]: %SECURITY-LOGIN-6-AUTHEN_SUCCESS : Successfully "
+                + "authenticated user 'admin' from 'console' on 'con0_RP0_CPU0'",
+            user: "admin",
+            event: "login",
+            outcome: "success"
+        ),
+        ActivityCase(
+            "<187>RP/0/RP0/CPU0:Aug 20 01:49:21.506 UTC: SSHD_[68896]: %SECURITY-SSHD-6-INFO_USER_LOGOUT : User "
+                + "'admin' from '192.168.122.1' logged out on 'vty0'",
+            user: "admin",
+            event: "session-close",
+            resource: "sshd",
+            client: "192.168.122.1"
+        ),
+        ActivityCase(
+            "<187>RP/0/RP0/CPU0:Aug 20 01:49:21.506 UTC: SSHD_[1]: %SECURITY-SSHD-6-INFO_GENERAL : Client closes "
+                + "socket connection"
+        ),
+        ActivityCase(
+            "RP/0/RP0/CPU0:2024 Jun 27 23:14:49.708 JST: config[66279]: %MGBL-CONFIG-6-DB_COMMIT : Configuration "
+                + "committed by user 'cisco'. Use 'show configuration commit changes 1000000261' to view the changes.",
+            user: "cisco",
+            event: "config-change"
+        ),
         // A process's configuration change, for a line or a user.
         ActivityCase(
             "*Jul 15 20:37:49.932: %SYS-5-CONFIG_P: Configured programmatically by process PnP Agent Discovery from "

@@ -29,6 +29,10 @@ import ActivityModel
 /// %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:interface Gi0/1                           config-change
 /// %SEC-6-IPACCESSLOGP: list ACL-IN denied tcp 10.1.1.1(52870) -> 10.2.2.2(22), 1 packet          connection failure
 /// %SEC-6-IPACCESSLOGS: list 10 permitted 10.1.1.1 1 packet                                         connection success
+/// %SECURITY-SSHD-6-INFO_SUCCESS : Successfully authenticated user 'bob' from '10.1.1.1' on 'vty0'(…)  IOS XR, login
+/// %SECURITY-LOGIN-4-AUTHEN_FAILED : Failed authentication attempt by user 'bob' from '10.1.1.1' on 'vty4'
+/// %SECURITY-SSHD-6-INFO_USER_LOGOUT : User 'bob' from '10.1.1.1' logged out on 'vty0'           IOS XR, session-close
+/// %MGBL-CONFIG-6-DB_COMMIT : Configuration committed by user 'bob'. Use 'show configuration …'    IOS XR, config-change
 /// ```
 enum CiscoRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -81,6 +85,16 @@ enum CiscoRecognizer {
         if name.equals(kind, "SSH2_CLOSE") { return Self.sshClose(&text, into: &fields) }
         if name.equals(kind, "CFGLOG_LOGGEDCMD") { return Self.loggedCommand(&text, into: &fields) }
         if let form = Self.accessLogForm(name, kind) { return Self.accessList(&text, form, into: &fields) }
+        if name.equals(facility, "SECURITY") {
+            let isSSH = name.matches("SSHD-", at: firstDash + 1)
+            return Self.iosXRAuthentication(&text, name, kind, isSSH: isSSH, into: &fields)
+        }
+        if name.equals(kind, "DB_COMMIT") {
+            guard text.skip("Configuration committed by user '"), let user = text.upTo("'") else { return false }
+            fields.offer(.user, span: user)
+            fields.offer(.event, .word(Word.configChange))
+            return true
+        }
         return false
     }
 
@@ -335,6 +349,40 @@ enum CiscoRecognizer {
         guard let source = sourceWord.word() else { return false }
         let destination = text.dropping(UInt8(ascii: ","), from: target)
         return CiscoASAFlows.flow(source, destination, text.bytes, interfaces: (nil, nil), outcome, &fields)
+    }
+
+    /// IOS XR's `%SECURITY-SSHD-…` and `%SECURITY-LOGIN-…`: `Successfully authenticated user 'NAME' from 'SOURCE' on
+    /// 'LINE'…` (`INFO_SUCCESS`, `AUTHEN_SUCCESS`), `Failed authentication attempt by user 'NAME' from 'SOURCE' …`
+    /// (`INFO_FAILURE`, `AUTHEN_FAILED`), `User 'NAME' from 'SOURCE' logged out on 'LINE'` (`INFO_USER_LOGOUT`); a
+    /// source `console` is a line, not a client.
+    private static func iosXRAuthentication(
+        _ text: inout TextCursor,
+        _ name: TextCursor,
+        _ kind: TextSpan,
+        isSSH: Bool,
+        into fields: inout ActivityFields
+    ) -> Bool {
+        let event: StaticString
+        var outcome: StaticString?
+        if name.equals(kind, "INFO_SUCCESS") || name.equals(kind, "AUTHEN_SUCCESS") {
+            guard text.skip("Successfully authenticated user '") else { return false }
+            (event, outcome) = (Word.login, Word.success)
+        } else if name.equals(kind, "INFO_FAILURE") || name.equals(kind, "AUTHEN_FAILED") {
+            guard text.skip("Failed authentication attempt by user '") else { return false }
+            (event, outcome) = (Word.login, Word.failure)
+        } else if name.equals(kind, "INFO_USER_LOGOUT") {
+            guard text.skip("User '") else { return false }
+            event = Word.sessionClose
+        } else {
+            return false
+        }
+        guard let user = text.upTo("' from '"), let source = text.upTo("'") else { return false }
+        fields.offer(.user, span: user)
+        if !Self.isLine(text, source) { fields.offer(.client, span: source) }
+        fields.offer(.event, .word(event))
+        if isSSH { fields.offer(.resource, .word("sshd")) }
+        if let outcome { fields.offer(.outcome, .word(outcome)) }
+        return true
     }
 
     /// `User:NAME  logged command:COMMAND`.
