@@ -428,6 +428,45 @@ struct CiscoASARecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // FTD's connection events; ASA's denied ICMP to the device and untranslated packets.
+        ActivityCase(
+            "<185>2020-07-24T13:13:45Z   %FTD-1-430003: DeviceUUID: 854f1702-0ecf-1de8-0df9-e7e6f1185fdb, "
+                + "AccessControlRuleAction: Allow, SrcIP: 192.0.2.143, DstIP: 192.0.2.74, SrcPort: 48522, DstPort: 80, "
+                + "Protocol: tcp, IngressInterface: Outside, ACPolicy: My ASA Policy, User: No Authentication Required",
+            event: "connection",
+            resource: "192.0.2.74:80",
+            outcome: "success",
+            client: "192.0.2.143"
+        ),
+        ActivityCase(
+            "<118>2020-02-04T11:00:54Z %FTD-6-430002: DeviceUUID: 90e1, AccessControlRuleAction: Block with reset, "
+                + "SrcIP: 75.150.94.75, DstIP: 2001:db8::2, SrcPort: 59698, DstPort: 8027, Protocol: tcp",
+            event: "connection",
+            resource: "[2001:db8::2]:8027",
+            outcome: "failure",
+            client: "75.150.94.75"
+        ),
+        ActivityCase(
+            "<118>2020-02-04T11:00:54Z %FTD-6-430003: DeviceUUID: 90e1, AccessControlRuleAction: Monitor, "
+                + "SrcIP: 75.150.94.75, DstIP: 10.0.0.5, Protocol: icmp",
+            event: "connection",
+            resource: "10.0.0.5",
+            client: "75.150.94.75"
+        ),
+        ActivityCase("<118>2020-02-04T11:00:54Z %FTD-1-430001: DeviceUUID: 90e1, SrcIP: 1.2.3.4, DstIP: 10.0.0.5"),
+        ActivityCase(
+            asa(3, 313_001, "Denied ICMP type=8, code=0 from 203.0.113.9 on interface outside"),
+            event: "connection",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            asa(2, 106_011, "Deny inbound (No xlate) tcp src outside:203.0.113.9/4444 dst outside:198.51.100.5/80"),
+            event: "connection",
+            resource: "198.51.100.5:80",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
         // An interface name with spaces (the to-the-box `NP Identity Ifc`); PIX's documented `outside: ADDRESS`; an
         // ICMP type glued to the address is no port.
         ActivityCase(

@@ -16,6 +16,10 @@ import ActivityModel
 /// 106006 Deny inbound UDP from 203.0.113.9/4444 to 10.0.0.5/53 on interface outside
 /// 106015 Deny TCP (no connection) from 203.0.113.9/4444 to 10.0.0.5/80 flags RST  on interface outside
 /// 710003 TCP access denied by ACL from 203.0.113.9/4444 to outside:10.0.0.5/22
+/// 106011 Deny inbound (No xlate) tcp src outside:203.0.113.9/4444 dst outside:198.51.100.5/80
+/// 313001 Denied ICMP type=8, code=0 from 203.0.113.9 on interface outside                 (to the device: no resource)
+/// 430003 DeviceUUID: …, AccessControlRuleAction: Allow, SrcIP: 203.0.113.9, DstIP: 10.0.0.5, SrcPort: 4444,
+///        DstPort: 22, Protocol: tcp, …                                      (FTD's connection events, 430002 too)
 /// ```
 ///
 /// `inbound` flows are opened from the `for` side (ICMP: `faddr`), `outbound` ones from the `to` side (ICMP: `laddr`).
@@ -26,7 +30,14 @@ enum CiscoASAFlows {
         switch id {
         case 302_013, 302_015: return Self.built(&text, into: &fields)
         case 302_020: return Self.builtICMP(&text, into: &fields)
-        case 106_023, 106_014, 106_010: return Self.deniedByAccessGroup(&text, into: &fields)
+        case 106_023, 106_014, 106_010, 106_011: return Self.deniedByAccessGroup(&text, into: &fields)
+        case 313_001:
+            guard text.skip("Denied ICMP "), text.upTo(" from ") != nil, let source = text.word() else { return false }
+            fields.offer(.event, .word(Word.connection))
+            fields.offer(.client, span: source)
+            fields.offer(.outcome, .word(Word.failure))
+            return true
+        case 430_002, 430_003: return Self.firepowerConnection(&text, into: &fields)
         case 106_100: return Self.accessList(&text, into: &fields)
         case 106_001: return Self.denied(&text, "Inbound TCP connection denied from ", into: &fields)
         case 106_006, 106_007: return Self.denied(&text, "Deny inbound UDP from ", into: &fields)
@@ -70,6 +81,44 @@ enum CiscoASAFlows {
         }
         let (source, target) = inbound ? (host(foreign), host(local)) : (host(local), host(foreign))
         return Self.flow(source, target, text.bytes, interfaces: (nil, nil), Word.success, &fields)
+    }
+
+    /// FTD's connection event, `NAME: VALUE` pairs separated by `, `: `AccessControlRuleAction` (`Allow`, `Trust`,
+    /// `Fastpath`: success; `Block…`, `Interactive Block…`: failure), `SrcIP`, `DstIP`, `DstPort`.
+    private static func firepowerConnection(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
+        guard let source = Self.field("SrcIP: ", text), let destination = Self.field("DstIP: ", text) else {
+            return false
+        }
+        fields.offer(.event, .word(Word.connection))
+        fields.offer(.client, span: source)
+        if let port = Self.field("DstPort: ", text) {
+            fields.offer(.resource, .endpoint(destination, port: port))
+        } else {
+            fields.offer(.resource, span: destination)
+        }
+        if let action = Self.field("AccessControlRuleAction: ", text) {
+            let value = TextCursor(text.bytes, action)
+            if value.equals(action, "Allow") || value.equals(action, "Trust") || value.equals(action, "Fastpath") {
+                fields.offer(.outcome, .word(Word.success))
+            } else if value.matches("Block", at: action.start) || value.matches("Interactive Block", at: action.start) {
+                fields.offer(.outcome, .word(Word.failure))
+            }
+        }
+        return true
+    }
+
+    /// The value of FTD's `NAME: VALUE` (to the next `,` or the end) after `, ` or at the start of the text.
+    private static func field(_ name: StaticString, _ text: TextCursor) -> TextSpan? {
+        var from = text.position
+        while let found = text.firstIndex(of: name, from: from) {
+            if found == text.position || text.matches(", ", at: found - 2) {
+                var value = TextCursor(text.bytes, TextSpan(start: found + name.utf8CodeUnitCount, end: text.end))
+                let span = value.upTo(",") ?? value.rest
+                return span.isEmpty ? nil : span
+            }
+            from = found + 1
+        }
+        return nil
     }
 
     /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER[, SGT])] dst IF:ADDRESS[/PORT][(USER[, SGT])] by access-group "ACL"
