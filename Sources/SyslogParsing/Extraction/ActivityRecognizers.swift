@@ -46,7 +46,15 @@ enum ActivityRecognizers {
             // CEF's extension is a list of pairs: the `key=value` stage still reads it.
             return false
         }
-        guard var app = parts.app else { return false }
+        guard var app = parts.app else {
+            // A product's name before `CEF:` (`ASM:CEF:0|…`), which the header did not take for a TAG.
+            var text = parts.cursor
+            if first &- UInt8(ascii: "A") < 26, first != UInt8(ascii: "C"), CEFRecognizer.skipProductPrefix(&text) {
+                // As above: the extension is still read as pairs.
+                _ = CEFRecognizer.recognize(parts, into: &fields)
+            }
+            return false
+        }
         var programFirst = appFirst
         if appFirst == UInt8(ascii: "/") {
             app = Self.programName(app, parts.bytes)

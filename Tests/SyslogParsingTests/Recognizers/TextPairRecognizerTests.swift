@@ -24,6 +24,14 @@ struct TextPairRecognizerTests {
             resource: "system.interface",
             client: "10.0.0.5"
         ),
+        // F5 ASM writes its product's name before `CEF:`; the extension's escapes are removed.
+        ActivityCase(
+            #"Sep 3 16:06:16 172.30.0.20 ASM:CEF:0|F5|ASM|10.2.1|Successful Request|Successful Request|2|dvchost=bigip1 act=passed src=10.2.1.1 spt=55468 dst=10.2.2.2 dpt=80 suser=N/A request=/xss/xss.php?param\=<script"#,
+            event: "passed",
+            resource: "/xss/xss.php?param=<script",
+            client: "10.2.1.1"
+        ),
+        ActivityCase(#"<13>Sep 3 16:06:16 h1 ASM:nothing|here src=10.2.1.1 dst=10.2.2.2"#, client: "10.2.1.1"),
         // FortiOS 5 wrote a flow's end as `status=`.
         ActivityCase(
             "<45>date=2017-03-06 time=12:53:10 devname=FG type=traffic subtype=forward level=notice srcip=10.0.0.1 srcport=45748 dstip=10.0.0.2 dstport=443 status=close",

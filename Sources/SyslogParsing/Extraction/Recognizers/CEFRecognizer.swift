@@ -35,10 +35,23 @@ enum CEFRecognizer {
         return nil
     }
 
+    /// Whether the text starts with a product's upper-case name and `:` before `CEF:` (F5 ASM's `ASM:CEF:0|…`), which
+    /// it then skips.
+    static func skipProductPrefix(_ cursor: inout TextCursor) -> Bool {
+        var index = cursor.position
+        while index < cursor.end, index - cursor.position < 16, cursor.bytes[index] &- UInt8(ascii: "A") < 26 {
+            index += 1
+        }
+        guard index > cursor.position, cursor.matches(":CEF:", at: index) else { return false }
+        cursor.position = index + 5
+        return true
+    }
+
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
         var cursor = parts.cursor
-        // FortiOS writes `CEF: 0|…`, which a syslog parser reads as the tag `CEF` and a text that starts at `0|`.
-        guard cursor.skip("CEF:") || Self.isTag(parts) else { return false }
+        // FortiOS writes `CEF: 0|…`, which a syslog parser reads as the tag `CEF` and a text that starts at `0|`;
+        // F5 ASM, `ASM:CEF:0|…`.
+        guard cursor.skip("CEF:") || Self.isTag(parts) || Self.skipProductPrefix(&cursor) else { return false }
         var headerFields: (name: TextSpan?, count: Int) = (nil, 0)
         var fieldStart = cursor.position
         var index = cursor.position
