@@ -834,6 +834,27 @@ struct RFC3164ParserTests {
             msg: "hello"
         ),
         ParserCase("<13>a/b:c d", .rfc3164, msg: "a/b:c d"),
+        // A wireless LAN controller's task before its clock, after its name or a counter.
+        ParserCase(
+            "<134>Cisco-00f8.2c26.6580: *apfMsConnTask_0: Apr 20 19:37:28.624: %APF-6-USE_DEFAULT_CIPHER_SUITE: x",
+            .rfc3164,
+            .local0,
+            .info,
+            time: "2026-04-20T19:37:28.624000Z",
+            host: "Cisco-00f8.2c26.6580",
+            app: "%APF-6-USE_DEFAULT_CIPHER_SUITE",
+            msg: "x"
+        ),
+        ParserCase(
+            "<132>12345: *spamApTask1: May 26 18:52:01.958: %CAPWAP-4-DISC_INTF_ERR2: x",
+            .rfc3164,
+            .local0,
+            .warning,
+            time: "2026-05-26T18:52:01.958000Z",
+            app: "%CAPWAP-4-DISC_INTF_ERR2",
+            msg: "x"
+        ),
+        ParserCase("<13>*task: not a clock", .rfc3164, app: "*task", msg: "not a clock"),
         // One space between the PRI and a BSD timestamp is passed over; two are not.
         ParserCase(
             "<19> Nov 17 14:28:48 host1 sshd[5]: x",

@@ -9,6 +9,7 @@ import ActivityModel
 /// <165>7433: ASR920: 007439: 2y10w: %SEC_LOGIN-5-LOGIN_SUCCESS: …  origin-id host, a number, an uptime
 /// <166>fw01 : %ASA-6-302013: …                                       a device's name, ` : `
 /// <187>94307: gw2 LC/0/2/CPU0:Jul  7 20:16:14.834 : ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …   IOS XR: host, node
+/// <134>wlc1: *apfMsConnTask_0: Apr 20 19:37:28.624: %APF-6-…: …      a wireless controller's host and task
 /// ```
 enum CiscoHeader {
     /// A device's name at `index` followed by its mnemonic, `HOST %…`, `HOST : %…`, `HOST :%…` or (`allowsColon`)
@@ -74,7 +75,7 @@ enum CiscoHeader {
         guard position > start, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
             bytes[position + 1] == ByteClass.space, Self.skippingClock(bytes, at: start) == start
         else { return nil }
-        let next = Self.skippingSequenceNumber(bytes, at: position + 2)
+        let next = Self.skippingTask(bytes, at: Self.skippingSequenceNumber(bytes, at: position + 2))
         let mnemonic = Self.skippingClock(bytes, at: next)
         guard Self.isMnemonic(bytes, at: mnemonic), !needsClock || mnemonic != next else { return nil }
         return (TextSpan(start: start, end: position), next)
@@ -217,5 +218,20 @@ enum CiscoHeader {
             Self.startsCapitalizedMonth(bytes[position + 1]) || ByteClass.isDigit(bytes[position + 1])
         else { return nil }
         return position + 1
+    }
+
+    /// A wireless LAN controller's task before its clock, `*apfMsConnTask_0: ` (a `*`, a name, `: `): where the clock
+    /// starts, or `index`.
+    @inline(__always)
+    static func skippingTask(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "*") else { return index }
+        var position = index + 1
+        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
+            position += 1
+        }
+        guard position > index + 1, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
+            bytes[position + 1] == ByteClass.space, Self.startsCapitalizedMonth(bytes[position + 2])
+        else { return index }
+        return position + 2
     }
 }

@@ -6,6 +6,7 @@ import ActivityModel
 /// <PRI>[SEQ: ][*|.]TIMESTAMP[ ZONE]: [TAG[[PID]]: ]CONTENT     Cisco IOS   (no HOSTNAME; ZONE only before `%`)
 /// <PRI>[SEQ: [SEQ: ]|: ][HOST: ][SEQ: ][CLOCK: ]%MNEMONIC: CONTENT  Cisco IOS `logging origin-id`, uptime or none
 /// <PRI>[: |HOST: ]YYYY Mmm dd hh:mm:ss[ ZONE]: %MNEMONIC: CONTENT        Cisco NX-OS (HOST: with a CLOCK only)
+/// <PRI>[SEQ: |HOST: ]*TASK: CLOCK: %MNEMONIC: CONTENT                   Cisco wireless LAN controller
 /// <PRI>[[SP]TIMESTAMP SP [HOSTNAME SP [SEQ: ][CLOCK: ]]][TAG[[PID]]: ]CONTENT BSD / RFC 3164 / RFC 3339 variants
 /// ```
 ///
@@ -32,7 +33,10 @@ struct RFC3164Parser {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
         record.format = .rfc3164
-        var index = CiscoHeader.skippingSequenceNumbers(bytes, at: Self.skippingSpaceBeforeTimestamp(bytes, at: start))
+        var index = CiscoHeader.skippingTask(
+            bytes,
+            at: CiscoHeader.skippingSequenceNumbers(bytes, at: Self.skippingSpaceBeforeTimestamp(bytes, at: start))
+        )
         var expectsHostname = false
         let hasSequenceNumber = index != start
         var timestamp = self.timestamp(
