@@ -19,10 +19,7 @@ enum CiscoHeader {
         at index: Int,
         allowsColon: Bool
     ) -> (name: TextSpan, next: Int)? {
-        var position = index
-        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
-            position += 1
-        }
+        var position = Self.endOfName(bytes, from: index)
         let name = TextSpan(start: index, end: position)
         if allowsColon, position < bytes.count, bytes[position] == UInt8(ascii: ":") { position += 1 }
         guard !name.isEmpty, position + 1 < bytes.count, bytes[position] == ByteClass.space,
@@ -67,10 +64,7 @@ enum CiscoHeader {
                 needsClock = true
             }
         }
-        var position = start
-        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
-            position += 1
-        }
+        let position = Self.endOfName(bytes, from: start)
         // An uptime is no host: `007439: 2y10w: %SEC_LOGIN-…`.
         guard position > start, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
             bytes[position + 1] == ByteClass.space, Self.skippingClock(bytes, at: start) == start
@@ -225,13 +219,20 @@ enum CiscoHeader {
     @inline(__always)
     static func skippingTask(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "*") else { return index }
-        var position = index + 1
-        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
-            position += 1
-        }
+        let position = Self.endOfName(bytes, from: index + 1)
         guard position > index + 1, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
             bytes[position + 1] == ByteClass.space, Self.startsCapitalizedMonth(bytes[position + 2])
         else { return index }
         return position + 2
+    }
+
+    /// The end of a run of host-name bytes from `index`, a `:` ending it.
+    @inline(__always)
+    private static func endOfName(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var position = index
+        while position < bytes.count, ByteClass.isHostnameByte(bytes[position]), bytes[position] != UInt8(ascii: ":") {
+            position += 1
+        }
+        return position
     }
 }
