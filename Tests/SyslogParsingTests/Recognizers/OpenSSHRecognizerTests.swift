@@ -293,6 +293,13 @@ struct OpenSSHRecognizerTests {
             resource: "sshd",
             client: "198.51.100.4"
         ),
+        ActivityCase(
+            bsd("sshd[1]", "Close session: user ansible from 192.168.1.1 port 34928 id 0"),
+            user: "ansible",
+            event: "session-close",
+            resource: "sshd",
+            client: "192.168.1.1"
+        ),
         // `UNKNOWN`: sshd could not read the peer's address.
         ActivityCase(
             bsd("sshd[1]", "Invalid user user from UNKNOWN"),

@@ -4,6 +4,14 @@ import Testing
 struct PAMRecognizerTests {
     static let cases: [ActivityCase] = [
         ActivityCase(
+            "Dec  7 14:53:04 vskub1master01p sudo: pam_tally2(sudo:auth): user zbadguy (4001) tally 6, deny 5",
+            user: "zbadguy",
+            event: "login",
+            resource: "sudo",
+            outcome: "failure"
+        ),
+        ActivityCase("Dec  7 14:53:04 h sshd[1]: pam_tally2(sshd:auth): user root (0) tally 2"),
+        ActivityCase(
             "<86>Dec  6 10:01:02 host1 vsftpd[123]: pam_listfile(vsftpd:auth): Refused user root for service vsftpd",
             user: "root",
             event: "login",

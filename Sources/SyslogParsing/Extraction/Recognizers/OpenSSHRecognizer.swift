@@ -21,6 +21,7 @@ import ActivityModel
 /// Disconnected from user bob 198.51.100.4 port 50000                                session-close
 /// Connection closed by user bob 198.51.100.4 port 50000                             session-close (also reset)
 /// Timeout, client not responding from user bob 198.51.100.4 port 50000             session-close
+/// Close session: user bob from 198.51.100.4 port 50000 id 0                        session-close (LogLevel VERBOSE)
 /// ```
 ///
 /// The user name runs to the last ` from ` (or the address) before ` port `, so a name with spaces stays whole; an
@@ -63,6 +64,15 @@ enum OpenSSHRecognizer {
         }
         for prefix in Self.sessionEnds where cursor.skip(prefix) {
             return Self.userAndAddress(&cursor, separator: " ", event: Word.sessionClose, outcome: nil, into: &fields)
+        }
+        if cursor.skip("Close session: user ") {
+            return Self.userAndAddress(
+                &cursor,
+                separator: " from ",
+                event: Word.sessionClose,
+                outcome: nil,
+                into: &fields
+            )
         }
         if cursor.skip("PAM: ") { return Self.pamFailure(&cursor, into: &fields) }
         if cursor.skip("Access denied for user "), let user = cursor.upTo(" by PAM account configuration") {

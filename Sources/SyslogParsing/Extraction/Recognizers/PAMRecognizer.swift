@@ -17,6 +17,7 @@ import ActivityModel
 /// pam_faillock(sshd:auth): Consecutive login failures for user bob account temporarily locked
 /// pam_access(sshd:account): access denied for user `bob' from `203.0.113.9'
 /// pam_listfile(vsftpd:auth): Refused user root for service vsftpd                  login failure root
+/// pam_tally2(sudo:auth): user bob (4001) tally 6, deny 5                           login failure bob (locked out)
 /// (pam_unix) authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root   (Linux-PAM 0.99)
 /// pam_unix: authentication failure; logname= uid=0 euid=0 tty=ftp ruser= rhost=…               (older still)
 /// 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=…  user=root      (app sshd(pam_unix))
@@ -101,6 +102,13 @@ enum PAMRecognizer {
             {
                 fields.offer(.client, span: from)
             }
+            return Self.finish(Word.login, Word.failure, service, into: &fields)
+        }
+        var tally = cursor
+        if tally.skip("user "), let user = tally.upTo(" ("), tally.upTo(") tally ") != nil, tally.upTo(", deny ") != nil
+        {
+            // pam_tally2 (and pam_tally): the failure count passed `deny`, so the login is refused.
+            fields.offer(.user, span: user)
             return Self.finish(Word.login, Word.failure, service, into: &fields)
         }
         if cursor.skip("Refused user "), let user = cursor.upTo(" for service ") {
