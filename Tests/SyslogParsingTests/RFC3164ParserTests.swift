@@ -855,6 +855,23 @@ struct RFC3164ParserTests {
             msg: "x"
         ),
         ParserCase("<13>*task: not a clock", .rfc3164, app: "*task", msg: "not a clock"),
+        // UniFi writes its HOSTNAME twice; a different word after it is no repeat.
+        ParserCase(
+            "<13>Jun 27 09:02:22 Dream-Machine-Pro Dream-Machine-Pro sshd[454008]: x",
+            .rfc3164,
+            time: "2026-06-27T09:02:22.000000Z",
+            host: "Dream-Machine-Pro",
+            app: "sshd",
+            procid: "454008",
+            msg: "x"
+        ),
+        ParserCase(
+            "<13>Jun 27 09:02:22 web webx sshd[5]: x",
+            .rfc3164,
+            time: "2026-06-27T09:02:22.000000Z",
+            host: "web",
+            msg: "webx sshd[5]: x"
+        ),
         // One space between the PRI and a BSD timestamp is passed over; two are not.
         ParserCase(
             "<19> Nov 17 14:28:48 host1 sshd[5]: x",

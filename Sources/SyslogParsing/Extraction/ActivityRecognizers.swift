@@ -52,8 +52,11 @@ enum ActivityRecognizers {
             if first &- UInt8(ascii: "A") < 26, first != UInt8(ascii: "C"), CEFRecognizer.skipProductPrefix(&text) {
                 // As above: the extension is still read as pairs.
                 _ = CEFRecognizer.recognize(parts, into: &fields)
+                return false
             }
-            return false
+            // A netfilter line with no `kernel` TAG (UniFi's `[WAN_LOCAL-D-2147483647] DESCR="…" IN=eth8 …`).
+            return (first == UInt8(ascii: "[") || first == UInt8(ascii: "I"))
+                && NetfilterRecognizer.recognize(parts, into: &fields)
         }
         var programFirst = appFirst
         if appFirst == UInt8(ascii: "/") {

@@ -73,7 +73,10 @@ struct RFC3164Parser {
         if expectsHostname, CiscoHeader.skippingClock(bytes, at: index) != index { expectsHostname = false }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
-            index = CiscoHeader.skippingSequenceNumbers(bytes, at: host.end + 1)
+            index = CiscoHeader.skippingSequenceNumbers(
+                bytes,
+                at: Self.skippingRepeat(of: host, bytes, at: host.end + 1)
+            )
         }
         index = CiscoHeader.skippingClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
@@ -216,6 +219,16 @@ struct RFC3164Parser {
             return nil
         }
         return (time, suffix.next, suffix.isCiscoStyle)
+    }
+
+    /// Skips the HOSTNAME written a second time, as UniFi gateways do (`Jun 27 09:02:22 udm udm sshd[4]: …`).
+    @inline(__always)
+    private static func skippingRepeat(of host: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let end = index + host.count
+        guard end < bytes.count, bytes[end] == ByteClass.space, bytes[index] == bytes[host.start],
+            let base = bytes.baseAddress, TextCursor.equal(base + index, base + host.start, count: host.count)
+        else { return index }
+        return end + 1
     }
 
     /// A HOSTNAME token at `index`, if there is one.

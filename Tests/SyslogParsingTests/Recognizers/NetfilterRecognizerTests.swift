@@ -51,6 +51,15 @@ struct NetfilterRecognizerTests {
             resource: "10.0.0.5:23",
             client: "203.0.113.9"
         ),
+        // UniFi's gateways log with no `kernel` TAG, the rule's name first.
+        ActivityCase(
+            #"Jun 13 23:29:15 UDMP-DTC [WAN_LOCAL-D-2147483647] DESCR="[WAN_LOCAL]Block All Traffic" IN=eth8 OUT= "#
+                + "MAC=aa SRC=192.168.1.1 DST=192.168.1.25 LEN=40 PROTO=TCP SPT=1 DPT=54329",
+            event: "connection",
+            resource: "192.168.1.25:54329",
+            outcome: "failure",
+            client: "192.168.1.1"
+        ),
         // Not netfilter's: no `OUT=`, `IN=` inside a word or too far in, other kernel lines.
         ActivityCase(
             "<4>Dec  6 10:01:02 web1 kernel: IN=eth0 SRC=203.0.113.9 DST=10.0.0.5 DPT=23",
