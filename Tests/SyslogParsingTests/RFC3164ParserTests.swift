@@ -13,7 +13,11 @@ struct RFC3164ParserTests {
             time: "2026-10-11T22:14:15.000000Z",
             host: "mymachine",
             app: "su",
-            msg: "'su root' failed for lonvick on /dev/pts/8"
+            msg: "'su root' failed for lonvick on /dev/pts/8",
+            user: "lonvick",
+            event: "su",
+            resource: "root",
+            outcome: "failure"
         ),
         ParserCase(
             "<13>Feb  5 17:32:18 10.0.0.99 Use the BFG!",

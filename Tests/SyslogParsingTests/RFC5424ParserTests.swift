@@ -11,7 +11,7 @@ struct RFC5424ParserTests {
         let examples: [(String, String)] = [
             (
                 "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - \(Self.bom)'su root' failed for lonvick on /dev/pts/8",
-                #"{"time":"2003-10-11T22:14:15.003000Z","received":"2026-11-26T14:41:09.120000Z","facility":"auth","severity":"crit","host":"mymachine.example.com","app":"su","msgid":"ID47","msg":"'su root' failed for lonvick on /dev/pts/8","source":"192.0.2.7","transport":"udp","format":"rfc5424"}"#
+                #"{"time":"2003-10-11T22:14:15.003000Z","received":"2026-11-26T14:41:09.120000Z","facility":"auth","severity":"crit","host":"mymachine.example.com","app":"su","msgid":"ID47","user":"lonvick","event":"su","resource":"root","outcome":"failure","msg":"'su root' failed for lonvick on /dev/pts/8","source":"192.0.2.7","transport":"udp","format":"rfc5424"}"#
             ),
             (
                 "<165>1 2003-08-24T05:14:15.000003-07:00 192.0.2.1 myproc 8710 - - %% It's time to make the do-nuts.",

@@ -221,7 +221,8 @@ enum CiscoHeader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "*") else { return index }
         let position = Self.endOfName(bytes, from: index + 1)
         guard position > index + 1, position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"),
-            bytes[position + 1] == ByteClass.space, Self.startsCapitalizedMonth(bytes[position + 2])
+            bytes[position + 1] == ByteClass.space, Self.startsCapitalizedMonth(bytes[position + 2]),
+            BSDTimestampParser.parse(bytes, at: position + 2) != nil
         else { return index }
         return position + 2
     }

@@ -33,23 +33,23 @@ struct RFC3164Parser {
 
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into record: inout ActivityRecord) {
         record.format = .rfc3164
-        var index = CiscoHeader.skippingTask(
-            bytes,
-            at: CiscoHeader.skippingSequenceNumbers(bytes, at: Self.skippingSpaceBeforeTimestamp(bytes, at: start))
-        )
+        // A space after the PRI is no sign of Cisco's; a sequence number or a controller's task is.
+        let first = Self.skippingSpaceBeforeTimestamp(bytes, at: start)
+        var index = CiscoHeader.skippingTask(bytes, at: CiscoHeader.skippingSequenceNumbers(bytes, at: first))
         var expectsHostname = false
-        let hasSequenceNumber = index != start
+        let hasSequenceNumber = index != first
         var timestamp = self.timestamp(
             bytes,
             at: index,
             received: record.received,
             afterSequenceNumber: hasSequenceNumber
         )
-        if timestamp == nil, let node = CiscoHeader.node(bytes, at: index) {
+        if timestamp == nil, let node = CiscoHeader.node(bytes, at: index),
+            let clock = self.timestamp(bytes, at: node.clock, received: record.received, afterSequenceNumber: true)
+        {
             // IOS XR: `[HOST ]NODE:CLOCK …`.
             record.host = node.host
-            index = node.clock
-            timestamp = self.timestamp(bytes, at: index, received: record.received, afterSequenceNumber: true)
+            timestamp = clock
         } else if timestamp == nil,
             let origin = CiscoHeader.originHostname(bytes, at: index, afterSequenceNumber: hasSequenceNumber)
         {
@@ -80,8 +80,9 @@ struct RFC3164Parser {
         }
         index = CiscoHeader.skippingClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
-            // IOS XR's process before the mnemonic (`ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …`): the mnemonic is the TAG.
-            if tag.pid != nil, CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
+            // IOS XR's process before the mnemonic (`ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …`), after a Cisco clock:
+            // the mnemonic is the TAG.
+            if timestamp?.2 == true, tag.pid != nil, CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
                 let mnemonic = Self.tag(bytes, at: tag.contentStart)
             {
                 tag = mnemonic

@@ -39,7 +39,9 @@ struct TimestampSuffix {
         var index = start
         var utcOffset: Int?
         // FTD's `May 01 2026 09:24:32Z  %FTD-…`.
-        if index < end, bytes[index] == UInt8(ascii: "Z"), index + 1 == end || bytes[index + 1] == ByteClass.space {
+        if index < end, bytes[index] == UInt8(ascii: "Z"),
+            index + 1 == end || bytes[index + 1] == ByteClass.space || bytes[index + 1] == UInt8(ascii: ":")
+        {
             (index, utcOffset) = (index + 1, 0)
         }
         guard index < end else { return TimestampSuffix(next: end, utcOffset: utcOffset, isCiscoStyle: false) }

@@ -70,6 +70,14 @@ struct SudoAndSuRecognizerTests {
             resource: "root",
             outcome: "success"
         ),
+        // RFC 3164's example, as BSD su wrote it.
+        ActivityCase(
+            "<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8",
+            user: "lonvick",
+            event: "su",
+            resource: "root",
+            outcome: "failure"
+        ),
         ActivityCase(
             bsd("su[7]", "FAILED su for postgres by bob"),
             user: "bob",

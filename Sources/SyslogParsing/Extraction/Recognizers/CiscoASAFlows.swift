@@ -56,7 +56,8 @@ enum CiscoASAFlows {
             let forSide = text.upTo(" to ")
         else { return false }
         var first = TextCursor(text.bytes, forSide)
-        let (source, target) = (first.upTo(" (") ?? forSide, text.upTo(" (") ?? text.rest)
+        guard let target = text.upTo(" (") ?? text.word() else { return false }
+        let source = first.upTo(" (") ?? forSide
         return Self.flow(
             inbound ? source : target,
             inbound ? target : source,
@@ -91,7 +92,10 @@ enum CiscoASAFlows {
         }
         fields.offer(.event, .word(Word.connection))
         fields.offer(.client, span: source)
-        if let port = Self.field("DstPort: ", text) {
+        // An ICMP flow's `DstPort` is its code, not a port.
+        let protocolName = Self.field("Protocol: ", text)
+        let isICMP = protocolName.map { TextCursor(text.bytes, $0).matches("icmp", at: $0.start) } ?? false
+        if !isICMP, let port = Self.field("DstPort: ", text) {
             fields.offer(.resource, .endpoint(destination, port: port))
         } else {
             fields.offer(.resource, span: destination)
@@ -126,9 +130,8 @@ enum CiscoASAFlows {
     /// `(LOCAL\bob, 9999:sgt)` holds a space, so the source runs to ` dst `.
     private static func deniedByAccessGroup(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         // The destination runs to ` by ` (an interface name may hold spaces), without ICMP's ` (type 8, code 0)`.
-        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst "),
-            let destination = text.upTo(" by ") ?? text.word()
-        else { return false }
+        guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst ") else { return false }
+        let destination = text.upTo(" by ") ?? text.rest
         var inDestination = TextCursor(text.bytes, destination)
         let target = inDestination.upTo(" (") ?? destination
         return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.failure, &fields)

@@ -346,8 +346,8 @@ enum CiscoRecognizer {
             return false
         }
         var sourceWord = TextCursor(text.bytes, before)
-        guard let source = sourceWord.word() else { return false }
         let destination = text.dropping(UInt8(ascii: ","), from: target)
+        guard let source = sourceWord.word(), text.bytes[destination.start] != UInt8(ascii: ",") else { return false }
         return CiscoASAFlows.flow(source, destination, text.bytes, interfaces: (nil, nil), outcome, &fields)
     }
 

@@ -10,9 +10,10 @@ import ActivityModel
 /// IN=eth0 OUT= … SRC=203.0.113.9 DST=10.0.0.5 … PROTO=TCP SPT=4444 DPT=80 …                          no outcome
 /// ```
 ///
-/// A connection from `SRC` to `DST:DPT` (`DST` alone without a port). The outcome is the prefix's word: `BLOCK`,
-/// `DROP`, `REJECT`, `DENY` or `DENIED` is a failure, `ALLOW` or `ACCEPT` a success (any case, a word of its own:
-/// `IN_public_DROP` too); any other prefix says none. Being read here, the line's pairs are not read as key=value
+/// A connection from `SRC` to `DST:DPT` (`DST` alone without a port). The outcome is the first word of the prefix
+/// that is an outcome word of key=value pairs (``OutcomeWords``: `BLOCK`, `DROP`, `DROPPED`, `REJECT`, `DENY`… a
+/// failure, `ALLOW`, `ACCEPT`… a success; any case, a word of its own: `IN_public_DROP` too); any other prefix says
+/// none. Being read here, the line's pairs are not read as key=value
 /// (`RES=0x00`, TCP's reserved bits, is no outcome).
 enum NetfilterRecognizer {
     /// How far into the text `IN=` may start: the kernel's timestamp and a prefix (at most 29 bytes) before it.
@@ -43,9 +44,12 @@ enum NetfilterRecognizer {
         return true
     }
 
-    /// The word after the first `key` (which starts with its space) in the rest of the text.
+    /// The word after the first `key` (which starts with its space) in the rest of the text, before the packet an
+    /// ICMP error quotes in brackets (`… TYPE=3 CODE=3 [SRC=… DPT=33434 …]`: not this packet's).
     private static func value(of key: StaticString, in text: TextCursor) -> TextSpan? {
-        guard let found = text.firstIndex(of: key, from: text.position) else { return nil }
+        guard let found = text.firstIndex(of: key, from: text.position),
+            text.firstIndex(of: " [", from: text.position).map({ found < $0 }) ?? true
+        else { return nil }
         var value = TextCursor(text.bytes, TextSpan(start: found + key.utf8CodeUnitCount, end: text.end))
         return value.word()
     }
@@ -60,19 +64,8 @@ enum NetfilterRecognizer {
             }
             let start = index
             while index < prefix.end, ByteClass.isASCIILetter(text.bytes[index]) { index += 1 }
-            let word = TextSpan(start: start, end: index)
-            if let outcome = Self.outcome(ofWord: word, text.bytes) { return outcome }
+            if let outcome = OutcomeWords.normalized(TextSpan(start: start, end: index), text.bytes) { return outcome }
         }
         return nil
-    }
-
-    private static func outcome(ofWord word: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
-        @inline(__always) func isWord(_ name: StaticString) -> Bool { KeyValueMapping.keyEquals(word, name, bytes) }
-        switch word.count {
-        case 4: return isWord("drop") || isWord("deny") ? Word.failure : nil
-        case 5: return isWord("block") ? Word.failure : isWord("allow") ? Word.success : nil
-        case 6: return isWord("reject") || isWord("denied") ? Word.failure : isWord("accept") ? Word.success : nil
-        default: return nil
-        }
     }
 }

@@ -10,6 +10,7 @@ import ActivityModel
 /// FAILED su for root by alice            failure
 /// + pts/0 alice:root                     success        shadow-utils, older
 /// - pts/0 alice:root                     failure        (`- ??? ???:root`: no user)
+/// 'su root' failed for alice on /dev/pts/8  failure     BSD, RFC 3164's own example
 /// ```
 enum SuRecognizer {
     static func recognize(_ parts: MessageParts, into fields: inout ActivityFields) -> Bool {
@@ -20,6 +21,12 @@ enum SuRecognizer {
         if cursor.skip("(to ") { return Self.utilLinux(&cursor, Word.success, into: &fields) }
         if cursor.skip("Successful su for ") { return Self.shadow(&cursor, Word.success, into: &fields) }
         if cursor.skip("FAILED su for ") { return Self.shadow(&cursor, Word.failure, into: &fields) }
+        if cursor.skip("'su "), let target = cursor.upTo("' failed for "),
+            let on = cursor.lastIndex(of: " on ", before: cursor.end)
+        {
+            let user = TextSpan(start: cursor.position, end: on)
+            return Self.offer(cursor, user: user, target: target, Word.failure, into: &fields)
+        }
         let outcome = cursor.skip("+ ") ? Word.success : (cursor.skip("- ") ? Word.failure : nil)
         guard let outcome, cursor.word() != nil, cursor.skip(" "), let pair = cursor.word(), cursor.isAtEnd else {
             return false
