@@ -79,7 +79,9 @@ enum CiscoHeader {
     /// 00:00:46.123: `, `Mar 24 18:06:03.424 UTC: `: a relay's header came first), an uptime (`00:00:46: `,
     /// `2y10w: `) or an ASA's `: ` after its device ID; `index` itself when no mnemonic follows.
     static func skippingClock(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        guard index < bytes.count, bytes[index] != UInt8(ascii: "%") else { return index }
+        // What may start a clock, an uptime, a node or an ASA's ` : `; a lower-case TAG or HOSTNAME (`sshd`, `web1`) is
+        // passed over with this one test.
+        guard index < bytes.count, Self.mayStartClock(bytes[index]) else { return index }
         var next = index
         if bytes[index] == UInt8(ascii: ":") {
             // The ` : ` (or ` :`) an ASA writes after its device ID: `asa01 : %ASA-6-302013: …`, maybe with its own
@@ -107,7 +109,9 @@ enum CiscoHeader {
         } else {
             var position = bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: ".") ? index + 1 : index
             // IOS XR's node before its clock, behind a relay's header: `… 52536: RP/0/RP0/CPU0:May 22 21:00:56.247 …`.
-            if let node = Self.node(bytes, at: index), node.host == nil { position = node.clock }
+            if Self.mayStartNode(bytes, at: index), let node = Self.node(bytes, at: index), node.host == nil {
+                position = node.clock
+            }
             // Cisco capitalizes its months: any other TAG (`sshd[1]: `) is passed over with one test.
             guard position < bytes.count,
                 let fields = ByteClass.isDigit(bytes[position])
@@ -162,6 +166,13 @@ enum CiscoHeader {
         return hasSeverity && position < bytes.count && bytes[position] == UInt8(ascii: ":")
     }
 
+    /// Whether `byte` may start what ``skippingClock(_:at:)`` skips: `:`, `*`, `.`, a digit or an upper-case letter.
+    @inline(__always)
+    static func mayStartClock(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "A") < 26 || ByteClass.isDigit(byte) || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ".")
+    }
+
     /// Whether `byte` is the first letter of a capitalized month name (`Jan` … `Dec`).
     @inline(__always)
     static func startsCapitalizedMonth(_ byte: UInt8) -> Bool {
@@ -198,6 +209,13 @@ enum CiscoHeader {
             let clock = Self.clockAfterNode(bytes, at: position + 1)
         else { return nil }
         return (TextSpan(start: index, end: position), clock)
+    }
+
+    /// Whether an IOS XR node may start at `index`: its first `/` is its second or third byte (`0/RP0/CPU0`,
+    /// `RP/0/RP0/CPU0`), so a HOSTNAME or TAG is passed over with two tests.
+    @inline(__always)
+    static func mayStartNode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 2] == UInt8(ascii: "/"))
     }
 
     /// Where the clock starts after an IOS XR node at `index`.

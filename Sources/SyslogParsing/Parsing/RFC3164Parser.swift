@@ -70,7 +70,11 @@ struct RFC3164Parser {
         }
         // A relay's header with no HOSTNAME before the device's own clock (`Nov 02 14:37:11 Nov 02 2010 14:24:38:
         // %ASA-…`): no host.
-        if expectsHostname, CiscoHeader.skippingClock(bytes, at: index) != index { expectsHostname = false }
+        if expectsHostname, index < bytes.count, CiscoHeader.mayStartClock(bytes[index]),
+            CiscoHeader.skippingClock(bytes, at: index) != index
+        {
+            expectsHostname = false
+        }
         if expectsHostname, let host = Self.hostname(bytes, at: index) {
             record.host = host
             index = CiscoHeader.skippingSequenceNumbers(
@@ -167,6 +171,7 @@ struct RFC3164Parser {
     }
 
     /// Skips the one space some senders write between the PRI and a BSD timestamp (`<19> Nov 17 14:28:48 CST %…`).
+    @inline(__always)
     private static func skippingSpaceBeforeTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         guard index + 1 < bytes.count, bytes[index] == ByteClass.space, bytes[index + 1] != ByteClass.space,
             Self.bsdFields(bytes, at: index + 1, isCisco: false) != nil

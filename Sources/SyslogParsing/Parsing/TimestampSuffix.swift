@@ -54,7 +54,11 @@ struct TimestampSuffix {
             return TimestampSuffix(next: index + 3, utcOffset: utcOffset, isCiscoStyle: true)
         }
         var suffix = TimestampSuffix(next: index + 1, utcOffset: utcOffset, isCiscoStyle: false)
-        guard utcOffset == nil, let zone = Self.zone(bytes, at: index + 1) else { return suffix }
+        // Most lines go on with a lower-case HOSTNAME (`web1`, `db-02.example.net`), which names no zone unless a
+        // `:` ends it (`mdt: %…`).
+        guard utcOffset == nil, index + 1 < end, !Self.isLowerCaseHostname(bytes, at: index + 1),
+            let zone = Self.zone(bytes, at: index + 1)
+        else { return suffix }
         let zoneEnd = zone.end
         if zoneEnd + 1 < end, bytes[zoneEnd] == UInt8(ascii: ":"), bytes[zoneEnd + 1] == ByteClass.space,
             isCisco || (zoneEnd + 2 < end && bytes[zoneEnd + 2] == UInt8(ascii: "%"))
@@ -72,6 +76,7 @@ struct TimestampSuffix {
     /// A zone name at `index`: 1 to 7 letters, and after a UTC name an offset (`UTC+1`, `GMT-05:30`); its end, its
     /// offset when it fixes one, and whether it looks like a zone enough to stand before a device's name (upper-case
     /// letters, 2 to 5 of them, or a UTC name).
+    @inline(__always)
     private static func zone(
         _ bytes: UnsafeBufferPointer<UInt8>,
         at index: Int
@@ -94,7 +99,9 @@ struct TimestampSuffix {
         // A name runs into `:`, an offset's sign or a space: any other byte (`web1`) makes it a HOSTNAME.
         guard length >= 1, length <= Self.longestZoneName, nameEnd < end else { return nil }
         switch bytes[nameEnd] {
-        case UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"), ByteClass.space: break
+        case UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"): break
+        // Before a space only a zone that may stand before a device's name counts: most HOSTNAMEs end here.
+        case ByteClass.space where isUpperCase || length <= 3: break
         default: return nil
         }
         guard Self.isUTCName(bytes, in: index..<nameEnd) else {
@@ -102,6 +109,22 @@ struct TimestampSuffix {
         }
         guard let (offset, offsetEnd) = Self.offset(bytes, at: nameEnd) else { return (nameEnd, 0, true) }
         return (offsetEnd, offset, true)
+    }
+
+    /// Whether a lower-case word that is no zone starts at `index`: lower-case letters then anything but `:` and an
+    /// offset's sign, or more than the longest zone name.
+    @inline(__always)
+    private static func isLowerCaseHostname(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] &- UInt8(ascii: "a") < 26 else { return false }
+        var position = index + 1
+        while position < bytes.count, bytes[position] &- UInt8(ascii: "a") < 26 { position += 1 }
+        guard position < bytes.count, position - index <= Self.longestZoneName else { return true }
+        switch bytes[position] {
+        case UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"): return false
+        // `utc fw01 : %FTD-…`: a UTC name may stand before a device's name.
+        case ByteClass.space: return position - index > 3
+        default: return true
+        }
     }
 
     /// `+H`, `-HH`, `+HH:MM` or `+HHMM` at `index`: seconds east of UTC, and the index after it.
