@@ -32,6 +32,12 @@ struct TextPairRecognizerTests {
             client: "10.2.1.1"
         ),
         ActivityCase(#"<13>Sep 3 16:06:16 h1 ASM:nothing|here src=10.2.1.1 dst=10.2.2.2"#, client: "10.2.1.1"),
+        // A VPN negotiation is no user's activity: its remote address is no client.
+        ActivityCase(
+            #"<189>date=2026-04-03 time=17:38:00 devname="FGVM" logid="0101037120" type="event" subtype="vpn" level="notice" logdesc="Negotiate IPsec phase 1" msg="negotiate IPsec phase 1" action="negotiate" remip=172.20.114.249 locip=10.0.0.1 status="success""#,
+            event: "negotiate",
+            outcome: "success"
+        ),
         // FortiOS 5 wrote a flow's end as `status=`.
         ActivityCase(
             "<45>date=2017-03-06 time=12:53:10 devname=FG type=traffic subtype=forward level=notice srcip=10.0.0.1 srcport=45748 dstip=10.0.0.2 dstport=443 status=close",

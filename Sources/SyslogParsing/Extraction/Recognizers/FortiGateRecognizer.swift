@@ -109,10 +109,15 @@ enum FortiGateRecognizer {
             } else if cursor.equals(action, "ssl-login-fail") {
                 fields.offer(.event, .word(Word.login))
                 fields.offer(.outcome, .word(Word.failure))
+                Self.offerRemoteAddress(pairs, bytes, into: &fields)
             } else if cursor.equals(action, "tunnel-up") {
                 fields.offer(.event, .word(Word.sessionOpen))
                 fields.offer(.outcome, .word(Word.success))
-            } else if cursor.equals(action, "logout") || cursor.equals(action, "tunnel-down") {
+                Self.offerRemoteAddress(pairs, bytes, into: &fields)
+            } else if cursor.equals(action, "tunnel-down") {
+                fields.offer(.event, .word(Word.sessionClose))
+                Self.offerRemoteAddress(pairs, bytes, into: &fields)
+            } else if cursor.equals(action, "logout") {
                 fields.offer(.event, .word(Word.sessionClose))
             } else if let path = pairs.value(of: .cfgpath), !path.isEmpty {
                 fields.offer(.event, .word(Word.configChange))
@@ -123,6 +128,15 @@ enum FortiGateRecognizer {
             var cursor = TextCursor(bytes, interface)
             if cursor.upTo("(") != nil, let address = cursor.upTo(")") { fields.offer(.client, span: address) }
         }
+    }
+
+    /// A VPN event's client, the remote address `remip` (only for the events read here: a VPN's negotiation or
+    /// statistics line is no activity of the user at that address).
+    private static func offerRemoteAddress(
+        _ pairs: KeyValuePairs,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into fields: inout ActivityFields
+    ) {
         if let remote = pairs.value(of: .remip), !KeyValueMapping.isAbsent(remote, field: .client, bytes) {
             fields.offer(.client, span: remote)
         }
