@@ -828,6 +828,26 @@ struct RFC3164ParserTests {
             app: "%SYS-5-RESTART",
             msg: "x"
         ),
+        // A CRS node (`DRP/…`) behind a relay's header and counter; a process after a sequence number alone.
+        ParserCase(
+            "<187>Feb  4 20:12:36 crs1 3852752: DRP/0/0/CPU0:Feb  4 20:12:36.098 EST: SSHD_[65697]: "
+                + "%SECURITY-SSHD-3-ERR_GENERAL: x",
+            .rfc3164,
+            .local7,
+            .err,
+            time: "2026-02-04T20:12:36.000000Z",
+            host: "crs1",
+            app: "%SECURITY-SSHD-3-ERR_GENERAL",
+            msg: "x"
+        ),
+        ParserCase(
+            "<187>94307: ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : x",
+            .rfc3164,
+            .local7,
+            .err,
+            app: "%PKT_INFRA-LINK-3-UPDOWN",
+            msg: "x"
+        ),
         // A `/` word before a clock but no mnemonic after the process: the process is the TAG.
         ParserCase(
             "<13>RP/0/RP0/CPU0:Dec 11 12:43:29.227 UTC: snmpd[1002]: hello",

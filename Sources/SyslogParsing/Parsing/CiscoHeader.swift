@@ -211,11 +211,13 @@ enum CiscoHeader {
         return (TextSpan(start: index, end: position), clock)
     }
 
-    /// Whether an IOS XR node may start at `index`: its first `/` is its second or third byte (`0/RP0/CPU0`,
-    /// `RP/0/RP0/CPU0`), so a HOSTNAME or TAG is passed over with two tests.
+    /// Whether an IOS XR node may start at `index`: its first `/` is among its second to fourth bytes (`0/RP0/CPU0`,
+    /// `RP/0/RP0/CPU0`, `DRP/0/0/CPU0`), so a HOSTNAME or TAG is passed over with three tests.
     @inline(__always)
     static func mayStartNode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        index + 2 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 2] == UInt8(ascii: "/"))
+        index + 3 < bytes.count
+            && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 2] == UInt8(ascii: "/")
+                || bytes[index + 3] == UInt8(ascii: "/"))
     }
 
     /// Where the clock starts after an IOS XR node at `index`.

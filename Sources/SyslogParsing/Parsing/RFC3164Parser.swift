@@ -84,9 +84,10 @@ struct RFC3164Parser {
         }
         index = CiscoHeader.skippingClock(bytes, at: index)
         if var tag = Self.tag(bytes, at: index) {
-            // IOS XR's process before the mnemonic (`ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …`), after a Cisco clock:
-            // the mnemonic is the TAG.
-            if timestamp?.2 == true, tag.pid != nil, CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
+            // IOS XR's process before the mnemonic (`ifmgr[214]: %PKT_INFRA-LINK-3-UPDOWN : …`), after a Cisco clock or
+            // sequence number: the mnemonic is the TAG.
+            if timestamp?.2 == true || hasSequenceNumber, tag.pid != nil,
+                CiscoHeader.isMnemonic(bytes, at: tag.contentStart),
                 let mnemonic = Self.tag(bytes, at: tag.contentStart)
             {
                 tag = mnemonic

@@ -428,6 +428,30 @@ struct CiscoASARecognizerTests {
             outcome: "failure",
             client: "203.0.113.9"
         ),
+        // A trailing space; an interface name with spaces and no mapped address; ICMPv6 in capitals has no port.
+        ActivityCase(
+            "<166>%ASA-3-106011: Deny inbound (No xlate) tcp src outside:203.0.113.9/4444 dst outside:10.0.0.5/22 ",
+            event: "connection",
+            resource: "10.0.0.5:22",
+            outcome: "failure",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<166>%ASA-6-302013: Built inbound TCP connection 7 for NP Identity Ifc:203.0.113.9/4444 (203.0.113.9/4444) "
+                + "to NP Identity Ifc:10.0.0.5/22",
+            event: "connection",
+            resource: "10.0.0.5:22",
+            outcome: "success",
+            client: "203.0.113.9"
+        ),
+        ActivityCase(
+            "<118>2020-02-04T11:00:54Z %FTD-6-430002: DeviceUUID: 9, AccessControlRuleAction: Allow, SrcIP: 1.2.3.4, "
+                + "DstIP: 10.0.0.5, SrcPort: 8, DstPort: 0, Protocol: ipv6-ICMP",
+            event: "connection",
+            resource: "10.0.0.5",
+            outcome: "success",
+            client: "1.2.3.4"
+        ),
         // FTD's connection events; ASA's denied ICMP to the device and untranslated packets.
         ActivityCase(
             "<185>2020-07-24T13:13:45Z   %FTD-1-430003: DeviceUUID: 854f1702-0ecf-1de8-0df9-e7e6f1185fdb, "

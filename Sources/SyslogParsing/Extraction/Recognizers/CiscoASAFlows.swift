@@ -56,7 +56,7 @@ enum CiscoASAFlows {
             let forSide = text.upTo(" to ")
         else { return false }
         var first = TextCursor(text.bytes, forSide)
-        guard let target = text.upTo(" (") ?? text.word() else { return false }
+        let target = text.upTo(" (") ?? text.trimmed(text.rest)
         let source = first.upTo(" (") ?? forSide
         return Self.flow(
             inbound ? source : target,
@@ -94,7 +94,7 @@ enum CiscoASAFlows {
         fields.offer(.client, span: source)
         // An ICMP flow's `DstPort` is its code, not a port.
         let protocolName = Self.field("Protocol: ", text)
-        let isICMP = protocolName.map { TextCursor(text.bytes, $0).matches("icmp", at: $0.start) } ?? false
+        let isICMP = protocolName.map { Self.namesICMP($0, text.bytes) } ?? false
         if !isICMP, let port = Self.field("DstPort: ", text) {
             fields.offer(.resource, .endpoint(destination, port: port))
         } else {
@@ -109,6 +109,14 @@ enum CiscoASAFlows {
             }
         }
         return true
+    }
+
+    /// Whether a protocol's name holds `icmp` in any case (`icmp`, `ICMP`, `ipv6-icmp`).
+    private static func namesICMP(_ name: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count >= 4 else { return false }
+        return (name.start...(name.end - 4)).contains { start in
+            KeyValueMapping.keyEquals(TextSpan(start: start, end: start + 4), "icmp", bytes)
+        }
     }
 
     /// The value of FTD's `NAME: VALUE` (to the next `,` or the end) after `, ` or at the start of the text.
@@ -131,7 +139,7 @@ enum CiscoASAFlows {
     private static func deniedByAccessGroup(_ text: inout TextCursor, into fields: inout ActivityFields) -> Bool {
         // The destination runs to ` by ` (an interface name may hold spaces), without ICMP's ` (type 8, code 0)`.
         guard text.skip("Deny "), text.upTo(" src ") != nil, let source = text.upTo(" dst ") else { return false }
-        let destination = text.upTo(" by ") ?? text.rest
+        let destination = text.upTo(" by ") ?? text.trimmed(text.rest)
         var inDestination = TextCursor(text.bytes, destination)
         let target = inDestination.upTo(" (") ?? destination
         return Self.flow(source, target, text.bytes, interfaces: (Self.colon, Self.colon), Word.failure, &fields)
