@@ -48,7 +48,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         "gpasswd", "/usr/sbin/cron", "CEF", "CROND", "%ASA-6-605005", "%ASA-6-113005", "%ASA-5-111010",
         "%ASA-6-716001", "%ASA-4-106023", "%ASA-6-302013", "%FTD-6-106100", "kernel", "RT_FLOW", "unix_chkpwd",
         "%SEC-6-IPACCESSLOGP", "%AUTHPRIV-3-SYSTEM_MSG", "%SECURITY-SSHD-6-INFO_SUCCESS", "%ASA-6-302020",
-        "%FTD-6-430003", "%PORT-5-IF_UP", "%MGBL-CONFIG-6-DB_COMMIT",
+        "%FTD-6-430003", "%PORT-5-IF_UP", "%MGBL-CONFIG-6-DB_COMMIT", "dovecot", "imap-login", "postfix/smtpd",
     ]
 
     private static func recognizeAndCheck(_ input: UnsafeRawBufferPointer) {

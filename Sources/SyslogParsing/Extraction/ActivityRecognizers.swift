@@ -79,7 +79,8 @@ enum ActivityRecognizers {
     private static func canStartRecognizedApp(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "s"), UInt8(ascii: "l"), UInt8(ascii: "C"), UInt8(ascii: "c"), UInt8(ascii: "u"),
-            UInt8(ascii: "g"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "k"):
+            UInt8(ascii: "g"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "k"), UInt8(ascii: "d"),
+            UInt8(ascii: "i"), UInt8(ascii: "m"):
             true
         default: false
         }
@@ -96,6 +97,13 @@ enum ActivityRecognizers {
         -> Bool
     {
         let name = TextCursor(parts.bytes, app)
+        // Dovecot's login processes as their own TAG (`imap-login`), Postfix's SMTP server (`postfix/smtpd`).
+        if app.count > 6, name.matches("-login", at: app.end - 6) {
+            return DovecotRecognizer.recognize(parts, app: app, into: &fields)
+        }
+        if app.count >= 13, name.matches("postfix/", at: app.start), name.matches("/smtpd", at: app.end - 6) {
+            return PostfixRecognizer.recognize(parts, into: &fields)
+        }
         switch app.count {
         case 2:
             if name.equals(app, "su") { return SuRecognizer.recognize(parts, into: &fields) }
@@ -114,6 +122,7 @@ enum ActivityRecognizers {
             if name.equals(app, "passwd") { return AccountToolsRecognizer.recognize(parts, into: &fields) }
             if name.equals(app, "kernel") { return NetfilterRecognizer.recognize(parts, into: &fields) }
         case 7:
+            if name.equals(app, "dovecot") { return DovecotRecognizer.recognize(parts, app: app, into: &fields) }
             if name.equals(app, "runuser") { return SuRecognizer.recognize(parts, into: &fields) }
             if name.equals(app, "useradd") || name.equals(app, "userdel") || name.equals(app, "usermod")
                 || name.equals(app, "gpasswd")
