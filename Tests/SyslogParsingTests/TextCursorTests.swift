@@ -37,6 +37,32 @@ struct TextCursorTests {
 
     /// `firstIndex` finds a literal in texts short enough for the byte loop and long enough for `memchr`, with false
     /// starts before it, and never past the end.
+    /// A named value is the first whose name starts the text or follows a space (not `ruser=` for `user=`), up to
+    /// the delimiter or the end; an empty one is none.
+    @Test(
+        arguments: [
+            ("user=<bob>, rip=1.2.3.4", "rip=", ",", "1.2.3.4"),
+            ("ruser=<x> user=<bob>, rip=", "user=<", ">", "bob"),
+            ("user=<>, rip=1.2.3.4", "user=<", ">", nil),
+            ("SrcIP: 1.2.3.4, DstIP: 5.6.7.8, DstPort: 22", "DstIP: ", ",", "5.6.7.8"),
+            ("SrcIP: 1.2.3.4, XDstIP: 5.6.7.8", "DstIP: ", ",", nil),
+        ] as [(String, String, String, String?)]
+    )
+    func namedValues(text: String, name: String, delimiter: String, expected: String?) {
+        let bytes = Array(text.utf8)
+        let value = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let cursor = TextCursor(buffer, TextSpan(start: 0, end: buffer.count))
+            let span: TextSpan?
+            switch name {
+            case "rip=": span = cursor.value(of: "rip=", upTo: delimiter.utf8.first!)
+            case "user=<": span = cursor.value(of: "user=<", upTo: delimiter.utf8.first!)
+            default: span = cursor.value(of: "DstIP: ", upTo: delimiter.utf8.first!)
+            }
+            return span.map { String(decoding: buffer[$0.start..<$0.end], as: UTF8.self) }
+        }
+        #expect(value == expected)
+    }
+
     @Test func firstIndexFindsLiteralsInShortAndLongTexts() {
         for padding in [0, 1, 7, 15, 16, 17, 40, 200] {
             let text = Array((String(repeating: "f", count: padding) + "fro from x").utf8)

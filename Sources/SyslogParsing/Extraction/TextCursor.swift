@@ -94,6 +94,21 @@ struct TextCursor {
         return span
     }
 
+    /// The value of the first `name` in the rest of the text that starts it or follows a space (`NAME: VALUE, …`,
+    /// `user=<VALUE>, …`), up to `delimiter` or the end; `nil` when absent or empty. Nothing is consumed.
+    func value(of name: StaticString, upTo delimiter: UInt8) -> TextSpan? {
+        var from = self.position
+        while let found = self.firstIndex(of: name, from: from) {
+            if found == self.position || self.bytes[found - 1] == ByteClass.space {
+                var value = TextCursor(self.bytes, TextSpan(start: found + name.utf8CodeUnitCount, end: self.end))
+                let span = value.upTo(byte: delimiter)
+                return span.isEmpty ? nil : span
+            }
+            from = found + 1
+        }
+        return nil
+    }
+
     /// Consumes and returns the run up to the first byte `delimiter` (not consumed), or to the end.
     mutating func upTo(byte delimiter: UInt8) -> TextSpan {
         let start = self.position

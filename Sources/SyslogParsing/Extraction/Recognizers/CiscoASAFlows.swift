@@ -121,16 +121,7 @@ enum CiscoASAFlows {
 
     /// The value of FTD's `NAME: VALUE` (to the next `,` or the end) after `, ` or at the start of the text.
     private static func field(_ name: StaticString, _ text: TextCursor) -> TextSpan? {
-        var from = text.position
-        while let found = text.firstIndex(of: name, from: from) {
-            if found == text.position || text.matches(", ", at: found - 2) {
-                var value = TextCursor(text.bytes, TextSpan(start: found + name.utf8CodeUnitCount, end: text.end))
-                let span = value.upTo(",") ?? value.rest
-                return span.isEmpty ? nil : span
-            }
-            from = found + 1
-        }
-        return nil
+        text.value(of: name, upTo: UInt8(ascii: ","))
     }
 
     /// `Deny PROTOCOL src IF:ADDRESS[/PORT][(USER[, SGT])] dst IF:ADDRESS[/PORT][(USER[, SGT])] by access-group "ACL"

@@ -40,25 +40,11 @@ enum DovecotRecognizer {
             // A login process's other lines (`no auth attempts`, `Connection closed`) are read, and say nothing.
             return true
         }
-        if let user = Self.value(after: "user=<", upTo: UInt8(ascii: ">"), text) { fields.offer(.user, span: user) }
-        fields.offer(.client, span: Self.value(after: "rip=", upTo: UInt8(ascii: ","), text))
+        fields.offer(.user, span: text.value(of: "user=<", upTo: UInt8(ascii: ">")))
+        fields.offer(.client, span: text.value(of: "rip=", upTo: UInt8(ascii: ",")))
         fields.offer(.event, .word(Word.login))
         fields.offer(.resource, span: service)
         fields.offer(.outcome, .word(outcome))
         return true
-    }
-
-    /// The text after the first `name` (at the start or after `, ` or `: `) up to `end` or the end.
-    private static func value(after name: StaticString, upTo end: UInt8, _ text: TextCursor) -> TextSpan? {
-        var from = text.position
-        while let found = text.firstIndex(of: name, from: from) {
-            if found == text.position || text.bytes[found - 1] == ByteClass.space {
-                var value = TextCursor(text.bytes, TextSpan(start: found + name.utf8CodeUnitCount, end: text.end))
-                let span = value.upTo(byte: end)
-                return span.isEmpty ? nil : span
-            }
-            from = found + 1
-        }
-        return nil
     }
 }
